@@ -1,0 +1,267 @@
+//! Folding for matching: one copy of the text with case, accents,
+//! apostrophes, quotes, dashes and spaces folded, plus a map back to the
+//! original bytes.
+//!
+//! aho-corasick folds ASCII case only ("unlikely that support for Unicode case
+//! folding will be added", `AhoCorasickBuilder::ascii_case_insensitive`), and
+//! news text writes "Élysée", "l’Azerbaïdjan" and "ÉTATS-UNIS", so both the
+//! gazetteer surfaces and the document are folded here with the same function.
+//! Offsets are never taken from the folded copy: [`Folded::to_original`] maps
+//! every match back (tantivy: "offsets shall not be modified by token
+//! filters").
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+use super::Span;
+
+/// A folded copy of a text with a map back to original byte offsets.
+///
+/// Most news text is ASCII, where folding keeps byte lengths; the map stores
+/// only the places where lengths differ (accented letters, typographic
+/// punctuation, runs of spaces), so it costs little memory even for a document
+/// of tens of megabytes.
+///
+/// ```
+/// use depeche::doc::Folded;
+/// use depeche::Span;
+/// let text = "À  l’ÉLYSÉE";
+/// let folded = Folded::new(text);
+/// assert_eq!(folded.as_str(), "a l'elysee");
+/// let at = folded.as_str().find("elysee").unwrap();
+/// let span = folded.to_original(Span::new(at, at + "elysee".len()));
+/// assert_eq!(span.slice(text), "ÉLYSÉE");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Folded {
+    text: String,
+    /// Places where one original char folds to a different number of bytes,
+    /// sorted by `folded`.
+    irregular: Vec<Irregular>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Irregular {
+    folded: usize,
+    folded_len: usize,
+    original: usize,
+    original_len: usize,
+    /// A combining mark that folded to nothing: it belongs to the char
+    /// before it, so a match ending there takes it along.
+    joins_previous: bool,
+}
+
+/// What one original char folds to.
+enum Fold {
+    Same(char),
+    Char(char),
+    Str(&'static str),
+    Lower(char),
+    Space,
+}
+
+#[inline]
+fn classify(c: char) -> Fold {
+    match c {
+        'A'..='Z' => Fold::Char(c.to_ascii_lowercase()),
+        c if c.is_ascii() => {
+            if c.is_ascii_whitespace() {
+                Fold::Space
+            } else {
+                Fold::Same(c)
+            }
+        }
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '\u{2032}' | '\u{FF07}' => {
+            Fold::Char('\'')
+        }
+        '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' | '\u{201E}' | '\u{201F}' => {
+            Fold::Char('"')
+        }
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => Fold::Char('-'),
+        'œ' | 'Œ' => Fold::Str("oe"),
+        'æ' | 'Æ' => Fold::Str("ae"),
+        'ß' => Fold::Str("ss"),
+        c if c.is_whitespace() => Fold::Space,
+        c => Fold::Lower(c),
+    }
+}
+
+/// Appends the folded form of a non-ASCII letter: lowercase, decomposed,
+/// combining marks dropped.
+fn push_lower(c: char, out: &mut String) {
+    for lower in c.to_lowercase() {
+        decompose_canonical(lower, |d| {
+            if !is_combining_mark(d) {
+                out.push(d);
+            }
+        });
+    }
+}
+
+/// Folds a string the way [`Folded::new`] folds a document, without the map:
+/// used for gazetteer surfaces and for comparing names.
+///
+/// ```
+/// assert_eq!(depeche::doc::fold("Côte d’Ivoire"), "cote d'ivoire");
+/// ```
+pub fn fold(text: &str) -> String {
+    Folded::new(text).text
+}
+
+impl Folded {
+    /// Folds `text`.
+    pub fn new(text: &str) -> Folded {
+        let mut out = String::with_capacity(text.len());
+        let mut irregular = Vec::new();
+        let mut in_space = false;
+        for (i, c) in text.char_indices() {
+            let folded_at = out.len();
+            let kind = classify(c);
+            if let Fold::Space = kind {
+                if in_space {
+                    // A collapsed space: folds to nothing. Merge with a
+                    // previous collapsed run at the same folded offset.
+                    match irregular.last_mut() {
+                        Some(last @ &mut Irregular { folded_len: 0, .. })
+                            if last.folded == folded_at =>
+                        {
+                            last.original_len += c.len_utf8()
+                        }
+                        _ => irregular.push(Irregular {
+                            folded: folded_at,
+                            folded_len: 0,
+                            original: i,
+                            original_len: c.len_utf8(),
+                            joins_previous: false,
+                        }),
+                    }
+                    continue;
+                }
+                in_space = true;
+                out.push(' ');
+            } else {
+                in_space = false;
+                match kind {
+                    Fold::Same(c) | Fold::Char(c) => out.push(c),
+                    Fold::Str(s) => out.push_str(s),
+                    Fold::Lower(c) => push_lower(c, &mut out),
+                    Fold::Space => unreachable!("handled above"),
+                }
+            }
+            let folded_len = out.len() - folded_at;
+            if folded_len != c.len_utf8() {
+                irregular.push(Irregular {
+                    folded: folded_at,
+                    folded_len,
+                    original: i,
+                    original_len: c.len_utf8(),
+                    joins_previous: folded_len == 0,
+                });
+            }
+        }
+        Folded {
+            text: out,
+            irregular,
+        }
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original byte offset of folded byte `f`, and whether `f` lies
+    /// inside a char that folded irregularly (then the offset is that char's
+    /// start, and the char's original end is returned too).
+    fn locate(&self, f: usize) -> (usize, Option<usize>) {
+        let n = self.irregular.partition_point(|ir| ir.folded <= f);
+        // Several entries can share a folded offset (a zero-length collapsed
+        // space followed by an irregular char); walk back to the one that
+        // covers `f`, if any.
+        let mut k = n;
+        while k > 0 {
+            let ir = self.irregular[k - 1];
+            if f < ir.folded + ir.folded_len {
+                return (ir.original, Some(ir.original + ir.original_len));
+            }
+            if ir.folded + ir.folded_len <= f {
+                return (
+                    ir.original + ir.original_len + (f - ir.folded - ir.folded_len),
+                    None,
+                );
+            }
+            k -= 1;
+        }
+        (f, None)
+    }
+
+    /// Maps a span of the folded text back to the original text.
+    ///
+    /// The span must start and end on char boundaries of the folded text (as
+    /// every match of a folded pattern does); the result covers whole
+    /// original chars.
+    pub fn to_original(&self, span: Span) -> Span {
+        if span.is_empty() {
+            let (start, _) = self.locate(span.start);
+            return Span::new(start, start);
+        }
+        let (start, _) = self.locate(span.start);
+        let mut end = match self.locate(span.end - 1) {
+            (_, Some(char_end)) => char_end,
+            (at, None) => at + 1,
+        };
+        let n = self.irregular.partition_point(|ir| ir.folded < span.end);
+        for ir in &self.irregular[n..] {
+            if ir.folded != span.end || !ir.joins_previous || ir.original != end {
+                break;
+            }
+            end = ir.original + ir.original_len;
+        }
+        Span::new(start, end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(text: &str, needle: &str) -> String {
+        let folded = Folded::new(text);
+        let at = folded
+            .as_str()
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in {:?}", folded.as_str()));
+        folded
+            .to_original(Span::new(at, at + needle.len()))
+            .slice(text)
+            .to_string()
+    }
+
+    #[test]
+    fn folds_case_accents_and_punctuation() {
+        assert_eq!(fold("ÉTATS–UNIS"), "etats-unis");
+        assert_eq!(fold("l’Œuvre « ici »"), "l'oeuvre \" ici \"");
+        assert_eq!(fold("a\u{a0}\u{a0} \n b"), "a b");
+        assert_eq!(fold("Straße"), "strasse");
+    }
+
+    #[test]
+    fn maps_matches_back_to_original_bytes() {
+        assert_eq!(round_trip("à l’Azerbaïdjan.", "azerbaidjan"), "Azerbaïdjan");
+        assert_eq!(
+            round_trip("x Caucase \u{a0} du  Sud!", "caucase du sud"),
+            "Caucase \u{a0} du  Sud"
+        );
+        assert_eq!(round_trip("Œuvre d’art", "oeuvre"), "Œuvre");
+        assert_eq!(round_trip("Москва и Баку", "баку"), "Баку");
+        assert_eq!(round_trip("ABC  d’é", "d'e"), "d’é");
+        assert_eq!(round_trip("   lead", "lead"), "lead");
+    }
+
+    #[test]
+    fn decomposed_input_maps_to_whole_chars() {
+        // "e" + combining acute: the mark folds to nothing.
+        let text = "Cafe\u{301} noir";
+        assert_eq!(round_trip(text, "cafe"), "Cafe\u{301}");
+    }
+}

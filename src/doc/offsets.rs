@@ -1,0 +1,73 @@
+//! Byte offsets to code-point offsets, computed once per document.
+
+/// Maps byte offsets of a text to Unicode code-point offsets.
+///
+/// The contract reports code points (Python's `text[start:end]`), while every
+/// stage works in bytes; this index is built once per document at output time so
+/// each conversion is a binary search, not a rescan.
+///
+/// ```
+/// use depeche::doc::CharIndex;
+/// let text = "Le 3 mai, Anne a rencontré Paul";
+/// let index = CharIndex::new(text);
+/// let paul = text.find("Paul").unwrap();
+/// assert_eq!(paul, 28); // bytes: "é" takes two
+/// assert_eq!(index.char_offset(paul), 27);
+/// ```
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// Byte offset of every non-ASCII char, with the number of extra bytes
+    /// seen up to and including it. ASCII-only texts store nothing.
+    multibyte: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> CharIndex {
+        let mut multibyte = Vec::new();
+        let mut extra = 0;
+        if !text.is_ascii() {
+            for (i, c) in text.char_indices() {
+                let len = c.len_utf8();
+                if len > 1 {
+                    extra += len - 1;
+                    multibyte.push((i, extra));
+                }
+            }
+        }
+        CharIndex { multibyte }
+    }
+
+    /// The code-point offset of byte offset `byte` (which must be a char
+    /// boundary, or the text length).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        // Number of multibyte chars that start strictly before `byte`.
+        let n = self.multibyte.partition_point(|&(pos, _)| pos < byte);
+        if n == 0 {
+            byte
+        } else {
+            byte - self.multibyte[n - 1].1
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_a_char_count_everywhere() {
+        let text = "Élysée’s «talks» 😀 ok";
+        let index = CharIndex::new(text);
+        for (byte, _) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            assert_eq!(
+                index.char_offset(byte),
+                text[..byte].chars().count(),
+                "byte {byte}"
+            );
+        }
+    }
+}

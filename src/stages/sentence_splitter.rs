@@ -1,0 +1,505 @@
+//! Sentence splitting for French and English news, with the lines of a saved
+//! web page that are not sentences (site name, repeated headline, timestamp,
+//! dateline, "Loading...", share lines) marked as such.
+
+use std::collections::HashSet;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::doc::{Document, Sentence, SentenceKind, Span};
+use crate::pipeline::{Layer, Stage, StageError};
+
+/// Splits a document into lines, then body lines into sentences.
+///
+/// Lines are classified first: a line that repeats an earlier one, the lone
+/// word that opens a saved page (the site name), and the usual page furniture
+/// are [`SentenceKind::Furniture`]; a line made of a date and a time is a
+/// [`SentenceKind::Timestamp`]; "Paris / Agence" is a
+/// [`SentenceKind::Dateline`]; a line without final punctuation is a
+/// [`SentenceKind::Headline`] unless the next line continues it in lowercase
+/// (a hard-wrapped paragraph). Body text is then split after `.`, `!`, `?`
+/// and `…` (with closing quotes or brackets) when a new sentence starts,
+/// except after abbreviations, initials and inside numbers.
+///
+/// ```
+/// use depeche::stages::SentenceSplitter;
+/// let text = "M. Dupont est arrivé à 10 h 30. Il a vu J.-P. Martin.";
+/// let spans = SentenceSplitter::default().split(text);
+/// let got: Vec<&str> = spans.iter().map(|s| s.span.slice(text)).collect();
+/// assert_eq!(got, ["M. Dupont est arrivé à 10 h 30.", "Il a vu J.-P. Martin."]);
+/// ```
+#[derive(Debug, Default)]
+pub struct SentenceSplitter;
+
+/// Words after which a period does not end a sentence (compared without the
+/// period, case-sensitively for short capitalised forms).
+static ABBREVIATIONS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    [
+        // French
+        "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Dr", "Pr", "St", "Ste", "Mgr", "gén",
+        "Gén", "col", "Col", "cap", "lt", "av", "bd", "boul", "janv", "févr", "avr", "juil",
+        "sept", "oct", "nov", "déc", "cf", "env", "ex", "art", "n°", "No", "no", "vol", "p", "pp",
+        "chap", "éd", "hab", "min", "max", "tél", "Cie", "adj", "dép", "vs", // English
+        "Mr", "Mrs", "Ms", "Messrs", "Jr", "Sr", "Gen", "Lt", "Capt", "Sgt", "Cpl", "Maj", "Adm",
+        "Gov", "Sen", "Rep", "Prof", "Rev", "Hon", "Pres", "Jan", "Feb", "Mar", "Apr", "Jun",
+        "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
+        "Sun", "Mt", "Ft", "approx", "est", "Nos", "fig", "e.g", "i.e", "U.S", "U.K", "U.N", "a.m",
+        "p.m", "A.M", "P.M", "Inc.", "Co", "Corp", "Bros", "Ave", "Blvd", "Rd",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Lines of a saved web page that are never article text.
+static FURNITURE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            loading\.*|chargement( en cours)?\.*|voir\ plus|see\ more|read\ more|lire\ la\ suite|
+            lire\ aussi|à\ lire\ aussi|read\ also|related(\ articles?)?|articles?\ liés?|
+            partager(\ sur\ \w+)?|share(\ (this|on\ \w+))?|tweet(er)?|facebook|twitter|linkedin|whatsapp|
+            imprimer|print|e-?mail|envoyer|commentaires?|comments?|\d+\ comments?|\d+\ commentaires?|
+            réagir|publicité|advertisement|sponsored|cookies?.*|accueil|home|menu|newsletter|
+            s'abonner|subscribe|abonnez-vous.*|se\ connecter|log\ ?in|sign\ in|
+            tous\ droits\ réservés.*|all\ rights\ reserved.*|©.*|copyright.*
+        )\s*[.…!]*$|(?:voir\ plus|see\ more|read\ more|lire\ la\ suite)\s*$",
+    )
+    .expect("furniture regex")
+});
+
+/// "Paris / Agence" lines: where the article was filed, and by whom.
+static DATELINE_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(\p{Lu}[\p{L}'’\-]*(?: [\p{L}'’\-]+){0,3})\s*/\s*\S.{0,60}$").expect("dateline")
+});
+
+/// "PARIS (AFP) -", "WASHINGTON —", "Bakou, 15 oct (Reuters) -" opening a
+/// body paragraph.
+static DATELINE_PREFIX: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"^(\p{Lu}[\p{Lu}'’\-]+(?: \p{Lu}[\p{Lu}'’\-]+){0,3}|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}(?:,[^()\n]{0,40}?)?\s*\([\p{L}\- /]{2,30}\))(?:,[^()\n\-—–]{0,40}?)?\s*(?:\([\p{L}\- /]{2,30}\))?\s*(?:-{1,2}|—|–)\s",
+    )
+    .expect("dateline prefix")
+});
+
+/// Tokens that may make up a timestamp line.
+static TIMESTAMP_TOKEN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            \d{1,4}(?:er|st|nd|rd|th)?|
+            \d{1,2}[:h]\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?|\d{1,2}h|
+            \d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|
+            \d{4}-\d{2}-\d{2}(?:t[\d:+\-z.]*)?|
+            \(?(?:utc|gmt|cet|cest|est|edt|pst|pdt)(?:[+\-−]\d{1,2}(?::?\d{2})?)?\)?|
+            janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|
+            janv\.?|févr\.?|avr\.?|juil\.?|sept\.?|oct\.?|nov\.?|déc\.?|
+            january|february|march|april|may|june|july|august|september|october|november|december|
+            jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sep\.?|dec\.?|
+            lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|
+            monday|tuesday|wednesday|thursday|friday|saturday|sunday|
+            le|à|a|at|on|du|de|publié|publiée|mis|jour|modifié|updated|published|posted|last|
+            am|pm|a\.m\.|p\.m\.|[.,:;|–—\-·•/]+
+        )[,.;]?$",
+    )
+    .expect("timestamp token")
+});
+
+/// A line of the document, before splitting.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    span: Span,
+    /// A blank line precedes it (or it opens the document).
+    after_blank: bool,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut after_blank = true;
+    for (i, piece) in text.split('\n').enumerate() {
+        let _ = i;
+        let line_start = start;
+        start += piece.len() + 1;
+        let trimmed = piece.trim();
+        if trimmed.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        let lead = piece.len() - piece.trim_start().len();
+        let s = line_start + lead;
+        out.push(Line {
+            span: Span::new(s, s + trimmed.len()),
+            after_blank,
+        });
+        after_blank = false;
+    }
+    out
+}
+
+fn ends_with_terminal(line: &str) -> bool {
+    let last = line
+        .trim_end_matches(|c: char| matches!(c, '»' | '"' | '”' | '’' | '\'' | ')' | ']' | ' '))
+        .chars()
+        .last();
+    matches!(last, Some('.' | '!' | '?' | '…' | ':' | ';'))
+}
+
+fn is_timestamp(line: &str) -> bool {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    if tokens.is_empty() || tokens.len() > 12 {
+        return false;
+    }
+    let has_year_or_time = tokens.iter().any(|t| {
+        let digits = t.chars().filter(char::is_ascii_digit).count();
+        digits >= 4 || t.contains(':') || (t.contains('h') && digits >= 2)
+    });
+    has_year_or_time && tokens.iter().all(|t| TIMESTAMP_TOKEN.is_match(t))
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn is_bullet(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(
+        (chars.next(), chars.next()),
+        (
+            Some('-' | '•' | '*' | '–' | '—' | '·' | '▪' | '►'),
+            Some(' ')
+        )
+    )
+}
+
+impl SentenceSplitter {
+    /// Splits a whole text into classified segments, in order.
+    pub fn split(&self, text: &str) -> Vec<Sentence> {
+        let lines = lines(text);
+        let mut out = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = lines[i];
+            let s = line.span.slice(text);
+            let kind = if FURNITURE.is_match(s) {
+                Some(SentenceKind::Furniture)
+            } else if seen.contains(s) {
+                Some(SentenceKind::Furniture)
+            } else if i == 0
+                && lines.len() > 1
+                && !s.contains(char::is_whitespace)
+                && !ends_with_terminal(s)
+                && lines[1].after_blank
+            {
+                // A lone word opening a saved page, set apart: the site name.
+                Some(SentenceKind::Furniture)
+            } else if is_timestamp(s) {
+                Some(SentenceKind::Timestamp)
+            } else if DATELINE_LINE.is_match(s) && s.split_whitespace().count() <= 8 {
+                Some(SentenceKind::Dateline)
+            } else {
+                None
+            };
+            seen.insert(s);
+            if let Some(kind) = kind {
+                out.push(Sentence {
+                    span: line.span,
+                    kind,
+                });
+                i += 1;
+                continue;
+            }
+            // A run of lines that belong together: a paragraph, or a
+            // hard-wrapped one whose lines continue in lowercase.
+            let mut end = i;
+            while end + 1 < lines.len() {
+                let next = lines[end + 1];
+                let cur = lines[end].span.slice(text);
+                let next_text = next.span.slice(text);
+                // A line without final punctuation followed by a capitalised
+                // line is a headline of its own; a lowercase line continues a
+                // hard-wrapped paragraph.
+                let continues = !next.after_blank
+                    && !is_bullet(next_text)
+                    && (ends_with_terminal(cur) || starts_lowercase(next_text))
+                    && !FURNITURE.is_match(next_text)
+                    && !seen.contains(next_text);
+                if !continues {
+                    break;
+                }
+                end += 1;
+                seen.insert(next_text);
+            }
+            let region = Span::new(line.span.start, lines[end].span.end);
+            let region_text = region.slice(text);
+            if end == i && !ends_with_terminal(region_text) && !is_bullet(region_text) {
+                out.push(Sentence {
+                    span: region,
+                    kind: SentenceKind::Headline,
+                });
+            } else {
+                split_region(text, region, &mut out);
+            }
+            i = end + 1;
+        }
+        out
+    }
+
+    /// Finds the dateline: a "City / Source" line, or the "CITY (Agency) -"
+    /// that opens the first body paragraph.
+    pub fn dateline(&self, text: &str, sentences: &[Sentence]) -> Option<Span> {
+        for s in sentences.iter().take(12) {
+            match s.kind {
+                SentenceKind::Dateline => {
+                    let caps = DATELINE_LINE.captures(s.span.slice(text))?;
+                    let city = caps.get(1)?;
+                    return Some(Span::new(
+                        s.span.start + city.start(),
+                        s.span.start + city.end(),
+                    ));
+                }
+                SentenceKind::Body => {
+                    let body = s.span.slice(text);
+                    let caps = DATELINE_PREFIX.captures(body)?;
+                    let m = caps.get(1)?;
+                    let city = m.as_str().split([',', '(']).next().unwrap_or("").trim_end();
+                    return Some(Span::new(
+                        s.span.start + m.start(),
+                        s.span.start + m.start() + city.len(),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+}
+
+/// Splits one paragraph into body sentences.
+fn split_region(text: &str, region: Span, out: &mut Vec<Sentence>) {
+    let body = region.slice(text);
+    let bytes = body.as_bytes();
+    let mut start = 0;
+    let mut iter = body.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Take the whole run of terminators and closing marks.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if matches!(d, '.' | '!' | '?' | '…' | '»' | '"' | '”' | '’' | ')' | ']')
+                || (d == ' ' && body[j..].starts_with(" »"))
+            {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        // A sentence ends only before white space and a sentence start.
+        let rest = &body[end..];
+        let after_space = rest.trim_start();
+        if rest.len() == after_space.len() || after_space.is_empty() {
+            continue;
+        }
+        if !starts_sentence(after_space) {
+            continue;
+        }
+        if c == '.' && end == i + 1 && is_abbreviation(&body[start..i]) {
+            continue;
+        }
+        let _ = bytes;
+        push_trimmed(region.start + start, region.start + end, text, out);
+        start = body.len() - after_space.len();
+    }
+    push_trimmed(region.start + start, region.end, text, out);
+}
+
+fn push_trimmed(start: usize, end: usize, text: &str, out: &mut Vec<Sentence>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    out.push(Sentence {
+        span: Span::new(start + lead, start + lead + trimmed.len()),
+        kind: SentenceKind::Body,
+    });
+}
+
+fn starts_sentence(s: &str) -> bool {
+    match s.chars().next() {
+        Some(c) if c.is_uppercase() || c.is_ascii_digit() => true,
+        Some('«' | '"' | '“' | '—' | '–' | '-' | '(' | '[' | '¿' | '¡' | '\'') => true,
+        _ => false,
+    }
+}
+
+/// True when the word before a period is an abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '«' | '"' | '“' | '['))
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    if ABBREVIATIONS.contains(word) {
+        return true;
+    }
+    // Initials: "J", "K", "J.-P", "U.S" (a single letter after a dot or a
+    // hyphen, or at the word's start).
+    let last_part = word.rsplit(['.', '-']).next().unwrap_or(word);
+    let mut chars = last_part.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return true;
+        }
+    }
+    // Dotted acronyms of any length ("U.S.A", "a.m").
+    word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2)
+}
+
+impl Stage for SentenceSplitter {
+    fn name(&self) -> &'static str {
+        "sentences"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        doc.sentences = self.split(&doc.text);
+        doc.dateline = self.dateline(&doc.text, &doc.sentences);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<(String, SentenceKind)> {
+        SentenceSplitter
+            .split(text)
+            .iter()
+            .map(|s| (s.span.slice(text).to_string(), s.kind))
+            .collect()
+    }
+
+    fn bodies(text: &str) -> Vec<String> {
+        split(text)
+            .into_iter()
+            .filter(|(_, k)| *k == SentenceKind::Body)
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_numbers_do_not_split() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Mme Durand et MM. Roux et Blanc sont là. Ils parlent.",
+                &["Mme Durand et MM. Roux et Blanc sont là.", "Ils parlent."],
+            ),
+            (
+                "Le gén. Martin et le col. Petit. Puis Mgr. Denis.",
+                &["Le gén. Martin et le col. Petit.", "Puis Mgr. Denis."],
+            ),
+            (
+                "Mr. Smith met Mrs. Jones in the U.S. on Jan. 5. They talked.",
+                &[
+                    "Mr. Smith met Mrs. Jones in the U.S. on Jan. 5.",
+                    "They talked.",
+                ],
+            ),
+            (
+                "J. K. Rowling wrote. J.-P. Sartre too.",
+                &["J. K. Rowling wrote.", "J.-P. Sartre too."],
+            ),
+            (
+                "Il a 3.5 millions et 1.000.000 euros. Voilà.",
+                &["Il a 3.5 millions et 1.000.000 euros.", "Voilà."],
+            ),
+            (
+                "Attendez... Non ! Vraiment ? Oui.",
+                &["Attendez...", "Non !", "Vraiment ?", "Oui."],
+            ),
+            (
+                "Il a dit : « C'est fini. » Puis il est parti.",
+                &["Il a dit : « C'est fini. »", "Puis il est parti."],
+            ),
+            (
+                "He said \"It is over.\" Then he left.",
+                &["He said \"It is over.\"", "Then he left."],
+            ),
+            (
+                "etc. et le reste... suivait.",
+                &["etc. et le reste... suivait."],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(bodies(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn page_furniture_headlines_and_timestamp_are_marked() {
+        let text = "Lemonde\n\nSommet à Genève\n\n12 Mars 2022 09:15 (UTC+01:00)\nSommet à Genève\n\n\
+                    Genève / Agence\n\nLe ministre est arrivé. Il a parlé.\n\nLoading...\nL'actu en bref Voir Plus";
+        let got = split(text);
+        use SentenceKind::*;
+        let kinds: Vec<_> = got.iter().map(|(s, k)| (s.as_str(), *k)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("Lemonde", Furniture),
+                ("Sommet à Genève", Headline),
+                ("12 Mars 2022 09:15 (UTC+01:00)", Timestamp),
+                ("Sommet à Genève", Furniture),
+                ("Genève / Agence", Dateline),
+                ("Le ministre est arrivé.", Body),
+                ("Il a parlé.", Body),
+                ("Loading...", Furniture),
+                ("L'actu en bref Voir Plus", Furniture),
+            ]
+        );
+        let sentences = SentenceSplitter.split(text);
+        let dl = SentenceSplitter.dateline(text, &sentences).unwrap();
+        assert_eq!(dl.slice(text), "Genève");
+    }
+
+    #[test]
+    fn wrapped_lines_join_and_bullets_split() {
+        let text =
+            "The talks were held\nin Geneva on Monday. They ended.\n- first point\n- second point";
+        assert_eq!(
+            bodies(text),
+            [
+                "The talks were held\nin Geneva on Monday.",
+                "They ended.",
+                "- first point",
+                "- second point"
+            ]
+        );
+    }
+
+    #[test]
+    fn dateline_prefix_of_a_wire_story() {
+        for (text, city) in [
+            ("PARIS (AFP) - Le président a reçu son homologue.", "PARIS"),
+            (
+                "WASHINGTON — The president met his counterpart.",
+                "WASHINGTON",
+            ),
+            ("Bakou (Reuters) - Le ministre a parlé.", "Bakou"),
+        ] {
+            let s = SentenceSplitter.split(text);
+            let dl = SentenceSplitter.dateline(text, &s).expect(text);
+            assert_eq!(dl.slice(text), city);
+        }
+    }
+}
