@@ -31,6 +31,7 @@
 
 pub mod doc;
 mod error;
+pub mod eval;
 pub mod gazetteer;
 pub mod input;
 mod lang;
