@@ -4,6 +4,7 @@
 //! [`GazetteerMatcher`] → [`DateRules`] → [`NameRules`] → [`MentionLinker`] →
 //! [`RelationAssembler`] → [`EventAssembler`].
 
+mod event_assembler;
 mod gazetteer_matcher;
 mod language_detector;
 mod mention_linker;
@@ -13,6 +14,7 @@ mod sentence_splitter;
 
 use std::sync::Arc;
 
+pub use event_assembler::EventAssembler;
 pub use gazetteer_matcher::{Candidate, GazetteerMatcher};
 pub use language_detector::LanguageDetector;
 pub use mention_linker::{MentionLinker, MAX_EDITS};
@@ -32,5 +34,6 @@ pub fn standard(gazetteer: Arc<Gazetteer>) -> Vec<Box<dyn Stage>> {
         Box::new(NameRules),
         Box::new(MentionLinker),
         Box::new(RelationAssembler),
+        Box::new(EventAssembler),
     ]
 }
