@@ -4,12 +4,14 @@
 //! [`GazetteerMatcher`] → [`DateRules`] → [`NameRules`] → [`MentionLinker`] →
 //! [`RelationAssembler`] → [`EventAssembler`].
 
+mod date_rules;
 mod gazetteer_matcher;
 mod language_detector;
 mod sentence_splitter;
 
 use std::sync::Arc;
 
+pub use date_rules::DateRules;
 pub use gazetteer_matcher::{Candidate, GazetteerMatcher};
 pub use language_detector::LanguageDetector;
 pub use sentence_splitter::SentenceSplitter;
@@ -23,5 +25,6 @@ pub fn standard(gazetteer: Arc<Gazetteer>) -> Vec<Box<dyn Stage>> {
         Box::new(LanguageDetector::default()),
         Box::new(SentenceSplitter),
         Box::new(GazetteerMatcher::new(gazetteer)),
+        Box::new(DateRules::new()),
     ]
 }
