@@ -4,6 +4,7 @@
 //! [`GazetteerMatcher`] → [`DateRules`] → [`NameRules`] → [`MentionLinker`] →
 //! [`RelationAssembler`] → [`EventAssembler`].
 
+mod date_rules;
 mod event_assembler;
 mod gazetteer_matcher;
 mod language_detector;
@@ -14,6 +15,7 @@ mod sentence_splitter;
 
 use std::sync::Arc;
 
+pub use date_rules::DateRules;
 pub use event_assembler::EventAssembler;
 pub use gazetteer_matcher::{Candidate, GazetteerMatcher};
 pub use language_detector::LanguageDetector;
@@ -31,6 +33,7 @@ pub fn standard(gazetteer: Arc<Gazetteer>) -> Vec<Box<dyn Stage>> {
         Box::new(LanguageDetector::default()),
         Box::new(SentenceSplitter),
         Box::new(GazetteerMatcher::new(gazetteer)),
+        Box::new(DateRules::new()),
         Box::new(NameRules),
         Box::new(MentionLinker),
         Box::new(RelationAssembler),

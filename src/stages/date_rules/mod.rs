@@ -1,0 +1,629 @@
+//! Temporal expressions → TIMEX3 values, by named regex rules per language.
+//!
+//! Each language module ([`fr`], [`en`]) holds a small locale table (month,
+//! weekday, number and ordinal words) and a list of named rules. A rule is a
+//! regex compiled once, whose `t` group (or whole match) is the timex span,
+//! and a function that turns the match into an [`Expr`]: what the text says,
+//! before the document date is applied. [`resolve`] then turns each `Expr`
+//! into a value against the document date.
+
+mod en;
+mod fr;
+mod resolve;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use once_cell::sync::Lazy;
+use regex::{Captures, Regex};
+
+use crate::doc::{DateSource, Document, SentenceKind, Span, Timex};
+use crate::pipeline::{Layer, Stage, StageError};
+use crate::Lang;
+
+use resolve::{Context, Dir, Expr};
+
+/// Finds temporal expressions and gives each its TIMEX3 value; reads the
+/// document date from the text when the input did not give one.
+///
+/// What it does, in order:
+/// - runs the French or English rules (both when the language is unknown)
+///   over every sentence, of any kind (headlines and timestamp lines
+///   included), and keeps the longest of overlapping matches;
+/// - when the document has no date, takes the first full date of a
+///   timestamp line, else of the first 500 bytes (the headline, dateline or
+///   first sentence), with its time and zone if given
+///   ([`Document::timestamp`]);
+/// - resolves relative expressions against the document date, never the
+///   clock; with no document date, values keep `X` placeholders
+///   (`XXXX-10-15`, `XXXX-WXX-2`).
+///
+/// Conventions (those of the TimeML corpora, FTiB and MEANTIME):
+/// - spans leave out prepositions ("en 2020" → `2020`, "on Tuesday" →
+///   `Tuesday`) but keep determiners and modifiers ("le 6 mai dernier",
+///   "l'année dernière", "the first quarter of 2009", "début novembre");
+/// - a bare weekday is placed by the tense of its sentence: a past verb
+///   (French passé composé or imparfait, English `-ed`, "was", "met") gives
+///   the last such day, a future one ("sera", "va", "doit", "will") the
+///   next; with no clue, the last one, as news mostly reports the past. The
+///   document date's own weekday is the document date;
+/// - "15/10/2021" is day first in French and month first in English (US
+///   usage, as in the English corpora);
+/// - a range whose first end borrows from the second ("du 4 au 5 mai", "de
+///   fin septembre à début novembre 2020", "from May 4 to 6") is one timex
+///   with a range value (`2020-05-04/2020-05-05`); when both ends stand
+///   alone ("entre 2015 et 2018") each end is its own timex, as in the
+///   TimeML corpora. "2019-2020" is one range;
+/// - a four-digit number is a year only in 1000–2100, not after "article",
+///   "n°", "page", a currency or inside a larger number, and not before a
+///   unit; years before 1900 need a temporal preposition ("en 1789").
+///
+/// # Example
+/// ```
+/// use depeche::stages::DateRules;
+/// use depeche::{InputDocument, Lang, Pipeline};
+///
+/// let pipeline = Pipeline::builder().language(Lang::Fr).build()?;
+/// let mut input = InputDocument::new("1", "Le sommet s'est tenu le 10 novembre 2020 à Bakou.");
+/// input.date = "2021-10-15".parse().ok();
+/// let x = pipeline.process(input);
+/// let timex = &x.timexes[0];
+/// assert_eq!(timex.span.slice(&x.text), "le 10 novembre 2020");
+/// assert_eq!(timex.value, "2020-11-10");
+/// # let _ = DateRules::new();
+/// # Ok::<(), depeche::Error>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct DateRules {
+    _private: (),
+}
+
+/// A named rule: a regex compiled once and what a match means.
+pub(crate) struct Rule {
+    /// Its name, kept in [`Timex::rule`] for debugging.
+    pub name: &'static str,
+    /// The pattern; group `t`, when it takes part, is the span.
+    pub re: Regex,
+    /// The meaning of a match, `None` to reject it (a number that is not a
+    /// year). Gets the text the regex ran on.
+    pub build: fn(&Captures, &str) -> Option<Expr>,
+}
+
+impl Rule {
+    /// A rule from a pattern; panics on a bad pattern, which the unit tests
+    /// compile once each.
+    pub(crate) fn new(
+        name: &'static str,
+        pattern: &str,
+        build: fn(&Captures, &str) -> Option<Expr>,
+    ) -> Rule {
+        let re = Regex::new(pattern).unwrap_or_else(|e| panic!("date rule {name}: {e}"));
+        Rule { name, re, build }
+    }
+}
+
+/// A match of a rule, before overlaps are settled.
+#[derive(Debug)]
+struct Candidate {
+    span: Span,
+    expr: Expr,
+    rule: &'static str,
+}
+
+/// A language's word lists, so rules are written once over them.
+pub(crate) struct Locale {
+    /// Month names and abbreviations (lowercase) → 1–12.
+    pub months: &'static [(&'static str, u32)],
+    /// Weekday names (lowercase) → 0 (Monday) – 6.
+    pub weekdays: &'static [(&'static str, u32)],
+    /// Number words (lowercase) → value.
+    pub numbers: &'static [(&'static str, u32)],
+    /// Ordinal words (lowercase) → value.
+    pub ordinals: &'static [(&'static str, u32)],
+}
+
+impl Locale {
+    /// A regex alternation of the words of `list`, longest first, so the
+    /// leftmost-first regex engine prefers "septembre" over "sept".
+    pub(crate) fn alt(list: &[(&str, u32)]) -> String {
+        let mut words: Vec<&str> = list.iter().map(|(w, _)| *w).collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words
+            .iter()
+            .map(|w| regex::escape(w).replace('\'', "['’]"))
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    /// The value of `word` in `list`, ignoring case and a final period.
+    pub(crate) fn lookup(list: &[(&str, u32)], word: &str) -> Option<u32> {
+        let w = word
+            .trim_end_matches('.')
+            .to_lowercase()
+            .replace('’', "'");
+        list.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+    }
+
+    /// A number written in digits ("30,4", "1.5") or in words ("dix-huit",
+    /// "vingt et un", "quatre-vingts", "twenty-one", "a hundred").
+    pub(crate) fn number(&self, s: &str) -> Option<f64> {
+        let s = s.trim();
+        if s.starts_with(|c: char| c.is_ascii_digit()) {
+            return s.replace(',', ".").parse().ok();
+        }
+        let mut total = 0u32;
+        let mut current = 0u32;
+        let mut prev = 0u32;
+        let mut any = false;
+        let lower = s.to_lowercase();
+        for word in lower.split(|c: char| c == '-' || c.is_whitespace()) {
+            if word.is_empty() || word == "et" || word == "and" {
+                continue;
+            }
+            let word = word.trim_end_matches('s');
+            let value = Locale::lookup(self.numbers, word)
+                .or_else(|| Locale::lookup(self.numbers, &format!("{word}s")))?;
+            any = true;
+            match value {
+                100 => current = current.max(1) * 100,
+                1000 => {
+                    total += current.max(1) * 1000;
+                    current = 0;
+                }
+                // "quatre-vingts": four twenties.
+                20 if prev == 4 => current = current - 4 + 80,
+                v => current += v,
+            }
+            prev = value;
+        }
+        any.then_some(f64::from(total + current))
+    }
+}
+
+/// A year written with four digits, or two ("octobre 98", "'82"): 00–49
+/// are 20xx, 50–99 are 19xx.
+pub(crate) fn year_number(s: &str) -> Option<i32> {
+    let digits = s.trim_start_matches(['\'', '’']);
+    let n: i32 = digits.parse().ok()?;
+    Some(match digits.len() {
+        2 if n < 50 => 2000 + n,
+        2 => 1900 + n,
+        4 => n,
+        _ => return None,
+    })
+}
+
+/// A named group's text.
+pub(crate) fn group<'t>(caps: &Captures<'t>, name: &str) -> Option<&'t str> {
+    caps.name(name).map(|m| m.as_str())
+}
+
+/// A time zone as written ("UTC+01:00", "GMT", "EST") → its ISO suffix.
+pub(crate) fn zone(s: &str) -> Option<String> {
+    let s = s.trim().trim_matches(['(', ')']).trim();
+    let upper = s.to_ascii_uppercase();
+    let named = match upper.as_str() {
+        "UTC" | "GMT" | "Z" => Some("Z"),
+        "EST" | "CDT" => Some("-05:00"),
+        "EDT" => Some("-04:00"),
+        "CST" | "MDT" => Some("-06:00"),
+        "MST" | "PDT" => Some("-07:00"),
+        "PST" => Some("-08:00"),
+        "CET" | "BST" => Some("+01:00"),
+        "CEST" => Some("+02:00"),
+        _ => None,
+    };
+    if let Some(z) = named {
+        return Some(z.to_string());
+    }
+    static OFFSET: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$").expect("zone regex")
+    });
+    let caps = OFFSET.captures(&upper)?;
+    let sign = if &caps[1] == "+" { '+' } else { '-' };
+    let hours: u32 = caps[2].parse().ok()?;
+    let minutes: u32 = caps.get(3).map_or(Some(0), |m| m.as_str().parse().ok())?;
+    (hours <= 14 && minutes < 60).then(|| format!("{sign}{hours:02}:{minutes:02}"))
+}
+
+/// Past or future, from the verbs of a sentence: the marker nearest to the
+/// timex at byte `at` wins; none gives [`Dir::Past`] (news reports the
+/// past).
+fn tense(lang: Lang, sentence: &str, at: usize) -> Dir {
+    static FR_FUTURE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"(?i)\b(?:sera|seront|aura|auront|va|vont|doit|doivent|devra|devront|ira|iront|fera|feront|pourra|pourront|prévue?s?|prochaine?s?|\w{3,}(?:era|eront|iront|ira))\b",
+        )
+        .expect("fr future")
+    });
+    static FR_PAST: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"(?i)\b(?:(?:a|ont|avait|avaient|est|sont|était|étaient|s'est|se\s+sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erte)|\w{2,}(?:ait|aient)|dernière?s?|hier)\b",
+        )
+        .expect("fr past")
+    });
+    static EN_FUTURE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to|due\s+to|next|upcoming)\b",
+        )
+        .expect("en future")
+    });
+    static EN_PAST: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"(?i)\b(?:was|were|had|did|said|met|told|made|took|gave|came|went|saw|began|won|lost|left|held|announced|\w{2,}ed|last|ago|yesterday)\b",
+        )
+        .expect("en past")
+    });
+    let (future, past) = match lang {
+        Lang::Fr => (&*FR_FUTURE, &*FR_PAST),
+        Lang::En => (&*EN_FUTURE, &*EN_PAST),
+    };
+    let distance = |re: &Regex| {
+        re.find_iter(sentence)
+            .map(|m| {
+                if m.end() <= at {
+                    at - m.end()
+                } else {
+                    m.start().saturating_sub(at)
+                }
+            })
+            .min()
+    };
+    match (distance(future), distance(past)) {
+        (Some(f), Some(p)) if f < p => Dir::Future,
+        (Some(_), None) => Dir::Future,
+        _ => Dir::Past,
+    }
+}
+
+impl DateRules {
+    /// The stage, with the French and English rules (compiled once, on
+    /// first use, and shared by every instance).
+    pub fn new() -> DateRules {
+        DateRules::default()
+    }
+
+    /// Every rule's match in `text`, shifted by `offset`, into `out`.
+    fn find(&self, rules: &[Rule], text: &str, offset: usize, out: &mut Vec<Candidate>) {
+        for rule in rules {
+            for caps in rule.re.captures_iter(text) {
+                let Some(m) = caps.name("t").or_else(|| caps.get(0)) else {
+                    continue;
+                };
+                if m.is_empty() || !is_bounded(text, m.start(), m.end()) {
+                    continue;
+                }
+                if let Some(expr) = (rule.build)(&caps, text) {
+                    out.push(Candidate {
+                        span: Span::new(m.start() + offset, m.end() + offset),
+                        expr,
+                        rule: rule.name,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// True when `start..end` does not cut a word (or number) in two.
+fn is_bounded(text: &str, start: usize, end: usize) -> bool {
+    let word = |c: char| c.is_alphanumeric();
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let first = text.get(start..).and_then(|s| s.chars().next());
+    let last = text.get(..end).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    let cut = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if word(a) && word(b));
+    !cut(before, first) && !cut(last, after)
+}
+
+/// Keeps the longest of overlapping candidates (the earlier one on a tie),
+/// in text order. O(n log n) in the number of candidates.
+fn select(mut all: Vec<Candidate>) -> Vec<Candidate> {
+    all.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
+    // start → end of the kept spans, which never overlap one another.
+    let mut kept: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    let mut out: Vec<Option<Candidate>> = Vec::new();
+    for c in all {
+        let before = kept.range(..c.span.end).next_back();
+        if matches!(before, Some((_, &(end, _))) if end > c.span.start) {
+            continue;
+        }
+        kept.insert(c.span.start, (c.span.end, out.len()));
+        out.push(Some(c));
+    }
+    kept.values()
+        .filter_map(|&(_, i)| out.get_mut(i).and_then(Option::take))
+        .collect()
+}
+
+impl Stage for DateRules {
+    fn name(&self) -> &'static str {
+        "dates"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Language, Layer::Sentences]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Timexes]
+    }
+
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        let langs: &[Lang] = match doc.lang {
+            Some(Lang::Fr) => &[Lang::Fr],
+            Some(Lang::En) => &[Lang::En],
+            None => &[Lang::Fr, Lang::En],
+        };
+        // Sentences cover the text; a document without any (a skipped
+        // splitter) is read as one block.
+        let blocks: Vec<(Span, SentenceKind)> = if doc.sentences.is_empty() {
+            vec![(Span::new(0, doc.text.len()), SentenceKind::Body)]
+        } else {
+            doc.sentences.iter().map(|s| (s.span, s.kind)).collect()
+        };
+        let mut all = Vec::new();
+        for &(span, _) in &blocks {
+            let Some(text) = doc.text.get(span.range()) else {
+                continue;
+            };
+            for &lang in langs {
+                let rules = match lang {
+                    Lang::Fr => &*fr::RULES,
+                    Lang::En => &*en::RULES,
+                };
+                self.find(rules, text, span.start, &mut all);
+            }
+        }
+        let found = select(all);
+        if doc.date.is_none() {
+            read_document_date(doc, &found, &blocks);
+        }
+        let lang = doc.lang.unwrap_or(Lang::Fr);
+        let mut timexes: Vec<Timex> = Vec::with_capacity(found.len());
+        let mut unanchored = Vec::new();
+        for c in &found {
+            let sentence = doc.sentence_at(c.span.start).map(|s| s.span);
+            let tense = match (&c.expr, sentence) {
+                (Expr::Weekday(..) | Expr::PartOfDay(..) | Expr::Date(_), Some(s)) => doc
+                    .text
+                    .get(s.range())
+                    .map_or(Dir::Past, |t| tense(lang, t, c.span.start - s.start)),
+                _ => Dir::Past,
+            };
+            let ctx = Context {
+                doc_date: doc.date,
+                tense,
+            };
+            let Some((kind, value)) = resolve::resolve(&c.expr, &ctx) else {
+                continue;
+            };
+            if matches!(c.expr, Expr::Time { day: None, .. }) {
+                unanchored.push(timexes.len());
+            }
+            timexes.push(Timex {
+                span: c.span,
+                kind,
+                value,
+                rule: c.rule,
+            });
+        }
+        anchor_times(doc, &mut timexes, &unanchored);
+        doc.timexes = timexes;
+        Ok(())
+    }
+}
+
+/// Puts a bare time ("vers 18 h") on the day the text is talking about: the
+/// last dated expression before it in its sentence or the one before, else
+/// the first one after it in its sentence; else the document date (already
+/// in the value).
+fn anchor_times(doc: &Document, timexes: &mut [Timex], unanchored: &[usize]) {
+    let is_day = |v: &str| {
+        v.len() >= 10
+            && v.as_bytes().get(4) == Some(&b'-')
+            && v.as_bytes().get(7) == Some(&b'-')
+            && !v.contains('/')
+    };
+    let sentence_index = |at: usize| doc.sentences.partition_point(|s| s.span.end <= at);
+    for &i in unanchored {
+        let Some(t) = timexes.get(i) else { continue };
+        let here = sentence_index(t.span.start);
+        let before = timexes[..i]
+            .iter()
+            .rev()
+            .take_while(|o| sentence_index(o.span.start) + 1 >= here)
+            .find(|o| is_day(&o.value));
+        let after = || {
+            timexes[i + 1..]
+                .iter()
+                .take_while(|o| sentence_index(o.span.start) == here)
+                .find(|o| is_day(&o.value))
+        };
+        let Some(day) = before.or_else(after).and_then(|o| o.value.get(..10)) else {
+            continue;
+        };
+        let day = day.to_string();
+        if let Some(t) = timexes.get_mut(i) {
+            if let Some(rest) = t.value.get(10..) {
+                t.value = format!("{day}{rest}");
+            }
+        }
+    }
+}
+
+/// Sets the document date from the first full date of a timestamp line, or
+/// of the first 500 bytes, with the time and zone that follow it.
+fn read_document_date(doc: &mut Document, found: &[Candidate], blocks: &[(Span, SentenceKind)]) {
+    let in_timestamp = |c: &Candidate| {
+        blocks
+            .iter()
+            .any(|(s, k)| *k == SentenceKind::Timestamp && s.contains(c.span))
+    };
+    let pick = found
+        .iter()
+        .position(|c| c.expr.is_full_date() && in_timestamp(c))
+        .or_else(|| {
+            found
+                .iter()
+                .position(|c| c.expr.is_full_date() && c.span.start < 500)
+        });
+    let Some(i) = pick else { return };
+    let ctx = Context {
+        doc_date: None,
+        tense: Dir::Past,
+    };
+    let Some((_, value)) = found.get(i).and_then(|c| resolve::resolve(&c.expr, &ctx)) else {
+        return;
+    };
+    let Ok(date) = value.parse::<NaiveDate>() else {
+        return;
+    };
+    doc.date = Some(date);
+    doc.date_source = Some(DateSource::Text);
+    // A time right after the date, on the same line: "15 Octobre 2021
+    // 17:52 (UTC+01:00)", "1er janvier 2016, 14h30".
+    let (Some(c), Some(next)) = (found.get(i), found.get(i + 1)) else {
+        return;
+    };
+    let gap = doc.text.get(c.span.end..next.span.start).unwrap_or("\n");
+    if gap.len() > 12 || gap.contains('\n') {
+        return;
+    }
+    if let Expr::Time {
+        day: None,
+        hour,
+        minute,
+        zone,
+    } = &next.expr
+    {
+        doc.timestamp = Some(format!(
+            "{value}T{hour:02}:{minute:02}{}",
+            zone.as_deref().unwrap_or("")
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Sentence;
+
+    fn run(text: &str, lang: Option<Lang>, date: Option<&str>) -> Document {
+        let mut doc = Document::new("t", text);
+        doc.lang = lang;
+        doc.date = date.map(|d| d.parse().unwrap());
+        doc.sentences = vec![Sentence {
+            span: Span::new(0, text.len()),
+            kind: SentenceKind::Body,
+        }];
+        DateRules::new().run(&mut doc).unwrap();
+        doc
+    }
+
+    fn assert_timex(doc: &Document, text: &str, value: &str) {
+        let found: Vec<(&str, &str)> = doc
+            .timexes
+            .iter()
+            .map(|t| (t.span.slice(&doc.text), t.value.as_str()))
+            .collect();
+        assert!(
+            found.contains(&(text, value)),
+            "expected {text:?} = {value:?}, got {found:?}"
+        );
+    }
+
+    #[test]
+    fn every_rule_compiles() {
+        assert!(!fr::RULES.is_empty());
+        assert!(!en::RULES.is_empty());
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        let fr = &fr::LOCALE;
+        assert_eq!(fr.number("dix-huit"), Some(18.0));
+        assert_eq!(fr.number("vingt et un"), Some(21.0));
+        assert_eq!(fr.number("quatre-vingts"), Some(80.0));
+        assert_eq!(fr.number("deux cents"), Some(200.0));
+        assert_eq!(fr.number("30,4"), Some(30.4));
+        assert_eq!(en::LOCALE.number("twenty-one"), Some(21.0));
+        assert_eq!(en::LOCALE.number("a hundred"), Some(100.0));
+    }
+
+    #[test]
+    fn zones() {
+        assert_eq!(zone("(UTC+01:00)").as_deref(), Some("+01:00"));
+        assert_eq!(zone("GMT").as_deref(), Some("Z"));
+        assert_eq!(zone("EST").as_deref(), Some("-05:00"));
+        assert_eq!(zone("UTC-3").as_deref(), Some("-03:00"));
+    }
+
+    #[test]
+    fn reads_the_document_date_and_timestamp() {
+        let doc = run(
+            "Bakou\n15 Octobre 2021 17:52 (UTC+01:00)\nLe ministre est arrivé hier.",
+            Some(Lang::Fr),
+            None,
+        );
+        assert_eq!(doc.date, "2021-10-15".parse().ok());
+        assert_eq!(doc.date_source, Some(DateSource::Text));
+        assert_eq!(doc.timestamp.as_deref(), Some("2021-10-15T17:52+01:00"));
+        assert_timex(&doc, "hier", "2021-10-14");
+    }
+
+    #[test]
+    fn longest_match_wins() {
+        let doc = run("Il viendra le mardi 12 mai 2020.", Some(Lang::Fr), None);
+        assert_eq!(doc.timexes.len(), 1);
+        assert_timex(&doc, "le mardi 12 mai 2020", "2020-05-12");
+    }
+
+    #[test]
+    fn times_take_the_day_talked_about() {
+        let doc = run(
+            "Il a été blessé mardi vers 21 h 45.",
+            Some(Lang::Fr),
+            Some("1999-05-20"),
+        );
+        assert_timex(&doc, "mardi", "1999-05-18");
+        assert_timex(&doc, "21 h 45", "1999-05-18T21:45");
+    }
+
+    #[test]
+    fn unknown_language_tries_both() {
+        let doc = run("hier, yesterday", None, Some("2021-10-15"));
+        assert_timex(&doc, "hier", "2021-10-14");
+        assert_timex(&doc, "yesterday", "2021-10-14");
+    }
+
+    #[test]
+    fn never_panics_and_stays_on_char_boundaries() {
+        let texts = [
+            "",
+            "é",
+            "1er",
+            "le 31 février 2021",
+            "à 25 h 99",
+            "99:99",
+            "l'été été été",
+            "hier😀demain",
+            "0000-00-00 9999-99-99",
+        ];
+        for text in texts {
+            let doc = run(text, None, Some("2021-10-15"));
+            for t in &doc.timexes {
+                assert!(doc.text.get(t.span.range()).is_some(), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn many_dates_stay_fast() {
+        let text = "le 10 novembre 2020, hier et 14h30 ; ".repeat(5000);
+        let start = std::time::Instant::now();
+        let doc = run(&text, Some(Lang::Fr), Some("2021-10-15"));
+        assert_eq!(doc.timexes.len(), 15000);
+        assert!(start.elapsed().as_secs() < 20);
+    }
+}
