@@ -8,11 +8,13 @@ mod fold;
 mod layers;
 mod offsets;
 mod span;
+mod tokens;
 
 pub use fold::{fold, Folded};
 pub use layers::*;
 pub use offsets::CharIndex;
 pub use span::Span;
+pub use tokens::{tokenize, Token, TokenKind};
 
 use crate::Lang;
 

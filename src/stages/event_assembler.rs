@@ -1,0 +1,438 @@
+//! Events from triggers: who met whom, when, where, in what capacity.
+
+use std::collections::BTreeSet;
+
+use crate::doc::{
+    tokenize, Cue, CueKind, DateSource, Document, Event, EventStatus, EventType, Label,
+    Participant, SentenceKind, Span, TimexType, TokenKind,
+};
+use crate::pipeline::{Layer, Stage, StageError};
+
+/// Assembles events from the trigger words the gazetteer found.
+///
+/// Follows the guideline of `shared/eval/MEETINGS.md`:
+/// - **Triggers**: `TRIGGER` cues with `event=meeting|visit|call|agreement`,
+///   read only in the article's own text (body and headlines, never page
+///   furniture).
+/// - **Left out**: negated ("n'a pas rencontré", "did not meet", "refused to
+///   meet") and hypothetical or wished-for events ("souhaite rencontrer",
+///   "would meet", "pourrait rencontrer").
+/// - **Participants**: the persons named in the trigger's clause (a window
+///   around the trigger inside its sentence), with the role and organization
+///   of the title they hold; role-only titles ("le président russe"); and
+///   states or organizations only when no person is named for them (an
+///   organization or country that a participant's title is of is
+///   represented by that participant). A place after a locative preposition
+///   is the location, not a participant. A verb trigger needs one named
+///   participant, a noun trigger ("sommet", "talks") two.
+/// - **One event per meeting**: events of one type whose participants are a
+///   subset of an earlier event's, on the same date, are merged into it.
+/// - **Date**: a date in the sentence (the one nearest the trigger); else,
+///   for an event told in the lead of the article in the past tense, the
+///   document date (`date_source` = `document`: the news of its own day);
+///   else none.
+/// - **Location**: a place named after a locative preposition in the
+///   sentence ("à Bakou", "in Baku"); never the dateline.
+/// - **Status**: `planned` for future-tense triggers, else `happened`.
+///
+/// ```
+/// let x = depeche::Pipeline::french()?.extract(
+///     "Le 3 mai 2021, Anne Dupont a rencontré Paul Martin à Lyon.");
+/// let e = &x.events[0];
+/// assert_eq!(e.participants.len(), 2);
+/// assert_eq!(e.date.as_deref(), Some("2021-05-03"));
+/// assert_eq!(e.location.as_deref(), Some("Lyon"));
+/// # Ok::<(), depeche::Error>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct EventAssembler;
+
+/// Tokens on each side of a trigger where its participants are looked for.
+const WINDOW_TOKENS: usize = 30;
+
+const NEGATIONS: &[&str] = &[
+    "pas", "jamais", "plus", "not", "never", "n't", "refused", "refuse", "refuses", "declined",
+    "refusé", "refuse", "refusent",
+];
+const MODALS: &[&str] = &[
+    "souhaite",
+    "souhaitent",
+    "souhaiterait",
+    "souhaiteraient",
+    "voudrait",
+    "voudraient",
+    "veut",
+    "veulent",
+    "pourrait",
+    "pourraient",
+    "espère",
+    "espèrent",
+    "envisage",
+    "envisagent",
+    "would",
+    "could",
+    "might",
+    "may",
+    "wants",
+    "want",
+    "wanted",
+    "hopes",
+    "hope",
+    "hoped",
+    "wishes",
+    "wish",
+    "seeks",
+    "sought",
+    "offered",
+    "proposed",
+    "propose",
+    "proposé",
+    "invite",
+    "invited",
+    "invité",
+    "if",
+    "si",
+    "unless",
+];
+const LOCATIVES: &[&str] = &["à", "a", "au", "aux", "en", "in", "at", "dans"];
+const SOURCE_MARKERS: &[&str] = &["selon", "according", "d'après"];
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// A participant under construction, with where it was named.
+#[derive(Debug, Clone)]
+struct Found {
+    key: String,
+    participant: Participant,
+}
+
+impl EventAssembler {
+    fn event_type(cue: &Cue) -> Option<EventType> {
+        EventType::parse(cue.attr("event")?)
+    }
+
+    /// True when the words around the trigger negate it or make it a wish or
+    /// a hypothesis.
+    fn is_negated_or_hypothetical(&self, doc: &Document, sentence: Span, trigger: Span) -> bool {
+        let before: Vec<String> = tokenize(&doc.text, Span::new(sentence.start, trigger.start))
+            .iter()
+            .rev()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(4)
+            .map(|t| lower(t.span.slice(&doc.text)))
+            .collect();
+        let inside: Vec<String> = tokenize(&doc.text, trigger)
+            .iter()
+            .map(|t| lower(t.span.slice(&doc.text)))
+            .collect();
+        let after: Vec<String> = tokenize(&doc.text, Span::new(trigger.end, sentence.end))
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(2)
+            .map(|t| lower(t.span.slice(&doc.text)))
+            .collect();
+        let french_ne = before
+            .iter()
+            .take(3)
+            .chain(inside.iter())
+            .any(|w| w == "ne" || w == "n'");
+        let french_neg = french_ne
+            && after
+                .iter()
+                .chain(inside.iter())
+                .any(|w| matches!(w.as_str(), "pas" | "jamais" | "plus" | "guère"));
+        let english_neg = before.iter().take(3).chain(inside.iter()).any(|w| {
+            NEGATIONS.contains(&w.as_str()) && !matches!(w.as_str(), "pas" | "plus" | "jamais")
+        });
+        let modal = before.iter().take(3).any(|w| MODALS.contains(&w.as_str()));
+        french_neg || english_neg || modal
+    }
+
+    /// The role and organization a person holds, from the titles the
+    /// relation stage assigned: a title with an organization or country
+    /// first, non-military before ranks, nearest to `near`.
+    fn role_of(
+        &self,
+        doc: &Document,
+        entity: usize,
+        near: usize,
+    ) -> (Option<String>, Option<String>) {
+        let best = doc
+            .titles
+            .iter()
+            .filter(|t| t.holder.and_then(|h| doc.mentions[h].entity) == Some(entity))
+            .min_by_key(|t| {
+                (
+                    t.of.is_none(),
+                    t.kind.as_deref() == Some("military"),
+                    t.span.start.abs_diff(near),
+                )
+            });
+        match best {
+            Some(t) => (Some(t.role.clone()), t.of.map(|of| self.org_name(doc, of))),
+            None => (None, None),
+        }
+    }
+
+    /// How an organization or country is named in a participant's `org`:
+    /// its entity's name (a short alias for a long name), a nationality
+    /// adjective by its country.
+    fn org_name(&self, doc: &Document, mention: usize) -> String {
+        let m = &doc.mentions[mention];
+        match m.entity.and_then(|e| doc.entities.get(e)) {
+            Some(e) if e.name.chars().count() > 40 && !e.aliases.is_empty() => e.aliases[0].clone(),
+            Some(e) => e.name.clone(),
+            None => doc.mention_name(m),
+        }
+    }
+
+    fn participants(
+        &self,
+        doc: &Document,
+        sentence: Span,
+        trigger: Span,
+    ) -> (Vec<Found>, Option<String>) {
+        let tokens = tokenize(&doc.text, sentence);
+        let t_first = tokens.partition_point(|t| t.span.start < trigger.start);
+        let t_last = tokens.partition_point(|t| t.span.start < trigger.end);
+        let lo = tokens
+            .get(t_first.saturating_sub(WINDOW_TOKENS))
+            .map_or(sentence.start, |t| t.span.start);
+        let hi = tokens
+            .get(t_last + WINDOW_TOKENS)
+            .map_or(sentence.end, |t| t.span.start);
+        let window = Span::new(lo, hi);
+        let word_before = |at: usize| -> String {
+            tokenize(&doc.text, Span::new(sentence.start, at))
+                .iter()
+                .rev()
+                .find(|t| t.kind == TokenKind::Word)
+                .map(|t| lower(t.span.slice(&doc.text)))
+                .unwrap_or_default()
+        };
+        // Organizations and countries represented by a participant's title.
+        let represented: BTreeSet<usize> = doc
+            .titles
+            .iter()
+            .filter(|t| window.contains(t.span) && t.holder.is_some())
+            .filter_map(|t| t.of)
+            .filter_map(|of| doc.mentions[of].entity)
+            .collect();
+        let mut persons = Vec::new();
+        let mut others = Vec::new();
+        let mut location: Option<(usize, String)> = None;
+        for (_, m) in doc.mentions_in(window) {
+            let Some(entity) = m.entity else { continue };
+            let e = &doc.entities[entity];
+            let before = word_before(m.span.start);
+            if SOURCE_MARKERS.contains(&before.as_str()) {
+                continue;
+            }
+            match m.label {
+                Label::Per => {
+                    let (role, org) = self.role_of(doc, entity, trigger.start);
+                    persons.push(Found {
+                        key: format!("E{entity}"),
+                        participant: Participant {
+                            entity: Some(entity),
+                            name: e.name.clone(),
+                            role,
+                            org,
+                        },
+                    });
+                }
+                Label::Loc if LOCATIVES.contains(&before.as_str()) => {
+                    let distance = m.span.start.abs_diff(trigger.end);
+                    if location.as_ref().is_none_or(|(d, _)| distance < *d)
+                        && !represented.contains(&entity)
+                    {
+                        location = Some((distance, doc.slice(m.span).to_string()));
+                    }
+                }
+                Label::Loc | Label::Org => {
+                    let is_country = m.label == Label::Org
+                        || m.id.as_ref().is_some_and(|id| {
+                            id.len() == 2 && id.chars().all(|c| c.is_ascii_uppercase())
+                        });
+                    // Titles' "of" and the organizations named inside a
+                    // person's title phrase are represented by the person.
+                    let inside_title = doc
+                        .titles
+                        .iter()
+                        .any(|t| t.span.contains(m.span) && t.holder.is_some());
+                    if is_country && !represented.contains(&entity) && !inside_title {
+                        others.push(Found {
+                            key: format!("E{entity}"),
+                            participant: Participant {
+                                entity: Some(entity),
+                                name: e.name.clone(),
+                                role: None,
+                                org: None,
+                            },
+                        });
+                    }
+                }
+                Label::Misc => {}
+            }
+        }
+        // Role-only titles: "le président russe".
+        for t in doc
+            .titles
+            .iter()
+            .filter(|t| window.contains(t.span) && t.holder.is_none())
+        {
+            let Some(of) = t.of else { continue };
+            if doc.mentions[of].label == Label::Org
+                && !matches!(doc.mentions[of].label, Label::Misc | Label::Loc)
+            {
+                continue;
+            }
+            let org = self.org_name(doc, of);
+            persons.push(Found {
+                key: format!("T{}:{}", lower(&t.role), org),
+                participant: Participant {
+                    entity: None,
+                    name: doc.slice(t.span).to_string(),
+                    role: Some(t.role.clone()),
+                    org: Some(org),
+                },
+            });
+        }
+        let mut found = persons;
+        if found.len() < 2 {
+            found.extend(others);
+        }
+        let mut seen = BTreeSet::new();
+        found.retain(|f| seen.insert(f.key.clone()));
+        (found, location.map(|(_, l)| l))
+    }
+
+    /// The event's date: a date in the sentence nearest the trigger; else
+    /// the document date for past news in the lead; else none.
+    fn date(
+        &self,
+        doc: &Document,
+        sentence: Span,
+        trigger: Span,
+        lead: bool,
+        past: bool,
+    ) -> (Option<String>, DateSource) {
+        let in_sentence = doc
+            .timexes
+            .iter()
+            .filter(|t| {
+                sentence.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time)
+            })
+            .min_by_key(|t| t.span.start.abs_diff(trigger.start));
+        if let Some(t) = in_sentence {
+            let value = if t.kind == TimexType::Time {
+                t.value.split('T').next().unwrap_or(&t.value).to_string()
+            } else {
+                t.value.clone()
+            };
+            return (Some(value), DateSource::Text);
+        }
+        match doc.date {
+            Some(d) if lead && past => {
+                (Some(d.format("%Y-%m-%d").to_string()), DateSource::Document)
+            }
+            _ => (None, DateSource::None),
+        }
+    }
+}
+
+impl Stage for EventAssembler {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Relations]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Events]
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        let body: Vec<Span> = doc
+            .sentences
+            .iter()
+            .filter(|s| s.kind == SentenceKind::Body)
+            .map(|s| s.span)
+            .collect();
+        // The lead: the first two body sentences.
+        let lead_end = body.get(1).or(body.first()).map_or(0, |s| s.end);
+        let mut events: Vec<Event> = Vec::new();
+        for cue in doc.cues.iter().filter(|c| c.kind == CueKind::Trigger) {
+            let Some(kind) = Self::event_type(cue) else {
+                continue;
+            };
+            let Some(sentence) = doc
+                .sentence_at(cue.span.start)
+                .filter(|s| s.kind.is_content())
+            else {
+                continue;
+            };
+            let sentence = sentence.span;
+            if self.is_negated_or_hypothetical(doc, sentence, cue.span) {
+                continue;
+            }
+            let (found, location) = self.participants(doc, sentence, cue.span);
+            // "a poussé l'Arménie à signer": an infinitive alone does not
+            // assert the event ("va rencontrer" is listed as a future form).
+            if cue.attr("tense") == Some("infinitive") {
+                continue;
+            }
+            let is_noun = cue.attr("form") == Some("noun");
+            if found.len() < if is_noun { 2 } else { 1 } {
+                continue;
+            }
+            let tense = cue.attr("tense");
+            let status = if tense == Some("future") {
+                EventStatus::Planned
+            } else {
+                EventStatus::Happened
+            };
+            let past = tense == Some("past");
+            let (date, date_source) =
+                self.date(doc, sentence, cue.span, cue.span.end <= lead_end, past);
+            let participants: Vec<Participant> = found.into_iter().map(|f| f.participant).collect();
+            let event = Event {
+                kind,
+                participants,
+                date,
+                date_source,
+                location,
+                trigger: cue.span,
+                sentence,
+                status,
+            };
+            // One event per meeting: merge into an earlier event of the same
+            // type and date when one participant set contains the other.
+            let key =
+                |p: &Participant| p.entity.map_or_else(|| p.name.clone(), |e| format!("E{e}"));
+            let new_keys: BTreeSet<String> = event.participants.iter().map(key).collect();
+            let same = events.iter_mut().find(|e| {
+                let keys: BTreeSet<String> = e.participants.iter().map(key).collect();
+                e.kind == event.kind
+                    && (e.date == event.date || event.date_source != DateSource::Text)
+                    && (keys.is_superset(&new_keys) || keys.is_subset(&new_keys))
+            });
+            match same {
+                Some(existing) => {
+                    for p in event.participants {
+                        if !existing.participants.iter().any(|q| key(q) == key(&p)) {
+                            existing.participants.push(p);
+                        }
+                    }
+                    if existing.location.is_none() {
+                        existing.location = event.location;
+                    }
+                }
+                None => events.push(event),
+            }
+        }
+        doc.events = events;
+        Ok(())
+    }
+}

@@ -1,0 +1,293 @@
+//! Links mentions of one real-world entity into one [`Entity`].
+
+use std::collections::HashMap;
+
+use crate::doc::{fold, Document, Entity, Label, Mention, MentionSource};
+use crate::pipeline::{Layer, Stage, StageError};
+
+/// Links the mentions of a document into entities.
+///
+/// - Gazetteer mentions with an id link by id within their label ("Azerbaijan"
+///   and "République d'Azerbaïdjan"; each nationality adjective to the other
+///   forms of its nationality, named after its country).
+/// - Organizations link by canonical name, so an acronym defined in
+///   parentheses joins its organization (and becomes an alias).
+/// - A person's one-word mention ("M. Hassanov" → "Hassanov") links to the
+///   **nearest preceding** person whose surname it is (so "David Jones ...
+///   Mr. Jones ... Richard Jones ... Mr. Jones" links each "Jones" right),
+///   else to a later one.
+/// - A misspelled surname ("M. Cheshnel") links to a person of the document
+///   whose surname is within a bounded edit distance ([`MAX_EDITS`]), only
+///   when no exact surname fits, with the same initial, and when no other
+///   person is within one more edit.
+///
+/// ```
+/// let x = depeche::Pipeline::french()?.extract(
+///     "Le ministre Zakir Hassanov a reçu Gérard Chesnel. M. Hassanov et M. Cheshnel ont parlé.");
+/// let hassanov = x.entities.iter().find(|e| e.name == "Zakir Hassanov").unwrap();
+/// assert_eq!(hassanov.mentions.len(), 2);
+/// let chesnel = x.entities.iter().find(|e| e.name == "Gérard Chesnel").unwrap();
+/// assert_eq!(chesnel.mentions.len(), 2);
+/// # Ok::<(), depeche::Error>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct MentionLinker;
+
+/// Edits allowed between a misspelled surname and the real one: none below
+/// 5 letters (too many short names differ by one letter), 1 up to 7 letters,
+/// 2 from 8.
+pub const MAX_EDITS: [(usize, usize); 3] = [(0, 0), (5, 1), (8, 2)];
+
+fn max_edits(len: usize) -> usize {
+    MAX_EDITS
+        .iter()
+        .rev()
+        .find(|(min_len, _)| len >= *min_len)
+        .map_or(0, |(_, e)| *e)
+}
+
+fn words(name: &str) -> Vec<String> {
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+impl MentionLinker {
+    /// Links `doc.mentions` into `doc.entities`.
+    fn link(&self, doc: &mut Document) {
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut by_key: HashMap<(Label, String), usize> = HashMap::new();
+        let n = doc.mentions.len();
+        // First pass: everything but one-word person mentions.
+        let mut deferred = Vec::new();
+        for i in 0..n {
+            let m = &doc.mentions[i];
+            let text = doc.slice(m.span).to_string();
+            if m.label == Label::Per && words(&text).len() == 1 {
+                deferred.push(i);
+                continue;
+            }
+            let key = match (&m.id, m.label) {
+                (Some(id), _) => (m.label, format!("id:{id}")),
+                (None, _) => (m.label, fold(&doc.mention_name(m))),
+            };
+            let e = *by_key.entry(key).or_insert_with(|| {
+                entities.push(Entity {
+                    label: m.label,
+                    name: doc.mention_name(m),
+                    mentions: Vec::new(),
+                    id: m.id.clone(),
+                    aliases: Vec::new(),
+                });
+                entities.len() - 1
+            });
+            entities[e].mentions.push(i);
+            if m.source == MentionSource::Rule("acronym")
+                || (m.canonical.is_some()
+                    && m.label == Label::Org
+                    && text.chars().all(|c| !c.is_lowercase())
+                    && text != entities[e].name)
+            {
+                if !entities[e].aliases.contains(&text) {
+                    entities[e].aliases.push(text);
+                }
+            }
+            doc.mentions[i].entity = Some(e);
+        }
+        // Second pass: one-word person mentions, to the nearest preceding
+        // person with that surname, else a later one, else a close spelling.
+        let persons: Vec<(usize, usize, Vec<String>)> = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.label == Label::Per)
+            .flat_map(|(ei, e)| {
+                e.mentions
+                    .iter()
+                    .map(move |&mi| (mi, ei))
+                    .collect::<Vec<_>>()
+            })
+            .map(|(mi, ei)| {
+                (
+                    doc.mentions[mi].span.start,
+                    ei,
+                    words(doc.slice(doc.mentions[mi].span)),
+                )
+            })
+            .collect();
+        for i in deferred {
+            let m = &doc.mentions[i];
+            let word = words(doc.slice(m.span)).pop().unwrap_or_default();
+            let at = m.span.start;
+            let exact = |&(_, _, ref w): &(usize, usize, Vec<String>)| {
+                w.len() >= 2 && w.last() == Some(&word)
+            };
+            let preceding = persons
+                .iter()
+                .filter(|p| p.0 < at && exact(p))
+                .max_by_key(|p| p.0);
+            let following = || {
+                persons
+                    .iter()
+                    .filter(|p| p.0 > at && exact(p))
+                    .min_by_key(|p| p.0)
+            };
+            let fuzzy = || {
+                let limit = max_edits(word.chars().count());
+                if limit == 0 {
+                    return None;
+                }
+                // Every other person within one more edit counts as a rival:
+                // with "Martin" and "Marin" in the text, "Martine" is
+                // nobody's misspelling.
+                let mut close: Vec<(usize, usize)> = persons
+                    .iter()
+                    .filter(|p| p.2.len() >= 2)
+                    .filter_map(|p| {
+                        let last = p.2.last().map(String::as_str).unwrap_or("");
+                        let d = strsim::levenshtein(last, &word);
+                        (last != word
+                            && d <= limit + 1
+                            && last.chars().next() == word.chars().next())
+                        .then_some((p.1, d))
+                    })
+                    .collect();
+                close.sort_unstable();
+                close.dedup_by_key(|c| c.0);
+                match close.as_slice() {
+                    [(e, d)] if *d <= limit => Some(*e),
+                    _ => None,
+                }
+            };
+            let target = preceding.or_else(following).map(|p| p.1).or_else(fuzzy);
+            let e = match target {
+                Some(e) => e,
+                None => {
+                    let key = (Label::Per, fold(&doc.mention_name(m)));
+                    *by_key.entry(key).or_insert_with(|| {
+                        entities.push(Entity {
+                            label: Label::Per,
+                            name: doc.mention_name(m),
+                            mentions: Vec::new(),
+                            id: None,
+                            aliases: Vec::new(),
+                        });
+                        entities.len() - 1
+                    })
+                }
+            };
+            entities[e].mentions.push(i);
+            doc.mentions[i].entity = Some(e);
+        }
+        // Names: the fullest mention for rule-found persons and
+        // organizations; the gazetteer's canonical name otherwise.
+        for e in &mut entities {
+            e.mentions.sort_unstable();
+            let fullest = e
+                .mentions
+                .iter()
+                .map(|&mi| &doc.mentions[mi])
+                .filter(|m: &&Mention| m.canonical.is_none())
+                .map(|m| doc.slice(m.span))
+                .max_by_key(|s| s.chars().count());
+            if let Some(full) = fullest {
+                if full.chars().count() > e.name.chars().count() && e.label != Label::Misc {
+                    e.name = full.to_string();
+                }
+            }
+        }
+        // Entities in order of first mention, so ids read in text order.
+        let mut order: Vec<usize> = (0..entities.len()).collect();
+        order.sort_by_key(|&e| entities[e].mentions.first().copied().unwrap_or(usize::MAX));
+        let mut new_index = vec![0; entities.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        for m in &mut doc.mentions {
+            m.entity = m.entity.map(|e| new_index[e]);
+        }
+        let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+        doc.entities = order.iter().filter_map(|&old| slots[old].take()).collect();
+    }
+}
+
+impl Stage for MentionLinker {
+    fn name(&self) -> &'static str {
+        "linking"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Names]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Entities]
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        self.link(doc);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Span;
+
+    fn doc_with(text: &str, names: &[&str]) -> Document {
+        let mut doc = Document::new("t", text);
+        let mut from = 0;
+        for name in names {
+            let at = from + text[from..].find(name).expect(name);
+            doc.mentions.push(Mention::new(
+                Span::new(at, at + name.len()),
+                Label::Per,
+                MentionSource::Rule("test"),
+            ));
+            from = at + name.len();
+        }
+        doc
+    }
+
+    fn names_of(doc: &Document) -> Vec<String> {
+        doc.mentions
+            .iter()
+            .map(|m| doc.entities[m.entity.unwrap()].name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn nearest_preceding_antecedent() {
+        let text = "David Jones spoke. Mr. Jones left. Richard Jones came. Mr. Jones sat.";
+        let mut doc = doc_with(text, &["David Jones", "Jones", "Richard Jones", "Jones"]);
+        MentionLinker.link(&mut doc);
+        assert_eq!(
+            names_of(&doc),
+            [
+                "David Jones",
+                "David Jones",
+                "Richard Jones",
+                "Richard Jones"
+            ]
+        );
+    }
+
+    #[test]
+    fn misspelled_surname_links_only_when_unambiguous() {
+        let text = "Gérard Chesnel vint. M. Cheshnel parla.";
+        let mut doc = doc_with(text, &["Gérard Chesnel", "Cheshnel"]);
+        MentionLinker.link(&mut doc);
+        assert_eq!(names_of(&doc), ["Gérard Chesnel", "Gérard Chesnel"]);
+
+        // Two people with close names: no guess.
+        let text = "Anne Martin et Paul Marin. M. Martine parla.";
+        let mut doc = doc_with(text, &["Anne Martin", "Paul Marin", "Martine"]);
+        MentionLinker.link(&mut doc);
+        assert_eq!(names_of(&doc)[2], "Martine");
+
+        // Short names never fuzzy-match.
+        let text = "Jean Roux vint. M. Roue parla.";
+        let mut doc = doc_with(text, &["Jean Roux", "Roue"]);
+        MentionLinker.link(&mut doc);
+        assert_eq!(names_of(&doc)[1], "Roue");
+    }
+}

@@ -1,0 +1,1181 @@
+//! Names the gazetteers do not know: persons after honorifics, titles and
+//! given names, organizations built on head nouns with their complements,
+//! acronyms defined in parentheses, places after locative prepositions, and
+//! titles with what they are titles of.
+
+use std::collections::{HashMap, HashSet};
+
+use once_cell::sync::Lazy;
+
+use crate::doc::{
+    tokenize, Cue, CueKind, Document, Label, Mention, MentionSource, SentenceKind, Span,
+    TitleMention, Token, TokenKind,
+};
+use crate::pipeline::{Layer, Stage, StageError};
+use crate::Lang;
+
+/// The name and title rules.
+///
+/// Spans follow CoNLL conventions: the outermost name, no leading article or
+/// honorific ("M. Hassanov" → "Hassanov"; "la Commission nationale ..." →
+/// "Commission nationale ...").
+///
+/// Rules, in order of trust:
+/// - **Persons**: an honorific, a title (with an optional nationality
+///   adjective) or a known given name, followed by capitalised words
+///   (particles such as de, van, von, ben, Le allowed inside, surnames in
+///   capitals too); appositions in both orders ("X Y, ministre de ..." and
+///   "le ministre ..., X Y,"); then every later occurrence of a found
+///   person's full name or surname.
+/// - **Organizations**: a capitalised head noun (Commission, Agence,
+///   Ministère, Council, Party...) with its adjectives and prepositional
+///   complements ("Commission nationale française pour l'élimination des
+///   mines antipersonnel"), English capitalised names containing a head noun
+///   ("National Security Council"), company suffixes (Inc., Ltd, SA, GmbH);
+///   an acronym in parentheses right after an organization becomes an alias
+///   mention of it, found again wherever it recurs.
+/// - **Places**: an unknown capitalised name after "à", "en", "au", "aux"
+///   (French) or "in", "near" (English).
+///
+/// Title-case headlines ("UNECA Director Says Dangers in Guinea") are read
+/// with the person rules that need a given name only.
+#[derive(Debug, Default)]
+pub struct NameRules;
+
+/// Capitalised words that never start a name: articles, pronouns,
+/// prepositions, conjunctions, sentence openers, months and days.
+static STOP_CAP: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    [
+        "le",
+        "la",
+        "les",
+        "l'",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "d'",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+        "nous",
+        "vous",
+        "je",
+        "tu",
+        "lui",
+        "leur",
+        "son",
+        "sa",
+        "ses",
+        "mon",
+        "ma",
+        "mes",
+        "notre",
+        "nos",
+        "votre",
+        "vos",
+        "et",
+        "ou",
+        "mais",
+        "donc",
+        "car",
+        "ni",
+        "or",
+        "si",
+        "quand",
+        "lorsque",
+        "comme",
+        "pour",
+        "par",
+        "sur",
+        "sous",
+        "dans",
+        "avec",
+        "sans",
+        "chez",
+        "entre",
+        "vers",
+        "selon",
+        "après",
+        "avant",
+        "depuis",
+        "pendant",
+        "malgré",
+        "en",
+        "à",
+        "au",
+        "aux",
+        "qui",
+        "que",
+        "qu'",
+        "quoi",
+        "dont",
+        "où",
+        "tout",
+        "tous",
+        "toute",
+        "toutes",
+        "aucun",
+        "aucune",
+        "chaque",
+        "plusieurs",
+        "certains",
+        "alors",
+        "ainsi",
+        "aussi",
+        "enfin",
+        "puis",
+        "cependant",
+        "toutefois",
+        "pourtant",
+        "néanmoins",
+        "lors",
+        "dès",
+        "face",
+        "outre",
+        "voici",
+        "voilà",
+        "oui",
+        "non",
+        "c'",
+        "j'",
+        "n'",
+        "s'",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "you",
+        "i",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "and",
+        "or",
+        "but",
+        "so",
+        "if",
+        "when",
+        "while",
+        "as",
+        "for",
+        "by",
+        "on",
+        "in",
+        "at",
+        "to",
+        "from",
+        "with",
+        "without",
+        "of",
+        "after",
+        "before",
+        "since",
+        "during",
+        "under",
+        "over",
+        "about",
+        "between",
+        "into",
+        "there",
+        "here",
+        "what",
+        "who",
+        "which",
+        "where",
+        "why",
+        "how",
+        "all",
+        "some",
+        "many",
+        "most",
+        "both",
+        "each",
+        "every",
+        "no",
+        "not",
+        "yes",
+        "however",
+        "meanwhile",
+        "also",
+        "then",
+        "still",
+        "yet",
+        "according",
+        "despite",
+        "although",
+        "though",
+        "because",
+        "once",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "m",
+        "mme",
+        "mlle",
+        "utc",
+        "gmt",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Lowercase words that may sit inside a person's name.
+static PARTICLES: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    [
+        "de", "du", "des", "d'", "van", "von", "der", "den", "ter", "ten", "ben", "bin", "ibn",
+        "al", "el", "da", "di", "dos", "das", "del", "della", "le", "la", "y", "bint", "abu",
+        "ould",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Capitalised head nouns of organization names.
+static ORG_HEADS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    [
+        // French
+        "commission",
+        "agence",
+        "ministère",
+        "conseil",
+        "office",
+        "fondation",
+        "université",
+        "banque",
+        "parti",
+        "assemblée",
+        "cour",
+        "comité",
+        "fédération",
+        "union",
+        "association",
+        "institut",
+        "organisation",
+        "société",
+        "groupe",
+        "syndicat",
+        "tribunal",
+        "direction",
+        "autorité",
+        "haut-commissariat",
+        "mouvement",
+        "front",
+        "église",
+        "chambre",
+        "sénat",
+        "compagnie",
+        "confédération",
+        "centre",
+        "observatoire",
+        "académie",
+        "école",
+        "lycée",
+        "collège",
+        "musée",
+        "hôpital",
+        "préfecture",
+        "mairie",
+        "gendarmerie",
+        "police",
+        "armée",
+        "alliance",
+        "coalition",
+        "ligue",
+        "brigade",
+        "régiment",
+        "secrétariat",
+        "délégation",
+        "mission",
+        "haute",
+        "conférence",
+        "forum",
+        "entreprise",
+        "caisse",
+        "régie",
+        "service",
+        "services",
+        "département",
+        "club",
+        "fonds",
+        "programme",
+        "bureau",
+        "garde",
+        "force",
+        "forces",
+        "communauté",
+        "cabinet",
+        "maison",
+        "palais",
+        "gouvernement",
+        // English
+        "ministry",
+        "department",
+        "agency",
+        "council",
+        "party",
+        "court",
+        "bank",
+        "university",
+        "committee",
+        "institute",
+        "organization",
+        "organisation",
+        "federation",
+        "corporation",
+        "company",
+        "foundation",
+        "authority",
+        "office",
+        "parliament",
+        "senate",
+        "congress",
+        "assembly",
+        "army",
+        "navy",
+        "guard",
+        "police",
+        "administration",
+        "commission",
+        "board",
+        "bureau",
+        "center",
+        "centre",
+        "college",
+        "school",
+        "hospital",
+        "museum",
+        "church",
+        "league",
+        "alliance",
+        "coalition",
+        "association",
+        "society",
+        "group",
+        "union",
+        "fund",
+        "forum",
+        "conference",
+        "secretariat",
+        "service",
+        "services",
+        "force",
+        "forces",
+        "movement",
+        "front",
+        "tribunal",
+        "chamber",
+        "network",
+        "institution",
+        "academy",
+        "inc",
+        "ltd",
+        "corp",
+        "plc",
+        "llc",
+        "sa",
+        "gmbh",
+        "ag",
+        "nv",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Prepositions that open a complement of a French organization name.
+const ORG_PREPS_FR: &[&str] = &[
+    "de", "du", "des", "d'", "pour", "sur", "contre", "en", "à", "au", "aux", "et",
+];
+/// Articles after such a preposition.
+const ORG_DETS_FR: &[&str] = &["la", "le", "l'", "les"];
+/// Small words inside English capitalised names.
+const NAME_GLUE_EN: &[&str] = &["of", "for", "and", "on", "the", "de", "&"];
+
+/// French adjective endings: "nationale", "antipersonnel", "français".
+fn looks_like_adjective(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ique", "iques", "aire", "aires",
+        "if", "ive", "ifs", "ives", "ien", "ienne", "iens", "iennes", "ais", "aise", "aises",
+        "ain", "aine", "ains", "aines", "é", "ée", "és", "ées", "eur", "eure", "ier", "ière",
+        "iste", "istes", "ois", "oise", "an", "ane", "eux", "euse", "in", "ine",
+    ];
+    word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn is_cap(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// What the rules know about the tokens of one sentence.
+struct Ctx<'d> {
+    text: &'d str,
+    tokens: Vec<Token>,
+    /// Token index → cue index, for cues starting at that token.
+    cue_at: HashMap<usize, usize>,
+    /// Token index → mention index, for gazetteer mentions starting there.
+    mention_at: HashMap<usize, usize>,
+    cues: &'d [Cue],
+    mentions: &'d [Mention],
+    lang: Option<Lang>,
+    title_case: bool,
+    /// Page furniture: only the most trusted rules apply.
+    furniture: bool,
+}
+
+impl<'d> Ctx<'d> {
+    fn word(&self, i: usize) -> &'d str {
+        self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// The token index just after a span ending at `end`.
+    fn after(&self, end: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < end)
+    }
+
+    fn cue(&self, i: usize) -> Option<&'d Cue> {
+        self.cue_at.get(&i).map(|&c| &self.cues[c])
+    }
+
+    fn mention(&self, i: usize) -> Option<&'d Mention> {
+        self.mention_at.get(&i).map(|&m| &self.mentions[m])
+    }
+
+    /// Token index where the cue or mention starting at `i` ends (exclusive).
+    fn end_of(&self, span: Span) -> usize {
+        self.after(span.end)
+    }
+
+    /// A capitalised name starting at token `i`: its last token (inclusive),
+    /// or `None`. Particles are taken only when a capitalised word follows.
+    fn cap_seq(&self, i: usize, max_words: usize) -> Option<usize> {
+        let first = self.word(i);
+        if !self.is_word(i) || !is_cap(first) || STOP_CAP.contains(lower(first).as_str()) {
+            return None;
+        }
+        if self.cue(i).is_some_and(|c| {
+            matches!(
+                c.kind,
+                CueKind::Title | CueKind::Honorific | CueKind::Trigger
+            )
+        }) {
+            return None;
+        }
+        let mut last = i;
+        let mut j = i + 1;
+        let mut words = 1;
+        while words < max_words && self.is_word(j) {
+            let w = self.word(j);
+            let lw = lower(w);
+            if is_cap(w) && !STOP_CAP.contains(lw.as_str())
+                || (is_cap(w)
+                    && PARTICLES.contains(lw.as_str())
+                    && self.is_word(j + 1)
+                    && is_cap(self.word(j + 1)))
+            {
+                if self.cue(j).is_some_and(|c| {
+                    matches!(
+                        c.kind,
+                        CueKind::Title | CueKind::Trigger | CueKind::Honorific
+                    )
+                }) {
+                    break;
+                }
+                last = j;
+                j += 1;
+                words += 1;
+            } else if PARTICLES.contains(lw.as_str())
+                && self.is_word(j + 1)
+                && is_cap(self.word(j + 1))
+                && !STOP_CAP.contains(lower(self.word(j + 1)).as_str())
+            {
+                j += 1; // the particle, kept if a name follows
+            } else {
+                break;
+            }
+        }
+        Some(last)
+    }
+
+    fn span(&self, from: usize, to: usize) -> Span {
+        self.tokens[from].span.cover(self.tokens[to].span)
+    }
+}
+
+fn person(span: Span, rule: &'static str) -> Mention {
+    Mention::new(span, Label::Per, MentionSource::Rule(rule))
+}
+
+impl NameRules {
+    /// Person rules over one sentence.
+    fn person_rules(&self, cx: &Ctx<'_>, out: &mut Vec<Mention>) {
+        let n = cx.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if let Some(cue) = cx.cue(i) {
+                match cue.kind {
+                    CueKind::Title => {
+                        let title_end = cx.end_of(cue.span);
+                        let (_, after) = self.title_phrase(cx, i, cue);
+                        // A name right after the title (a nationality
+                        // adjective may sit between).
+                        let mut k = title_end;
+                        if let Some(m) = cx.mention(k).filter(|m| m.label == Label::Misc) {
+                            k = cx.end_of(m.span);
+                        }
+                        if !cx.title_case {
+                            if let Some(last) = cx
+                                .cap_seq(k, 5)
+                                .filter(|_| cx.mention(k).is_none_or(|m| m.label == Label::Per))
+                            {
+                                out.push(person(cx.span(k, last), "title-name"));
+                                i = last + 1;
+                                continue;
+                            }
+                            if let Some((k, last)) = self.apposed_name(cx, after) {
+                                out.push(person(cx.span(k, last), "title-apposition"));
+                                i = last + 1;
+                                continue;
+                            }
+                        }
+                        i = title_end.max(i + 1);
+                        continue;
+                    }
+                    CueKind::Honorific => {
+                        let k = cx.end_of(cue.span);
+                        let k = if cx.word(k) == "." { k + 1 } else { k };
+                        if let Some(last) = cx.cap_seq(k, 4) {
+                            out.push(person(cx.span(k, last), "honorific-name"));
+                            i = last + 1;
+                            continue;
+                        }
+                    }
+                    CueKind::GivenName => {
+                        if let Some(last) = cx.cap_seq(i, 5).filter(|&l| l > i) {
+                            out.push(person(cx.span(i, last), "given-name"));
+                            i = last + 1;
+                            continue;
+                        }
+                    }
+                    CueKind::Trigger => {}
+                }
+            }
+            // "Xavier Dupuis, ministre de ...": a name before an apposed title.
+            if !cx.title_case && cx.mention(i).is_none() {
+                if let Some(last) = cx.cap_seq(i, 4).filter(|&l| l > i) {
+                    let mut k = last + 1;
+                    if cx.word(k) == "," {
+                        k += 1;
+                        if matches!(
+                            lower(cx.word(k)).as_str(),
+                            "le" | "la" | "l'" | "the" | "a" | "an"
+                        ) {
+                            k += 1;
+                        }
+                        if let Some(m) = cx.mention(k).filter(|m| m.label == Label::Misc) {
+                            k = cx.end_of(m.span);
+                        }
+                        if cx.cue(k).is_some_and(|c| c.kind == CueKind::Title) {
+                            out.push(person(cx.span(i, last), "name-apposition"));
+                            i = last + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// "le président de X, Gérard Chesnel,": a name after the comma that
+    /// closes a title phrase (further titles and articles may come first).
+    fn apposed_name(&self, cx: &Ctx<'_>, after: usize) -> Option<(usize, usize)> {
+        if cx.word(after) != "," {
+            return None;
+        }
+        let mut k = after + 1;
+        let limit = after + 6;
+        while k < limit {
+            if let Some(c) = cx.cue(k).filter(|c| c.kind == CueKind::Title) {
+                k = cx.end_of(c.span);
+            } else if matches!(lower(cx.word(k)).as_str(), "le" | "la" | "l'" | "the") {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let last = cx.cap_seq(k, 5)?;
+        let next = cx.word(last + 1);
+        (last > k && cx.mention(k).is_none() && matches!(next, "," | "." | "" | ";" | ")"))
+            .then_some((k, last))
+    }
+
+    /// Organization and place rules over one sentence.
+    fn organization_and_place_rules(&self, cx: &Ctx<'_>, out: &mut Vec<Mention>) {
+        let n = cx.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if let Some(last) = self.organization(cx, i) {
+                let span = cx.span(i, last);
+                out.push(Mention::new(
+                    span,
+                    Label::Org,
+                    MentionSource::Rule("org-head"),
+                ));
+                i = last + 1;
+                continue;
+            }
+            if !cx.title_case && !cx.furniture && i + 1 < n && cx.word(i + 1).chars().count() >= 2 {
+                let prep = lower(cx.word(i));
+                let locative = match cx.lang {
+                    Some(Lang::En) => matches!(prep.as_str(), "in" | "near"),
+                    _ => matches!(prep.as_str(), "à" | "en" | "au" | "aux"),
+                };
+                if locative && cx.mention(i + 1).is_none() && cx.cue(i + 1).is_none() {
+                    if let Some(last) = cx.cap_seq(i + 1, 3) {
+                        let all_new =
+                            (i + 1..=last).all(|k| cx.mention(k).is_none() && cx.cue(k).is_none());
+                        if all_new && !ORG_HEADS.contains(lower(cx.word(i + 1)).as_str()) {
+                            out.push(Mention::new(
+                                cx.span(i + 1, last),
+                                Label::Loc,
+                                MentionSource::Rule("locative"),
+                            ));
+                            i = last + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Title mentions of one sentence, with what they are of.
+    fn title_rules(&self, cx: &Ctx<'_>, titles: &mut Vec<TitleMention>) {
+        let mut i = 0;
+        while i < cx.tokens.len() {
+            if let Some(cue) = cx.cue(i).filter(|c| c.kind == CueKind::Title) {
+                let (title, _) = self.title_phrase(cx, i, cue);
+                titles.push(title);
+                i = cx.end_of(cue.span).max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// A title and its complement: the country or organization it is of,
+    /// and the token index after the whole phrase.
+    fn title_phrase(&self, cx: &Ctx<'_>, i: usize, cue: &Cue) -> (TitleMention, usize) {
+        let mut span = cue.span;
+        let mut of = None;
+        let mut k = cx.end_of(cue.span);
+        // "président russe", "ministre azerbaïdjanais de la Défense"
+        if let Some(m) = cx.mention(k).filter(|m| m.label == Label::Misc) {
+            of = cx.mention_at.get(&k).copied();
+            span = span.cover(m.span);
+            k = cx.end_of(m.span);
+        }
+        // "de l'Azerbaïdjan", "du Sénégal", "de la Commission ...", "of Iran"
+        let mut j = k;
+        let w = lower(cx.word(j));
+        if matches!(w.as_str(), "de" | "du" | "des" | "d'" | "of") {
+            j += 1;
+            if matches!(
+                lower(cx.word(j)).as_str(),
+                "la" | "le" | "l'" | "les" | "the"
+            ) {
+                j += 1;
+            }
+            if let Some(m) = cx
+                .mention(j)
+                .filter(|m| matches!(m.label, Label::Loc | Label::Org))
+            {
+                if of.is_none() {
+                    of = cx.mention_at.get(&j).copied();
+                }
+                span = span.cover(m.span);
+                k = cx.end_of(m.span);
+            }
+        }
+        // English: "Azerbaijan's defence minister", "the Armenian prime minister".
+        if of.is_none() && i > 0 {
+            let prev = i - 1;
+            let (m_idx, m_end_tok) =
+                if cx.word(prev) == "s" && i >= 3 && matches!(cx.word(prev - 1), "'" | "’") {
+                    (self.mention_ending_at(cx, prev - 1), prev - 1)
+                } else {
+                    (self.mention_ending_at(cx, i), i)
+                };
+            if let Some(mi) = m_idx {
+                let m = &cx.mentions[mi];
+                if matches!(m.label, Label::Loc | Label::Misc | Label::Org)
+                    && cx.after(m.span.end) == m_end_tok
+                {
+                    of = Some(mi);
+                    span = m.span.cover(span);
+                }
+            }
+        }
+        (
+            TitleMention {
+                span,
+                role: cue.span.slice(cx.text).to_string(),
+                role_span: cue.span,
+                of,
+                holder: None,
+                kind: cue.attr("kind").map(str::to_string),
+            },
+            k,
+        )
+    }
+
+    /// The mention whose span ends right before token `i`.
+    fn mention_ending_at(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
+        let start = cx.tokens.get(i.checked_sub(1)?)?.span.end;
+        cx.mentions.iter().position(|m| m.span.end == start)
+    }
+
+    /// An organization name starting at token `i` on a head noun: its last
+    /// token.
+    fn organization(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
+        let w = cx.word(i);
+        if !cx.is_word(i) || !is_cap(w) {
+            return None;
+        }
+        if cx.mention(i).is_some_and(|m| m.label != Label::Misc) {
+            return None;
+        }
+        match cx.lang {
+            Some(Lang::En) => self.organization_en(cx, i),
+            _ => self
+                .organization_fr(cx, i)
+                .or_else(|| self.organization_en(cx, i)),
+        }
+    }
+
+    /// "Commission nationale française pour l'élimination des mines
+    /// antipersonnel": head, adjectives, complements.
+    fn organization_fr(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
+        if !ORG_HEADS.contains(lower(cx.word(i)).as_str()) {
+            return None;
+        }
+        let mut last = i;
+        let mut j = i + 1;
+        let mut complements = 0;
+        loop {
+            let w = cx.word(j);
+            let lw = lower(w);
+            if !cx.is_word(j) {
+                break;
+            }
+            // An adjective, a nationality, a capitalised word.
+            if (looks_like_adjective(&lw)
+                || cx.mention(j).is_some_and(|m| m.label == Label::Misc)
+                || is_cap(w))
+                && !STOP_CAP.contains(lw.as_str())
+                && cx.cue(j).is_none_or(|c| c.kind != CueKind::Trigger)
+            {
+                let end = cx.mention(j).map_or(j, |m| cx.end_of(m.span) - 1);
+                last = end;
+                j = end + 1;
+                complements += 1;
+                continue;
+            }
+            // A prepositional complement: prep [det] word.
+            if ORG_PREPS_FR.contains(&lw.as_str()) {
+                let mut k = j + 1;
+                if ORG_DETS_FR.contains(&lower(cx.word(k)).as_str()) {
+                    k += 1;
+                }
+                if lw == "et" && !is_cap(cx.word(k)) {
+                    break;
+                }
+                let head = cx.word(k);
+                if !cx.is_word(k)
+                    || STOP_CAP.contains(lower(head).as_str())
+                    || cx.cue(k).is_some_and(|c| c.kind == CueKind::Trigger)
+                {
+                    break;
+                }
+                // The complement's noun is capitalised, or a lowercase noun
+                // right after the preposition.
+                let end = cx.mention(k).map_or(k, |m| cx.end_of(m.span) - 1);
+                last = end;
+                j = end + 1;
+                complements += 1;
+                continue;
+            }
+            break;
+        }
+        (complements > 0).then_some(last)
+    }
+
+    /// "National Security Council", "Ministry of Foreign Affairs", "Acme
+    /// Corp": capitalised words with a head noun among them.
+    fn organization_en(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
+        if STOP_CAP.contains(lower(cx.word(i)).as_str()) || cx.title_case {
+            return None;
+        }
+        let mut last = i;
+        let mut has_head = false;
+        let mut j = i;
+        while cx.is_word(j) {
+            let w = cx.word(j);
+            let lw = lower(w);
+            if is_cap(w) && !(j > i && STOP_CAP.contains(lw.as_str())) {
+                if cx
+                    .cue(j)
+                    .is_some_and(|c| matches!(c.kind, CueKind::Title | CueKind::Trigger))
+                {
+                    break;
+                }
+                has_head |= ORG_HEADS.contains(lw.as_str());
+                last = cx.mention(j).map_or(j, |m| cx.end_of(m.span) - 1);
+                j = last + 1;
+                // "Inc." keeps its period.
+            } else if NAME_GLUE_EN.contains(&lw.as_str())
+                && cx.is_word(j + 1)
+                && is_cap(cx.word(j + 1))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        (has_head && last > i).then_some(last)
+    }
+}
+
+/// Adds `new` mentions to the document's, keeping the outermost: longer
+/// spans first, then earlier ones; a shorter mention inside a longer one is
+/// dropped.
+fn merge(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
+    let mut all: Vec<Mention> = existing.into_iter().chain(new).collect();
+    all.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
+    let mut kept: Vec<Mention> = Vec::with_capacity(all.len());
+    let mut taken: Vec<Span> = Vec::new();
+    for m in all {
+        let i = taken.partition_point(|s| s.start < m.span.start);
+        let clash = taken.get(i).is_some_and(|s| s.overlaps(m.span))
+            || i > 0 && taken.get(i - 1).is_some_and(|s| s.overlaps(m.span));
+        if !clash {
+            taken.insert(i, m.span);
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| m.span.start);
+    kept
+}
+
+/// Finds `needle` as a whole, capitalised word sequence in `text`.
+fn find_word_occurrences(text: &str, needle: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    if needle.is_empty() {
+        return out;
+    }
+    let mut from = 0;
+    while let Some(pos) = text.get(from..).and_then(|t| t.find(needle)) {
+        let start = from + pos;
+        let end = start + needle.len();
+        let before_ok = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            out.push(Span::new(start, end));
+        }
+        from = end;
+    }
+    out
+}
+
+impl Stage for NameRules {
+    fn name(&self) -> &'static str {
+        "names"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Language, Layer::Sentences, Layer::Gazetteer]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Names]
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        let sentences: Vec<(Span, Vec<Token>, bool)> = doc
+            .sentences
+            .iter()
+            .filter(|s| s.kind != SentenceKind::Timestamp)
+            .map(|s| {
+                let tokens = tokenize(&doc.text, s.span);
+                let words: Vec<&str> = tokens
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| t.span.slice(&doc.text))
+                    .collect();
+                let caps = words.iter().filter(|w| is_cap(w)).count();
+                let title_case = s.kind == SentenceKind::Headline
+                    && words.len() >= 4
+                    && caps * 10 >= words.len() * 6;
+                (s.span, tokens, title_case)
+            })
+            .collect();
+        // Organizations and places first, so that person and title rules see
+        // them ("président de la Commission ...").
+        let mut new = Vec::new();
+        for (span, tokens, title_case) in &sentences {
+            self.organization_and_place_rules(&Ctx::new(doc, *span, tokens, *title_case), &mut new);
+        }
+        doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
+        let publishers = self.publishers(doc);
+        doc.mentions = merge(std::mem::take(&mut doc.mentions), publishers);
+        let acronyms = self.acronyms(doc);
+        let mut new = Vec::new();
+        for (span, tokens, title_case) in &sentences {
+            self.person_rules(&Ctx::new(doc, *span, tokens, *title_case), &mut new);
+        }
+        doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
+        let recurring = self.recurring(doc, &acronyms);
+        doc.mentions = merge(std::mem::take(&mut doc.mentions), recurring);
+        let mut titles = Vec::new();
+        for (span, tokens, title_case) in &sentences {
+            self.title_rules(&Ctx::new(doc, *span, tokens, *title_case), &mut titles);
+        }
+        doc.titles = titles;
+        Ok(())
+    }
+}
+
+impl NameRules {
+    /// The publisher named by page structure: the site name that opens a
+    /// saved page, and the source after the slash of a "City / Source"
+    /// dateline line.
+    fn publishers(&self, doc: &Document) -> Vec<Mention> {
+        let mut out = Vec::new();
+        if let Some(first) = doc.sentences.first() {
+            let text = doc.slice(first.span);
+            if first.kind == SentenceKind::Furniture
+                && !text.contains(char::is_whitespace)
+                && text.chars().next().is_some_and(char::is_uppercase)
+            {
+                out.push(Mention::new(
+                    first.span,
+                    Label::Org,
+                    MentionSource::Rule("site-name"),
+                ));
+            }
+        }
+        for s in doc
+            .sentences
+            .iter()
+            .filter(|s| s.kind == SentenceKind::Dateline)
+        {
+            let text = doc.slice(s.span);
+            if let Some(slash) = text.find(" / ") {
+                let source = text[slash + 3..].trim();
+                if !source.is_empty() && source.chars().next().is_some_and(char::is_uppercase) {
+                    let start = s.span.start
+                        + slash
+                        + 3
+                        + (text[slash + 3..].len() - text[slash + 3..].trim_start().len());
+                    out.push(Mention::new(
+                        Span::new(start, start + source.len()),
+                        Label::Org,
+                        MentionSource::Rule("dateline-source"),
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// Acronyms defined in parentheses right after an organization
+    /// ("... antipersonnel (CNEMA)"): each becomes a mention whose canonical
+    /// name is the organization's. Returns (acronym, name) pairs.
+    fn acronyms(&self, doc: &mut Document) -> Vec<(String, String)> {
+        let mut acronyms = Vec::new();
+        let mut extra = Vec::new();
+        for m in doc.mentions.iter().filter(|m| m.label == Label::Org) {
+            let rest = &doc.text[m.span.end..];
+            let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+            let Some(inner) = trimmed.strip_prefix('(') else {
+                continue;
+            };
+            let acronym: String = inner
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '&'))
+                .collect();
+            if is_all_caps(&acronym)
+                && acronym.chars().count() <= 12
+                && inner[acronym.len()..].starts_with(')')
+            {
+                let start = m.span.end + (rest.len() - trimmed.len()) + 1;
+                let mut a = Mention::new(
+                    Span::new(start, start + acronym.len()),
+                    Label::Org,
+                    MentionSource::Rule("acronym"),
+                );
+                let name = doc.mention_name(m);
+                a.canonical = Some(name.clone());
+                extra.push(a);
+                acronyms.push((acronym, name));
+            }
+        }
+        doc.mentions = merge(std::mem::take(&mut doc.mentions), extra);
+        acronyms
+    }
+
+    /// Later occurrences of the persons' full names and surnames, and of
+    /// defined acronyms, anywhere but in page furniture.
+    fn recurring(&self, doc: &Document, acronyms: &[(String, String)]) -> Vec<Mention> {
+        let mut needles: Vec<(String, Label, Option<String>)> = Vec::new();
+        for m in doc.mentions.iter().filter(|m| m.label == Label::Per) {
+            let name = doc.slice(m.span).to_string();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if let [.., surname] = words.as_slice() {
+                if words.len() >= 2
+                    && surname.chars().count() >= 3
+                    && !STOP_CAP.contains(lower(surname).as_str())
+                {
+                    needles.push((surname.to_string(), Label::Per, None));
+                }
+            }
+            needles.push((name, Label::Per, None));
+        }
+        for (acronym, name) in acronyms {
+            needles.push((acronym.clone(), Label::Org, Some(name.clone())));
+        }
+        needles.sort();
+        needles.dedup();
+        let mut found = Vec::new();
+        for (needle, label, canonical) in &needles {
+            for span in find_word_occurrences(&doc.text, needle) {
+                if doc
+                    .sentence_at(span.start)
+                    .is_none_or(|s| s.kind == SentenceKind::Furniture)
+                {
+                    continue;
+                }
+                let mut m = Mention::new(span, *label, MentionSource::Rule("recurring-name"));
+                m.canonical = canonical.clone();
+                found.push(m);
+            }
+        }
+        found
+    }
+}
+
+impl<'d> Ctx<'d> {
+    fn new(doc: &'d Document, sentence: Span, tokens: &[Token], title_case: bool) -> Ctx<'d> {
+        let furniture = doc
+            .sentence_at(sentence.start)
+            .is_some_and(|s| s.kind == SentenceKind::Furniture);
+        let token_by_start: HashMap<usize, usize> = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.span.start, i))
+            .collect();
+        let first_cue = doc.cues.partition_point(|c| c.span.start < sentence.start);
+        let cue_at = doc.cues[first_cue..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, c)| c.span.start < sentence.end)
+            .filter_map(|(ci, c)| {
+                token_by_start
+                    .get(&c.span.start)
+                    .map(|&t| (t, first_cue + ci))
+            })
+            .collect();
+        let mention_at = doc
+            .mentions_in(sentence)
+            .filter_map(|(mi, m)| token_by_start.get(&m.span.start).map(|&t| (t, mi)))
+            .collect();
+        Ctx {
+            text: &doc.text,
+            tokens: tokens.to_vec(),
+            cue_at,
+            mention_at,
+            cues: &doc.cues,
+            mentions: &doc.mentions,
+            lang: doc.lang,
+            title_case,
+            furniture,
+        }
+    }
+}

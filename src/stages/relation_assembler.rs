@@ -1,0 +1,184 @@
+//! Who holds which title: `holds_title` relations from titles and the
+//! persons next to them.
+
+use crate::doc::{Document, Label, Relation, RelationKind, SentenceKind, Span};
+use crate::pipeline::{Layer, Stage, StageError};
+
+/// Finds the holder of each title and records `holds_title` relations.
+///
+/// A title's holder is, in order:
+/// - the person named right after it ("le colonel général Zakir Hassanov",
+///   "Foreign Minister Sergei Lavrov"; a nationality adjective may sit
+///   between);
+/// - the person named after the comma that closes the title phrase, past
+///   further titles, articles and an acronym in parentheses ("le ministre de
+///   la Défense de l'Azerbaïdjan, le colonel général Zakir Hassanov");
+/// - the person named just before it, with a comma ("Xavier Dupuis,
+///   ministre de ...", "Lavrov, the Russian foreign minister").
+///
+/// A title with no holder stays a role-only mention ("le président russe")
+/// that events can use as a participant. The relation's organization is
+/// what the title is of; a nationality adjective stands for its country, so
+/// the relation points at the country's entity when the document names it.
+///
+/// ```
+/// let x = depeche::Pipeline::french()?.extract(
+///     "Le ministre de la Défense de l'Azerbaïdjan, le colonel général Zakir Hassanov, est arrivé.");
+/// let r = x.record();
+/// let rel = r.relations.iter().find(|r| r.title == "ministre de la Défense").unwrap();
+/// let org = r.entities.iter().find(|e| Some(&e.id) == rel.org.as_ref()).unwrap();
+/// assert_eq!(org.name, "Azerbaïdjan");
+/// # Ok::<(), depeche::Error>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct RelationAssembler;
+
+/// Bytes of text allowed between a title and its holder that are only
+/// spaces, commas, articles or an acronym in parentheses.
+fn is_glue(between: &str) -> bool {
+    let t = between.trim();
+    t.is_empty()
+}
+
+impl RelationAssembler {
+    /// The person mention holding title `ti`, if any.
+    fn holder(&self, doc: &Document, ti: usize) -> Option<usize> {
+        let title = &doc.titles[ti];
+        let sentence = doc.sentence_at(title.span.start)?.span;
+        let persons: Vec<(usize, Span)> = doc
+            .mentions_in(sentence)
+            .filter(|(_, m)| m.label == Label::Per)
+            .map(|(i, m)| (i, m.span))
+            .collect();
+        // Right after, a nationality adjective allowed between.
+        let next_person = persons.iter().find(|(_, s)| s.start >= title.span.end);
+        if let Some(&(i, span)) = next_person {
+            let between = &doc.text[title.span.end..span.start];
+            let misc_between = doc
+                .mentions_in(Span::new(title.span.end, span.start))
+                .all(|(_, m)| m.label == Label::Misc);
+            let stripped: String = between
+                .split_whitespace()
+                .filter(|w| {
+                    !doc.mentions_in(Span::new(title.span.end, span.start))
+                        .any(|(_, m)| doc.slice(m.span) == *w)
+                })
+                .collect();
+            if is_glue(&stripped) && misc_between {
+                return Some(i);
+            }
+            // After the comma closing the phrase, past titles, articles and
+            // "(ACRONYM)".
+            let mut rest = between.trim_start();
+            if let Some(paren) = rest.strip_prefix('(') {
+                if let Some(close) = paren.find(')') {
+                    rest = paren[close + 1..].trim_start();
+                }
+            }
+            if let Some(after_comma) = rest.strip_prefix(',') {
+                let offset = span.start - after_comma.len();
+                let gap = Span::new(offset, span.start);
+                let mut leftover = doc.slice(gap).to_string();
+                for t in doc.titles.iter().filter(|t| gap.contains(t.span)) {
+                    leftover = leftover.replacen(doc.slice(t.span), " ", 1);
+                }
+                let only_articles = leftover.split_whitespace().all(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "le" | "la" | "l'" | "the" | "les"
+                    )
+                });
+                if only_articles {
+                    return Some(i);
+                }
+            }
+        }
+        // Just before, with a comma: "X, ministre de ...".
+        let prev_person = persons
+            .iter()
+            .rev()
+            .find(|(_, s)| s.end <= title.span.start);
+        if let Some(&(i, span)) = prev_person {
+            let between = doc.text[span.end..title.span.start].trim();
+            let between = between.strip_prefix(',').map(str::trim);
+            if let Some(rest) = between {
+                let rest_words: Vec<String> =
+                    rest.split_whitespace().map(str::to_lowercase).collect();
+                let articles_only = rest_words.iter().all(|w| {
+                    matches!(
+                        w.as_str(),
+                        "le" | "la" | "l'" | "the" | "a" | "an" | "un" | "une"
+                    )
+                });
+                let misc_only = doc
+                    .mentions_in(Span::new(span.end, title.span.start))
+                    .all(|(_, m)| m.label == Label::Misc);
+                if articles_only || misc_only && rest_words.len() <= 3 {
+                    return Some(i);
+                }
+            }
+        }
+        None
+    }
+
+    /// The entity a title's `of` mention stands for: a nationality adjective
+    /// stands for its country, when the document names that country.
+    fn org_entity(&self, doc: &Document, of: usize) -> Option<usize> {
+        let m = doc.mentions.get(of)?;
+        if m.label == Label::Misc {
+            if let Some(id) = &m.id {
+                if let Some(e) = doc
+                    .entities
+                    .iter()
+                    .position(|e| e.label == Label::Loc && e.id.as_ref() == Some(id))
+                {
+                    return Some(e);
+                }
+            }
+        }
+        m.entity
+    }
+}
+
+impl Stage for RelationAssembler {
+    fn name(&self) -> &'static str {
+        "relations"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Entities]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Relations]
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        for ti in 0..doc.titles.len() {
+            let holder = self.holder(doc, ti);
+            doc.titles[ti].holder = holder;
+            let in_furniture = doc
+                .sentence_at(doc.titles[ti].span.start)
+                .is_some_and(|s| s.kind == SentenceKind::Furniture);
+            let Some(person) = holder.and_then(|h| doc.mentions[h].entity) else {
+                continue;
+            };
+            if in_furniture {
+                continue;
+            }
+            let title = &doc.titles[ti];
+            let org = title.of.and_then(|of| self.org_entity(doc, of));
+            let relation = Relation {
+                kind: RelationKind::HoldsTitle,
+                person,
+                title: title.role.clone(),
+                org,
+                evidence: title.span,
+            };
+            let duplicate = doc.relations.iter().any(|r| {
+                r.person == relation.person && r.title == relation.title && r.org == relation.org
+            });
+            if !duplicate {
+                doc.relations.push(relation);
+            }
+        }
+        Ok(())
+    }
+}
