@@ -97,6 +97,24 @@ def fold_ascii(s):
     return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
 
 
+def country_canonicals():
+    """{'fr': {ISO: name}, 'en': {ISO: name}}: the canonical country names used by all files."""
+    cldr = {"fr": Locale("fr").territories, "en": Locale("en").territories}
+    countries = {c.alpha_2: c for c in pycountry.countries}
+    canon = {"fr": {}, "en": {}}
+    for code in sorted(set(countries) | {"XK"}):
+        for lang in ("fr", "en"):
+            base = CANON[lang].get(code) or (split_paren(cldr[lang].get(code, "")) or [None])[0]
+            if not base:
+                c = countries.get(code)
+                base = c.name if c else code
+            canon[lang][code] = clean(base)
+    return canon
+
+
+CARDINAL_POINTS = {"Nord", "Sud", "Est", "Ouest"}
+
+
 def main():
     from build_given_names import load_nam_dict
     given = {n: mf for n, (g, mf) in load_nam_dict().items()}
@@ -118,15 +136,8 @@ def main():
     # ---- countries
     countries = {c.alpha_2: c for c in pycountry.countries}
     codes = sorted(set(countries) | {"XK"})
-    canon = {"fr": {}, "en": {}}
+    canon = country_canonicals()
     country_surfaces = set()
-    for code in codes:
-        for lang in ("fr", "en"):
-            base = CANON[lang].get(code) or (split_paren(cldr[lang].get(code, "")) or [None])[0]
-            if not base:
-                c = countries.get(code)
-                base = c.name if c else code
-            canon[lang][code] = clean(base)
 
     w.section("--- countries and territories (pycountry + CLDR)")
     for code in codes:
@@ -279,6 +290,10 @@ def main():
             continue
         name = clean(sd.name)
         if name in country_surfaces or w.has(name, "LOC", name):
+            continue
+        # "Nord" as a département cannot be told from "le Nord" (the north of
+        # any country), which news uses far more often: left out.
+        if name in CARDINAL_POINTS:
             continue
         # département names that are also common words (Nord, Somme, Var, Lot, Cher...) need case=exact
         w.add(name, "LOC", name, sd.code, attrs_str("kind=" + kind, "country=FR", case_attr(name)))

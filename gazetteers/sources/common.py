@@ -77,7 +77,7 @@ def attrs_str(*parts, **kw):
     out = []
     for it in items:
         for sub in it.split(";"):
-            if not sub:
+            if not sub or sub.endswith("="):
                 continue
             k = sub.split("=", 1)[0]
             if k in seen:

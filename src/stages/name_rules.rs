@@ -440,6 +440,41 @@ static ORG_HEADS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
     .collect()
 });
 
+/// Head words of named events: competitions, festivals, games.
+static EVENT_HEADS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    [
+        "championnat",
+        "championnats",
+        "coupe",
+        "open",
+        "jeux",
+        "tournoi",
+        "festival",
+        "rallye",
+        "mondial",
+        "marathon",
+        "trophée",
+        "ironman",
+        "tour",
+        "salon",
+        "biennale",
+        "exposition",
+        "grand-prix",
+        "prix",
+        "olympiades",
+        "championship",
+        "championships",
+        "cup",
+        "games",
+        "olympics",
+        "tournament",
+        "grand",
+        "world",
+    ]
+    .into_iter()
+    .collect()
+});
+
 /// Prepositions that open a complement of a French organization name.
 const ORG_PREPS_FR: &[&str] = &[
     "de", "du", "des", "d'", "pour", "sur", "contre", "en", "à", "au", "aux", "et",
@@ -596,10 +631,11 @@ impl NameRules {
                             k = cx.end_of(m.span);
                         }
                         if !cx.title_case {
-                            if let Some(last) = cx
-                                .cap_seq(k, 5)
-                                .filter(|_| cx.mention(k).is_none_or(|m| m.label == Label::Per))
-                            {
+                            if let Some(last) = cx.cap_seq(k, 5).filter(|_| {
+                                cx.mention(k).is_none_or(|m| {
+                                    m.label == Label::Per || self.place_word_as_surname(cx, k)
+                                })
+                            }) {
                                 out.push(person(cx.span(k, last), "title-name"));
                                 i = last + 1;
                                 continue;
@@ -659,6 +695,16 @@ impl NameRules {
         }
     }
 
+    /// A one-word place right after a title or honorific, followed by no
+    /// other name, reads as a surname ("le président Hollande").
+    fn place_word_as_surname(&self, cx: &Ctx<'_>, k: usize) -> bool {
+        cx.mention(k).is_some_and(|m| {
+            m.label == Label::Loc
+                && cx.end_of(m.span) == k + 1
+                && !(cx.is_word(k + 1) && is_cap(cx.word(k + 1)))
+        })
+    }
+
     /// "le président de X, Gérard Chesnel,": a name after the comma that
     /// closes a title phrase (further titles and articles may come first).
     fn apposed_name(&self, cx: &Ctx<'_>, after: usize) -> Option<(usize, usize)> {
@@ -687,6 +733,24 @@ impl NameRules {
         let n = cx.tokens.len();
         let mut i = 0;
         while i < n {
+            if let Some(last) = self.event_name(cx, i) {
+                out.push(Mention::new(
+                    cx.span(i, last),
+                    Label::Misc,
+                    MentionSource::Rule("event-name"),
+                ));
+                i = last + 1;
+                continue;
+            }
+            if let Some(last) = self.compound_with_place(cx, i) {
+                out.push(Mention::new(
+                    cx.span(i, last),
+                    Label::Org,
+                    MentionSource::Rule("name-with-place"),
+                ));
+                i = last + 1;
+                continue;
+            }
             if let Some(last) = self.organization(cx, i) {
                 let span = cx.span(i, last);
                 out.push(Mention::new(
@@ -697,7 +761,12 @@ impl NameRules {
                 i = last + 1;
                 continue;
             }
-            if !cx.title_case && !cx.furniture && i + 1 < n && cx.word(i + 1).chars().count() >= 2 {
+            if !cx.title_case
+                && !cx.furniture
+                && i + 1 < n
+                && cx.word(i + 1).chars().count() >= 2
+                && !cx.word(i + 1).chars().any(|c| c.is_ascii_digit())
+            {
                 let prep = lower(cx.word(i));
                 let locative = match cx.lang {
                     Some(Lang::En) => matches!(prep.as_str(), "in" | "near"),
@@ -721,6 +790,113 @@ impl NameRules {
             }
             i += 1;
         }
+    }
+
+    /// "championnat de France", "Jeux olympiques de Rio", "Open de France":
+    /// an event head with its complements; a lowercase head needs a
+    /// capitalised complement ("la coupe de cheveux" is no event).
+    fn event_name(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
+        let head = lower(cx.word(i));
+        if !cx.is_word(i) || !EVENT_HEADS.contains(head.as_str()) {
+            return None;
+        }
+        let english = cx.lang == Some(Lang::En);
+        if english || matches!(head.as_str(), "grand" | "world" | "tour" | "prix") {
+            // English event names are capitalised throughout ("World Cup",
+            // "Olympic Games"), handled with other capitalised names.
+            if !(head == "tour" && matches!(cx.word(i + 1), "de" | "d'") && is_cap(cx.word(i))) {
+                return None;
+            }
+        }
+        let mut last = i;
+        let mut j = i + 1;
+        let mut capitalised = is_cap(cx.word(i));
+        let mut complements = 0;
+        while j < cx.tokens.len() && j < i + 10 {
+            let w = cx.word(j);
+            let lw = lower(w);
+            if cx.tokens[j].kind == TokenKind::Number && w.len() == 4 {
+                last = j;
+                j += 1;
+                continue;
+            }
+            if !cx.is_word(j) {
+                break;
+            }
+            if ORG_PREPS_FR.contains(&lw.as_str()) && lw != "et" && lw != "en" {
+                let mut k = j + 1;
+                if ORG_DETS_FR.contains(&lower(cx.word(k)).as_str()) {
+                    k += 1;
+                }
+                if !cx.is_word(k) || STOP_CAP.contains(lower(cx.word(k)).as_str()) {
+                    break;
+                }
+                capitalised |= is_cap(cx.word(k));
+                last = cx.mention(k).map_or(k, |m| cx.end_of(m.span) - 1);
+                j = last + 1;
+                complements += 1;
+                continue;
+            }
+            if (looks_like_adjective(&lw) || is_cap(w))
+                && !STOP_CAP.contains(lw.as_str())
+                && cx.cue(j).is_none()
+            {
+                capitalised |= is_cap(w);
+                last = j;
+                j += 1;
+                complements += 1;
+                continue;
+            }
+            break;
+        }
+        (complements > 0 && capitalised).then_some(last)
+    }
+
+    /// "Air France", "Wikimédia France", "France 3": a known place inside a
+    /// longer name, which is then an organization's.
+    fn compound_with_place(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
+        let m = cx
+            .mention(i)
+            .filter(|m| m.label == Label::Loc && m.source == MentionSource::Gazetteer);
+        if let Some(m) = m {
+            // A channel or a team number after a place: "France 3", "Europe 1".
+            let next = cx.end_of(m.span);
+            let number = cx
+                .tokens
+                .get(next)
+                .filter(|t| t.kind == TokenKind::Number)?;
+            let adjacent = cx.text[m.span.end..number.span.start]
+                .chars()
+                .all(|c| c == ' ');
+            return (adjacent && number.span.len() <= 2).then_some(next);
+        }
+        let w = cx.word(i);
+        if i == 0
+            || !cx.is_word(i)
+            || !is_cap(w)
+            || is_all_caps(w)
+            || STOP_CAP.contains(lower(w).as_str())
+        {
+            return None;
+        }
+        if cx.cue(i).is_some()
+            || cx.mention(i).is_some()
+            || matches!(
+                cx.word(i - 1),
+                "." | "«" | "\"" | ":" | "(" | "-" | "–" | "—"
+            )
+        {
+            return None;
+        }
+        let place = cx.mention(i + 1).filter(|m| {
+            m.label == Label::Loc
+                && m.source == MentionSource::Gazetteer
+                && m.id.as_ref().is_some_and(|id| id.len() == 2)
+        })?;
+        let adjacent = cx.text[cx.tokens[i].span.end..place.span.start]
+            .chars()
+            .all(|c| c == ' ');
+        adjacent.then(|| cx.end_of(place.span) - 1)
     }
 
     /// Title mentions of one sentence, with what they are of.
@@ -921,10 +1097,12 @@ impl NameRules {
 }
 
 /// Adds `new` mentions to the document's, keeping the outermost: longer
-/// spans first, then earlier ones; a shorter mention inside a longer one is
-/// dropped.
+/// spans first, then earlier ones, then new before existing; a mention that
+/// overlaps one already kept is dropped.
 fn merge(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
-    let mut all: Vec<Mention> = existing.into_iter().chain(new).collect();
+    // New mentions first: on equal spans a rule's reading (a recurring
+    // person's surname, "Hollande") wins over the gazetteer's (a country).
+    let mut all: Vec<Mention> = new.into_iter().chain(existing).collect();
     all.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
     let mut kept: Vec<Mention> = Vec::with_capacity(all.len());
     let mut taken: Vec<Span> = Vec::new();

@@ -1,0 +1,262 @@
+#!/usr/bin/env python3
+"""Build gazetteers/triggers.tsv (type TRIGGER): meeting, visit, call and agreement words,
+French and English, with their inflected and compound forms.
+
+All data written by hand from general knowledge (conjugation tables below); French compound
+tenses are generated from the participle. Pure standard library.
+attrs: event=meeting|visit|call|agreement; lang=fr|en; form=verb|noun;
+       voice=active|passive|reciprocal; tense=past|present|future|infinitive (verbs).
+Deliberately left out (too ambiguous): French "appeler"/"appel" (appeler a = call for),
+English "call/called" (called for, so-called).
+A trigger ending in a preposition (" avec", " with", " à", " to", " par", " by") tells the
+matcher where the other participant follows.
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import Writer, OUT, RETRIEVED  # noqa: E402
+
+# French verbs: lemma, event, present (3sg, 3pl), future (3sg, 3pl), imparfait (3sg, 3pl),
+# passé simple (3sg, 3pl), participle masc sg, suffix (preposition), passive (bool), pronominal-reciprocal (bool)
+FR_VERBS = [
+    ("rencontrer", "meeting", ("rencontre", "rencontrent"), ("rencontrera", "rencontreront"),
+     ("rencontrait", "rencontraient"), ("rencontra", "rencontrèrent"), "rencontré", "", True, True),
+    ("recevoir", "meeting", ("reçoit", "reçoivent"), ("recevra", "recevront"), ("recevait", "recevaient"),
+     ("reçut", "reçurent"), "reçu", "", True, False),
+    ("accueillir", "meeting", ("accueille", "accueillent"), ("accueillera", "accueilleront"),
+     ("accueillait", "accueillaient"), ("accueillit", "accueillirent"), "accueilli", "", True, False),
+    ("retrouver", "meeting", ("retrouve", "retrouvent"), ("retrouvera", "retrouveront"), ("retrouvait", "retrouvaient"),
+     ("retrouva", "retrouvèrent"), "retrouvé", "", False, True),
+    ("visiter", "visit", ("visite", "visitent"), ("visitera", "visiteront"), ("visitait", "visitaient"),
+     ("visita", "visitèrent"), "visité", "", False, False),
+    ("téléphoner", "call", ("téléphone", "téléphonent"), ("téléphonera", "téléphoneront"),
+     ("téléphonait", "téléphonaient"), ("téléphona", "téléphonèrent"), "téléphoné", " à", False, False),
+    ("signer", "agreement", ("signe", "signent"), ("signera", "signeront"), ("signait", "signaient"),
+     ("signa", "signèrent"), "signé", "", True, False),
+    ("conclure", "agreement", ("conclut", "concluent"), ("conclura", "concluront"), ("concluait", "concluaient"),
+     ("conclut", "conclurent"), "conclu", "", True, False),
+    ("parapher", "agreement", ("paraphe", "paraphent"), ("paraphera", "parapheront"), ("paraphait", "paraphaient"),
+     ("parapha", "paraphèrent"), "paraphé", "", True, False),
+]
+
+# French pronominal verbs (s'entretenir avec, se réunir...): lemma, event, present, future, imparfait,
+# participle, suffix
+FR_PRONOMINAL = [
+    ("s'entretenir", "meeting", ("s'entretient", "s'entretiennent"), ("s'entretiendra", "s'entretiendront"),
+     ("s'entretenait", "s'entretenaient"), "entretenu", " avec"),
+    ("se réunir", "meeting", ("se réunit", "se réunissent"), ("se réunira", "se réuniront"),
+     ("se réunissait", "se réunissaient"), "réuni", " avec"),
+    ("s'entretenir par téléphone", "call", ("s'entretient par téléphone", "s'entretiennent par téléphone"),
+     ("s'entretiendra par téléphone", "s'entretiendront par téléphone"),
+     ("s'entretenait par téléphone", "s'entretenaient par téléphone"), "entretenu par téléphone", " avec"),
+    ("se rendre", "visit", ("se rend", "se rendent"), ("se rendra", "se rendront"), ("se rendait", "se rendaient"),
+     "rendu", " à"),
+    ("se rendre en visite", "visit", ("se rend en visite", "se rendent en visite"),
+     ("se rendra en visite", "se rendront en visite"), ("se rendait en visite", "se rendaient en visite"),
+     "rendu en visite", " à"),
+    ("s'accorder", "agreement", ("s'accorde", "s'accordent"), ("s'accordera", "s'accorderont"),
+     ("s'accordait", "s'accordaient"), "accordé", " sur"),
+    ("s'entendre", "agreement", ("s'entend", "s'entendent"), ("s'entendra", "s'entendront"),
+     ("s'entendait", "s'entendaient"), "entendu", " sur"),
+]
+
+# French light-verb phrases: "tenir" + object; (object, event)
+FR_TENIR = [("une réunion", "meeting"), ("des pourparlers", "meeting"), ("des discussions", "meeting"),
+            ("des entretiens", "meeting"), ("un entretien", "meeting"), ("une rencontre", "meeting"),
+            ("un sommet", "meeting"), ("des consultations", "meeting"), ("une conversation téléphonique", "call"),
+            ("un entretien téléphonique", "call"), ("une visioconférence", "call")]
+TENIR = {"present": ("tient", "tiennent"), "future": ("tiendra", "tiendront"), "past": ("a tenu", "ont tenu", "avait tenu",
+         "avaient tenu", "tint", "tinrent", "tenait", "tenaient"), "infinitive": ("tenir", "va tenir", "vont tenir", "doit tenir",
+         "doivent tenir")}
+FR_AVOIR_OBJ = [("un entretien", "meeting"), ("des entretiens", "meeting"), ("une rencontre", "meeting"),
+                ("un échange", "meeting"), ("des échanges", "meeting"), ("une conversation téléphonique", "call"),
+                ("un entretien téléphonique", "call"), ("un échange téléphonique", "call"), ("un appel téléphonique", "call")]
+AVOIR = {"present": ("a", "ont"), "past": ("a eu", "ont eu", "avait eu", "avaient eu", "eut", "eurent"),
+         "future": ("aura", "auront"), "infinitive": ("avoir", "va avoir", "vont avoir")}
+
+FR_NOUNS = [
+    ("rencontre", "meeting"), ("rencontres", "meeting"), ("réunion", "meeting"), ("réunions", "meeting"),
+    ("entretien", "meeting"), ("entretiens", "meeting"), ("entrevue", "meeting"), ("entrevues", "meeting"),
+    ("sommet", "meeting"), ("sommets", "meeting"), ("pourparlers", "meeting"), ("tête-à-tête", "meeting"),
+    ("audience", "meeting"), ("discussions", "meeting"), ("négociations", "meeting"), ("consultations", "meeting"),
+    ("tête à tête", "meeting"), ("réunion de travail", "meeting"), ("rencontre bilatérale", "meeting"),
+    ("entretien bilatéral", "meeting"), ("visite", "visit"), ("visites", "visit"), ("visite officielle", "visit"),
+    ("visite d'État", "visit"), ("visite de travail", "visit"), ("en visite", "visit"), ("déplacement", "visit"),
+    ("voyage officiel", "visit"), ("tournée", "visit"),
+    ("entretien téléphonique", "call"), ("entretiens téléphoniques", "call"), ("appel téléphonique", "call"),
+    ("conversation téléphonique", "call"), ("échange téléphonique", "call"), ("visioconférence", "call"),
+    ("vidéoconférence", "call"),
+    ("accord", "agreement"), ("accords", "agreement"), ("mémorandum", "agreement"), ("protocole d'accord", "agreement"),
+    ("mémorandum d'entente", "agreement"), ("traité", "agreement"), ("déclaration conjointe", "agreement"),
+    ("déclaration commune", "agreement"), ("cessez-le-feu", "agreement"), ("signature", "agreement"),
+]
+
+# English verbs: lemma, event, 3sg present, past, past participle, -ing, suffixes, passive allowed
+EN_VERBS = [
+    ("meet", "meeting", "meets", "met", "met", "meeting", ["", " with"], True),
+    ("host", "meeting", "hosts", "hosted", "hosted", "hosting", [""], True),
+    ("receive", "meeting", "receives", "received", "received", "receiving", [""], True),
+    ("welcome", "meeting", "welcomes", "welcomed", "welcomed", "welcoming", [""], True),
+    ("confer", "meeting", "confers", "conferred", "conferred", "conferring", [" with"], False),
+    ("sit down", "meeting", "sits down", "sat down", "sat down", "sitting down", [" with"], False),
+    ("talk", "meeting", "talks", "talked", "talked", "talking", [" with"], False),
+    ("visit", "visit", "visits", "visited", "visited", "visiting", [""], True),
+    ("travel", "visit", "travels", "traveled", "traveled", "traveling", [" to"], False),
+    ("travel", "visit", "travels", "travelled", "travelled", "travelling", [" to"], False),
+    ("phone", "call", "phones", "phoned", "phoned", "phoning", [""], False),
+    ("speak by phone", "call", "speaks by phone", "spoke by phone", "spoken by phone", "speaking by phone", ["", " with"], False),
+    ("speak by telephone", "call", "speaks by telephone", "spoke by telephone", "spoken by telephone",
+     "speaking by telephone", ["", " with"], False),
+    ("sign", "agreement", "signs", "signed", "signed", "signing", [""], True),
+    ("conclude", "agreement", "concludes", "concluded", "concluded", "concluding", [""], True),
+    ("hold talks", "meeting", "holds talks", "held talks", "held talks", "holding talks", ["", " with"], False),
+    ("hold a meeting", "meeting", "holds a meeting", "held a meeting", "held a meeting", "holding a meeting",
+     ["", " with"], False),
+    ("hold a phone call", "call", "holds a phone call", "held a phone call", "held a phone call",
+     "holding a phone call", ["", " with"], False),
+    ("reach an agreement", "agreement", "reaches an agreement", "reached an agreement", "reached an agreement",
+     "reaching an agreement", ["", " with"], False),
+]
+EN_NOUNS = [
+    ("meeting", "meeting"), ("meetings", "meeting"), ("talks", "meeting"), ("summit", "meeting"),
+    ("summits", "meeting"), ("bilateral meeting", "meeting"), ("audience", "meeting"), ("consultations", "meeting"),
+    ("negotiations", "meeting"), ("tête-à-tête", "meeting"), ("face-to-face meeting", "meeting"),
+    ("visit", "visit"), ("visits", "visit"), ("state visit", "visit"), ("official visit", "visit"), ("trip", "visit"),
+    ("phone call", "call"), ("telephone call", "call"), ("phone conversation", "call"),
+    ("telephone conversation", "call"), ("video call", "call"), ("videoconference", "call"),
+    ("video conference", "call"),
+    ("agreement", "agreement"), ("agreements", "agreement"), ("accord", "agreement"), ("deal", "agreement"),
+    ("treaty", "agreement"), ("memorandum", "agreement"), ("memorandum of understanding", "agreement"),
+    ("joint statement", "agreement"), ("joint declaration", "agreement"), ("ceasefire", "agreement"),
+    ("cease-fire", "agreement"),
+]
+
+
+def fem_pl(p):
+    """participle forms: m sg, f sg, m pl, f pl"""
+    if p.endswith("u") or p.endswith("é") or p.endswith("i"):
+        return [p, p + "e", p + "s", p + "es"]
+    return [p]
+
+
+def main():
+    w = Writer(os.path.join(OUT, "triggers.tsv"), [
+        "event triggers (type TRIGGER): meeting, visit, call, agreement; French and English, inflected forms",
+        "source: written by hand from general knowledge (conjugation tables in gazetteers/sources/build_triggers.py)",
+        "licence: CC BY 4.0",
+        "retrieved: " + RETRIEVED,
+        "generated by: gazetteers/sources/build_triggers.py",
+    ])
+
+    def add(s, lemma, event, lang, form, voice="", tense=""):
+        a = ["event=" + event, "lang=" + lang, "form=" + form]
+        if voice:
+            a.append("voice=" + voice)
+        if tense:
+            a.append("tense=" + tense)
+        w.add(s, "TRIGGER", lemma, "trig:%s-%s" % (lang, lemma.replace(" ", "-").replace("'", "-")), ";".join(a))
+
+    w.section("--- French verbs")
+    for lemma, ev, pres, fut, imp, ps, part, suf, passive, recip in FR_VERBS:
+        for s in pres:
+            add(s + suf, lemma, ev, "fr", "verb", "active", "present")
+        for s in fut + ("va " + lemma, "vont " + lemma, "doit " + lemma, "doivent " + lemma):
+            add(s + suf, lemma, ev, "fr", "verb", "active", "future")
+        for s in imp + ps:
+            add(s + suf, lemma, ev, "fr", "verb", "active", "past")
+        for aux in ("a", "ont", "avait", "avaient", "aura", "auront", "avoir"):
+            tense = "future" if aux.startswith("aur") else ("infinitive" if aux == "avoir" else "past")
+            add("%s %s%s" % (aux, part, suf), lemma, ev, "fr", "verb", "active", tense)
+        add(lemma + suf, lemma, ev, "fr", "verb", "active", "infinitive")
+        add(part + suf, lemma, ev, "fr", "verb", "", "past")
+        if passive:
+            for p in fem_pl(part):
+                for aux in ("a été", "ont été", "avait été", "avaient été", "est", "sont", "sera", "seront", "était",
+                            "étaient", "sera", "être"):
+                    tense = {"est": "present", "sont": "present", "sera": "future", "seront": "future",
+                             "être": "infinitive"}.get(aux, "past")
+                    add("%s %s par" % (aux, p), lemma, ev, "fr", "verb", "passive", tense)
+                add("%s par" % p, lemma, ev, "fr", "verb", "passive", "past")
+        if recip:
+            base = lemma
+            refl = "se " + base
+            for s in ("se " + pres[0], "se " + pres[1]):
+                add(s, refl, ev, "fr", "verb", "reciprocal", "present")
+            for s in ("se " + fut[0], "se " + fut[1], "va se " + base, "vont se " + base, "doivent se " + base):
+                add(s, refl, ev, "fr", "verb", "reciprocal", "future")
+            for p in fem_pl(part):
+                for aux in ("s'est", "se sont", "s'était", "s'étaient", "se seront", "se sera"):
+                    add("%s %s" % (aux, p), refl, ev, "fr", "verb", "reciprocal",
+                        "future" if aux.startswith("se ser") else "past")
+            add(refl, refl, ev, "fr", "verb", "reciprocal", "infinitive")
+    w.section("--- French pronominal verbs")
+    for lemma, ev, pres, fut, imp, part, suf in FR_PRONOMINAL:
+        voice = "active"
+        for s in pres:
+            add(s + suf, lemma, ev, "fr", "verb", voice, "present")
+        for s in fut:
+            add(s + suf, lemma, ev, "fr", "verb", voice, "future")
+        for s in imp:
+            add(s + suf, lemma, ev, "fr", "verb", voice, "past")
+        inf_rest = lemma.split(" ", 1)[1] if lemma.startswith("se ") else lemma[2:]
+        refl_inf = lemma
+        for v in ("va ", "vont ", "doit ", "doivent "):
+            add(v + refl_inf + suf, lemma, ev, "fr", "verb", voice, "future")
+        add(refl_inf + suf, lemma, ev, "fr", "verb", voice, "infinitive")
+        for p in fem_pl(part.split(" ")[0]):
+            rest = part[len(part.split(" ")[0]):]
+            for aux in ("s'est", "se sont", "s'était", "s'étaient", "se sera", "se seront"):
+                add("%s %s%s%s" % (aux, p, rest, suf), lemma, ev, "fr", "verb", voice,
+                    "future" if aux.startswith("se ser") else "past")
+            # without the preposition: "se sont entretenus" (reciprocal use)
+            if suf == " avec":
+                for aux in ("se sont", "s'étaient"):
+                    if p.endswith("s") or p.endswith("es"):
+                        add("%s %s%s" % (aux, p, rest), lemma, ev, "fr", "verb", "reciprocal", "past")
+        if suf == " avec":
+            for s in pres[1:]:
+                add(s, lemma, ev, "fr", "verb", "reciprocal", "present")
+            for s in fut[1:]:
+                add(s, lemma, ev, "fr", "verb", "reciprocal", "future")
+        _ = inf_rest
+    w.section("--- French light-verb phrases (tenir / avoir + noun)")
+    for obj, ev in FR_TENIR:
+        for tense, forms in TENIR.items():
+            for f in forms:
+                add("%s %s" % (f, obj), "tenir " + obj, ev, "fr", "verb", "active", tense)
+    for obj, ev in FR_AVOIR_OBJ:
+        for tense, forms in AVOIR.items():
+            for f in forms:
+                add("%s %s avec" % (f, obj), "avoir " + obj, ev, "fr", "verb", "active", tense)
+    w.section("--- French nouns")
+    for s, ev in FR_NOUNS:
+        add(s, s, ev, "fr", "noun")
+    w.section("--- English verbs")
+    for lemma, ev, s3, past, pp, ing, sufs, passive in EN_VERBS:
+        for suf in sufs:
+            add(lemma + suf, lemma, ev, "en", "verb", "active", "present")
+            add(s3 + suf, lemma, ev, "en", "verb", "active", "present")
+            add(past + suf, lemma, ev, "en", "verb", "active", "past")
+            for aux in ("has ", "have ", "had "):
+                add(aux + pp + suf, lemma, ev, "en", "verb", "active", "past")
+            for aux in ("is ", "are ", "was ", "were "):
+                add(aux + ing + suf, lemma, ev, "en", "verb", "active", "present" if aux in ("is ", "are ") else "past")
+            for aux in ("will ", "would ", "is to ", "are to ", "is due to ", "is set to ", "is expected to ",
+                        "plans to ", "to "):
+                add(aux + lemma + suf, lemma, ev, "en", "verb", "active",
+                    "infinitive" if aux == "to " else "future")
+            add(ing + suf, lemma, ev, "en", "verb", "active", "present")
+        if passive:
+            for aux in ("was", "were", "is", "are", "has been", "have been", "had been", "will be", "been"):
+                tense = {"is": "present", "are": "present", "will be": "future"}.get(aux, "past")
+                add("%s %s by" % (aux, pp), lemma, ev, "en", "verb", "passive", tense)
+            add("%s by" % pp, lemma, ev, "en", "verb", "passive", "past")
+    w.section("--- English nouns")
+    for s, ev in EN_NOUNS:
+        add(s, s, ev, "en", "noun")
+    w.write()
+
+
+if __name__ == "__main__":
+    main()
