@@ -195,12 +195,12 @@ fn check_record(text: &str, r: &Record) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// A mention as compared: label, start, end, text.
+type MentionKey = (String, usize, usize, String);
+
 /// Mentions (label, span, text) and timexes (span, type, value) of a record,
 /// keeping those that start at or after `from`, moved back by `from`.
-fn positioned_layers(
-    r: &Record,
-    from: usize,
-) -> (Vec<(String, usize, usize, String)>, Vec<String>) {
+fn positioned_layers(r: &Record, from: usize) -> (Vec<MentionKey>, Vec<String>) {
     let mut mentions: Vec<_> = r
         .entities
         .iter()
