@@ -47,8 +47,46 @@ use crate::pipeline::{Layer, Stage, StageError};
 #[derive(Debug, Default)]
 pub struct EventAssembler;
 
-/// Tokens on each side of a trigger where its participants are looked for.
+/// Tokens before and after a trigger where its participants are looked for.
 const WINDOW_TOKENS: usize = 30;
+
+/// Triggers whose object must be a party ("a reçu le ministre"), since the
+/// same verbs take things ("a reçu le prix", "hosts a show").
+const PARTY_OBJECT_LEMMAS: &[&str] = &["recevoir", "accueillir", "receive", "host", "welcome"];
+
+/// Words that make a meeting word a sports encounter ("la rencontre s'est
+/// achevée sur un score de 2-1", "the team will meet Brazil in the final").
+const SPORTS_CONTEXT: &[&str] = &[
+    "match",
+    "matchs",
+    "équipe",
+    "équipes",
+    "finale",
+    "demi-finale",
+    "quart",
+    "but",
+    "buts",
+    "score",
+    "victoire",
+    "défaite",
+    "stade",
+    "tirs",
+    "mi-temps",
+    "championnat",
+    "tournoi",
+    "team",
+    "teams",
+    "final",
+    "semifinal",
+    "semi-final",
+    "goal",
+    "goals",
+    "scored",
+    "stadium",
+    "tournament",
+    "league",
+    "championship",
+];
 
 const NEGATIONS: &[&str] = &[
     "pas", "jamais", "plus", "not", "never", "n't", "refused", "refuse", "refuses", "declined",
@@ -95,6 +133,8 @@ const MODALS: &[&str] = &[
     "unless",
 ];
 const LOCATIVES: &[&str] = &["à", "a", "au", "aux", "en", "in", "at", "dans"];
+/// Words before a name that make it a venue rather than a party.
+const VENUE_MARKERS: &[&str] = &["at", "à", "au", "in", "dans"];
 const SOURCE_MARKERS: &[&str] = &["selon", "according", "d'après"];
 
 fn lower(s: &str) -> String {
@@ -150,6 +190,72 @@ impl EventAssembler {
         french_neg || english_neg || modal
     }
 
+    /// True when the sentence speaks of a sports encounter.
+    fn is_sports(&self, doc: &Document, sentence: Span) -> bool {
+        tokenize(&doc.text, sentence)
+            .iter()
+            .any(|t| SPORTS_CONTEXT.contains(&lower(t.span.slice(&doc.text)).as_str()))
+    }
+
+    /// For "recevoir", "accueillir", "receive", "host" in the active voice:
+    /// true when what follows (past an article) is a party (a person, a
+    /// title, an honorific, an organization or country), not a thing.
+    fn has_party_object(&self, doc: &Document, sentence: Span, cue: &Cue) -> bool {
+        if !PARTY_OBJECT_LEMMAS.contains(&cue.canonical.as_str())
+            || cue.attr("voice") == Some("passive")
+        {
+            return true;
+        }
+        let rest = Span::new(cue.span.end, sentence.end);
+        let tokens = tokenize(&doc.text, rest);
+        let skip = tokens
+            .iter()
+            .take_while(|t| {
+                let w = lower(t.span.slice(&doc.text));
+                matches!(
+                    w.as_str(),
+                    "le" | "la"
+                        | "les"
+                        | "l'"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "son"
+                        | "sa"
+                        | "ses"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "leur"
+                        | "leurs"
+                        | "mardi"
+                        | "lundi"
+                        | "mercredi"
+                        | "jeudi"
+                        | "vendredi"
+                        | "samedi"
+                        | "dimanche"
+                        | "on"
+                        | "hier"
+                        | "yesterday"
+                        | "today"
+                        | "aujourd'hui"
+                ) || t.kind == TokenKind::Punct && w != "."
+            })
+            .count();
+        let Some(next) = tokens.get(skip) else {
+            return false;
+        };
+        let at = next.span.start;
+        doc.mentions.iter().any(|m| {
+            m.span.start == at
+                && matches!(m.label, Label::Per | Label::Org | Label::Loc | Label::Misc)
+        }) || doc
+            .cues
+            .iter()
+            .any(|c| c.span.start == at && matches!(c.kind, CueKind::Title | CueKind::Honorific))
+    }
+
     /// The role and organization a person holds, from the titles the
     /// relation stage assigned: a title with an organization or country
     /// first, non-military before ranks, nearest to `near`.
@@ -192,16 +298,24 @@ impl EventAssembler {
         &self,
         doc: &Document,
         sentence: Span,
-        trigger: Span,
+        cue: &Cue,
     ) -> (Vec<Found>, Option<String>) {
+        let trigger = cue.span;
         let tokens = tokenize(&doc.text, sentence);
         let t_first = tokens.partition_point(|t| t.span.start < trigger.start);
         let t_last = tokens.partition_point(|t| t.span.start < trigger.end);
+        // A reciprocal verb ("se sont rencontrés") has its parties before
+        // it; other triggers on both sides.
+        let after_tokens = if cue.attr("voice") == Some("reciprocal") {
+            4
+        } else {
+            WINDOW_TOKENS
+        };
         let lo = tokens
             .get(t_first.saturating_sub(WINDOW_TOKENS))
             .map_or(sentence.start, |t| t.span.start);
         let hi = tokens
-            .get(t_last + WINDOW_TOKENS)
+            .get(t_last + after_tokens)
             .map_or(sentence.end, |t| t.span.start);
         let window = Span::new(lo, hi);
         let word_before = |at: usize| -> String {
@@ -251,6 +365,7 @@ impl EventAssembler {
                         location = Some((distance, doc.slice(m.span).to_string()));
                     }
                 }
+                Label::Loc | Label::Org if VENUE_MARKERS.contains(&before.as_str()) => {}
                 Label::Loc | Label::Org => {
                     let is_country = m.label == Label::Org
                         || m.id.as_ref().is_some_and(|id| {
@@ -377,7 +492,10 @@ impl Stage for EventAssembler {
             if self.is_negated_or_hypothetical(doc, sentence, cue.span) {
                 continue;
             }
-            let (found, location) = self.participants(doc, sentence, cue.span);
+            if self.is_sports(doc, sentence) || !self.has_party_object(doc, sentence, cue) {
+                continue;
+            }
+            let (found, location) = self.participants(doc, sentence, cue);
             // "a poussé l'Arménie à signer": an infinitive alone does not
             // assert the event ("va rencontrer" is listed as a future form).
             if cue.attr("tense") == Some("infinitive") {

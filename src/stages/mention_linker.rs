@@ -69,11 +69,19 @@ impl MentionLinker {
                 deferred.push(i);
                 continue;
             }
-            let key = match (&m.id, m.label) {
-                (Some(id), _) => (m.label, format!("id:{id}")),
-                (None, _) => (m.label, fold(&doc.mention_name(m))),
+            // An entry's id and its canonical name both lead to the entity,
+            // so a rule-found "Economic Community of West African States"
+            // joins the gazetteer's "ECOWAS" of that name.
+            let name_key = (m.label, fold(&doc.mention_name(m)));
+            let key = match &m.id {
+                Some(id) => (m.label, format!("id:{id}")),
+                None => name_key.clone(),
             };
+            let known = by_key.get(&key).or_else(|| by_key.get(&name_key)).copied();
             let e = *by_key.entry(key).or_insert_with(|| {
+                if let Some(e) = known {
+                    return e;
+                }
                 entities.push(Entity {
                     label: m.label,
                     name: doc.mention_name(m),
@@ -83,6 +91,7 @@ impl MentionLinker {
                 });
                 entities.len() - 1
             });
+            by_key.entry(name_key).or_insert(e);
             entities[e].mentions.push(i);
             if m.source == MentionSource::Rule("acronym")
                 || (m.canonical.is_some()

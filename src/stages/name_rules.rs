@@ -499,8 +499,24 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// True for a capitalised word, and for Arabic-style surnames written with
+/// a lowercase article ("al-Assad", "el-Sissi", "ben-Gourion").
 fn is_cap(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    [
+        "al-", "el-", "ad-", "ash-", "ben-", "bin-", "ibn-", "abu-", "ould-",
+    ]
+    .iter()
+    .any(|p| {
+        word.len() > p.len()
+            && word.starts_with(p)
+            && word[p.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    })
 }
 
 fn is_all_caps(word: &str) -> bool {
@@ -568,34 +584,43 @@ impl<'d> Ctx<'d> {
         }) {
             return None;
         }
+        let blocked = |j: usize| {
+            self.cue(j).is_some_and(|c| {
+                matches!(
+                    c.kind,
+                    CueKind::Title | CueKind::Trigger | CueKind::Honorific
+                )
+            })
+        };
         let mut last = i;
         let mut j = i + 1;
         let mut words = 1;
-        while words < max_words && self.is_word(j) {
+        while words < max_words {
             let w = self.word(j);
+            if !self.is_word(j) {
+                // "Anne S. Casper": an initial's period inside the name.
+                let initial = w == "." && last + 1 == j && self.word(last).chars().count() == 1;
+                if initial && self.is_word(j + 1) && is_cap(self.word(j + 1)) && !blocked(j + 1) {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
             let lw = lower(w);
-            if is_cap(w) && !STOP_CAP.contains(lw.as_str())
-                || (is_cap(w)
-                    && PARTICLES.contains(lw.as_str())
-                    && self.is_word(j + 1)
-                    && is_cap(self.word(j + 1)))
+            let next_is_name = self.is_word(j + 1)
+                && is_cap(self.word(j + 1))
+                && !STOP_CAP.contains(lower(self.word(j + 1)).as_str());
+            if is_cap(w)
+                && (!STOP_CAP.contains(lw.as_str())
+                    || PARTICLES.contains(lw.as_str()) && next_is_name)
             {
-                if self.cue(j).is_some_and(|c| {
-                    matches!(
-                        c.kind,
-                        CueKind::Title | CueKind::Trigger | CueKind::Honorific
-                    )
-                }) {
+                if blocked(j) {
                     break;
                 }
                 last = j;
                 j += 1;
                 words += 1;
-            } else if PARTICLES.contains(lw.as_str())
-                && self.is_word(j + 1)
-                && is_cap(self.word(j + 1))
-                && !STOP_CAP.contains(lower(self.word(j + 1)).as_str())
-            {
+            } else if PARTICLES.contains(lw.as_str()) && next_is_name {
                 j += 1; // the particle, kept if a name follows
             } else {
                 break;
