@@ -240,7 +240,7 @@ impl Table {
 /// let x = depeche::Pipeline::french()?.extract("Le 3 mai 2021, à Paris.");
 /// let mut tables = CsvTables::single(Table::Timexes, Vec::new())?;
 /// tables.write(&x.record())?;
-/// let out = String::from_utf8(tables.into_inner().remove(0)).unwrap();
+/// let out = String::from_utf8(tables.into_inner()?.remove(0)).unwrap();
 /// assert!(out.starts_with("doc_id,start,end,text,type,value\n"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
