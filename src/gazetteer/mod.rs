@@ -220,3 +220,21 @@ impl Gazetteer {
         counts.into_iter().collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_files_have_no_bad_row() {
+        for (name, text) in BUILTIN_FILES {
+            let loaded = Gazetteer::parse_str(name, text);
+            assert!(
+                loaded.problems.is_empty(),
+                "{name}: {:?}",
+                &loaded.problems[..loaded.problems.len().min(5)]
+            );
+            assert!(!loaded.gazetteer.is_empty(), "{name} is empty");
+        }
+    }
+}

@@ -318,8 +318,11 @@ impl EventAssembler {
             .get(t_last + after_tokens)
             .map_or(sentence.end, |t| t.span.start);
         let window = Span::new(lo, hi);
+        // The word before a position, from the sentence's tokens (found
+        // once, searched by position).
         let word_before = |at: usize| -> String {
-            tokenize(&doc.text, Span::new(sentence.start, at))
+            let k = tokens.partition_point(|t| t.span.start < at);
+            tokens[..k]
                 .iter()
                 .rev()
                 .find(|t| t.kind == TokenKind::Word)

@@ -3,7 +3,7 @@
 //! acronyms defined in parentheses, places after locative prepositions, and
 //! titles with what they are titles of.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use once_cell::sync::Lazy;
 
@@ -527,11 +527,11 @@ fn is_all_caps(word: &str) -> bool {
 /// What the rules know about the tokens of one sentence.
 struct Ctx<'d> {
     text: &'d str,
-    tokens: Vec<Token>,
+    tokens: &'d [Token],
     /// Token index → cue index, for cues starting at that token.
-    cue_at: HashMap<usize, usize>,
-    /// Token index → mention index, for gazetteer mentions starting there.
-    mention_at: HashMap<usize, usize>,
+    cue_at: Vec<Option<usize>>,
+    /// Token index → mention index, for mentions starting there.
+    mention_at: Vec<Option<usize>>,
     cues: &'d [Cue],
     mentions: &'d [Mention],
     lang: Option<Lang>,
@@ -557,11 +557,15 @@ impl<'d> Ctx<'d> {
     }
 
     fn cue(&self, i: usize) -> Option<&'d Cue> {
-        self.cue_at.get(&i).map(|&c| &self.cues[c])
+        self.cue_at.get(i).copied().flatten().map(|c| &self.cues[c])
     }
 
     fn mention(&self, i: usize) -> Option<&'d Mention> {
-        self.mention_at.get(&i).map(|&m| &self.mentions[m])
+        self.mention_at
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|m| &self.mentions[m])
     }
 
     /// Token index where the cue or mention starting at `i` ends (exclusive).
@@ -946,7 +950,7 @@ impl NameRules {
         let mut k = cx.end_of(cue.span);
         // "président russe", "ministre azerbaïdjanais de la Défense"
         if let Some(m) = cx.mention(k).filter(|m| m.label == Label::Misc) {
-            of = cx.mention_at.get(&k).copied();
+            of = cx.mention_at.get(k).copied().flatten();
             span = span.cover(m.span);
             k = cx.end_of(m.span);
         }
@@ -966,7 +970,7 @@ impl NameRules {
                 .filter(|m| matches!(m.label, Label::Loc | Label::Org))
             {
                 if of.is_none() {
-                    of = cx.mention_at.get(&j).copied();
+                    of = cx.mention_at.get(j).copied().flatten();
                 }
                 span = span.cover(m.span);
                 k = cx.end_of(m.span);
@@ -1006,8 +1010,10 @@ impl NameRules {
 
     /// The mention whose span ends right before token `i`.
     fn mention_ending_at(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
-        let start = cx.tokens.get(i.checked_sub(1)?)?.span.end;
-        cx.mentions.iter().position(|m| m.span.end == start)
+        let end = cx.tokens.get(i.checked_sub(1)?)?.span.end;
+        // Mentions are sorted and do not overlap: their ends are sorted too.
+        let k = cx.mentions.partition_point(|m| m.span.end < end);
+        cx.mentions.get(k).filter(|m| m.span.end == end).map(|_| k)
     }
 
     /// An organization name starting at token `i` on a head noun: its last
@@ -1345,33 +1351,34 @@ impl NameRules {
 }
 
 impl<'d> Ctx<'d> {
-    fn new(doc: &'d Document, sentence: Span, tokens: &[Token], title_case: bool) -> Ctx<'d> {
+    fn new(doc: &'d Document, sentence: Span, tokens: &'d [Token], title_case: bool) -> Ctx<'d> {
         let furniture = doc
             .sentence_at(sentence.start)
             .is_some_and(|s| s.kind == SentenceKind::Furniture);
-        let token_by_start: HashMap<usize, usize> = tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.span.start, i))
-            .collect();
+        let token_at = |start: usize| {
+            let k = tokens.partition_point(|t| t.span.start < start);
+            tokens.get(k).filter(|t| t.span.start == start).map(|_| k)
+        };
+        let mut cue_at = vec![None; tokens.len()];
         let first_cue = doc.cues.partition_point(|c| c.span.start < sentence.start);
-        let cue_at = doc.cues[first_cue..]
+        for (ci, c) in doc.cues[first_cue..]
             .iter()
             .enumerate()
             .take_while(|(_, c)| c.span.start < sentence.end)
-            .filter_map(|(ci, c)| {
-                token_by_start
-                    .get(&c.span.start)
-                    .map(|&t| (t, first_cue + ci))
-            })
-            .collect();
-        let mention_at = doc
-            .mentions_in(sentence)
-            .filter_map(|(mi, m)| token_by_start.get(&m.span.start).map(|&t| (t, mi)))
-            .collect();
+        {
+            if let Some(t) = token_at(c.span.start) {
+                cue_at[t] = Some(first_cue + ci);
+            }
+        }
+        let mut mention_at = vec![None; tokens.len()];
+        for (mi, m) in doc.mentions_in(sentence) {
+            if let Some(t) = token_at(m.span.start) {
+                mention_at[t] = Some(mi);
+            }
+        }
         Ctx {
             text: &doc.text,
-            tokens: tokens.to_vec(),
+            tokens,
             cue_at,
             mention_at,
             cues: &doc.cues,
