@@ -1,0 +1,328 @@
+//! Properties that hold for any text: no panic, one record per document,
+//! spans that slice the original text, and spans that move with the text
+//! when a neutral sentence is put in front of it (nlprule's shift test).
+
+use depeche::output::{Record, TextSpan};
+use depeche::{InputDocument, Lang, Pipeline};
+use once_cell::sync::Lazy;
+use proptest::prelude::*;
+
+static PIPELINE: Lazy<Pipeline> = Lazy::new(|| Pipeline::french().expect("built-in pipeline"));
+
+/// Pieces of news text: words of both languages, names the gazetteers know,
+/// dates, titles, triggers, quotes, apostrophes, NBSP, digits, newlines.
+const PIECES: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "de",
+    "du",
+    "des",
+    "à",
+    "et",
+    "the",
+    "of",
+    "in",
+    "and",
+    "on",
+    "ministre",
+    "président",
+    "présidente",
+    "Minister",
+    "President",
+    "Foreign",
+    "Affaires",
+    "étrangères",
+    "a rencontré",
+    "s'est entretenu avec",
+    "met",
+    "held talks with",
+    "M.",
+    "Mme",
+    "Mr.",
+    "Dr",
+    "Paris",
+    "Genève",
+    "Sénégal",
+    "Washington",
+    "WASHINGTON",
+    "Lyon",
+    "Azerbaïdjan",
+    "Amadou",
+    "Diallo",
+    "Claire",
+    "Fontaine",
+    "Kofi",
+    "Mensah",
+    "français",
+    "sénégalaise",
+    "British",
+    "(CIE)",
+    "ONU",
+    "U.S.",
+    "mardi",
+    "Tuesday",
+    "hier",
+    "la semaine dernière",
+    "last week",
+    "depuis 2019",
+    "le 4 mars 2022",
+    "March 9, 2022",
+    "12 Mars 2022 09:15 (UTC+01:00)",
+    "2021",
+    "1er",
+    "15",
+    "3,5",
+    "%",
+    "«",
+    "»",
+    "’",
+    "'",
+    "\"",
+    "\u{a0}",
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    "…",
+    "(",
+    ")",
+    "—",
+    "-",
+    "/",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\t",
+    "Loading...",
+    "Voir Plus",
+    "e\u{301}",
+    "🇫🇷",
+    "日本",
+];
+
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => proptest::sample::select(PIECES).prop_map(str::to_string),
+        1 => "[A-Za-zÀ-ÿ0-9]{1,12}",
+    ]
+}
+
+/// News-like text: pieces joined by a space or nothing.
+fn newsy_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec((piece(), prop_oneof![" ", ""]), 0..60).prop_map(|parts| {
+        parts
+            .into_iter()
+            .flat_map(|(p, sep)| [p, sep.to_string()])
+            .collect()
+    })
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof!["\\PC{0,300}", ".{0,200}", newsy_text()]
+}
+
+/// Checks that `span` lies in a text of `len` chars and that it slices
+/// `chars` to its reported text.
+fn check_span(chars: &[char], what: &str, span: &TextSpan) -> Result<(), TestCaseError> {
+    prop_assert!(
+        span.start <= span.end && span.end <= chars.len(),
+        "{what} [{}..{}) outside a text of {} chars",
+        span.start,
+        span.end,
+        chars.len()
+    );
+    let sliced: String = chars[span.start..span.end].iter().collect();
+    prop_assert_eq!(
+        &sliced,
+        &span.text,
+        "{} [{}..{})",
+        what,
+        span.start,
+        span.end
+    );
+    Ok(())
+}
+
+/// Every span of the record against the text it came from.
+fn check_record(text: &str, r: &Record) -> Result<(), TestCaseError> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut previous_end = 0;
+    for s in &r.sentences {
+        prop_assert!(s.start <= s.end && s.end <= chars.len(), "sentence {s:?}");
+        prop_assert!(
+            previous_end <= s.start,
+            "sentences overlap or are unsorted at {s:?}"
+        );
+        previous_end = s.end;
+    }
+    if let Some(d) = &r.dateline {
+        check_span(&chars, "dateline", d)?;
+    }
+    for e in &r.entities {
+        prop_assert!(!e.mentions.is_empty(), "entity {} has no mention", e.id);
+        for m in &e.mentions {
+            check_span(&chars, "mention", m)?;
+        }
+    }
+    for t in &r.timexes {
+        let span = TextSpan {
+            start: t.start,
+            end: t.end,
+            text: t.text.clone(),
+        };
+        check_span(&chars, "timex", &span)?;
+    }
+    for t in &r.titles {
+        let span = TextSpan {
+            start: t.start,
+            end: t.end,
+            text: t.text.clone(),
+        };
+        check_span(&chars, "title", &span)?;
+    }
+    for e in &r.events {
+        check_span(&chars, "event trigger", &e.trigger)?;
+        check_span(&chars, "event sentence", &e.sentence)?;
+        prop_assert!(
+            e.sentence.start <= e.trigger.start && e.trigger.end <= e.sentence.end,
+            "trigger outside its sentence in {}",
+            e.id
+        );
+    }
+    Ok(())
+}
+
+/// A mention as compared: label, start, end, text.
+type MentionKey = (String, usize, usize, String);
+
+/// Mentions (label, span, text) and timexes (span, type, value) of a record
+/// whose text was shifted by `shift` chars, moved back by `shift`, keeping
+/// those that start at or after `cutoff` (in unshifted coordinates).
+fn positioned_layers(r: &Record, shift: usize, cutoff: usize) -> (Vec<MentionKey>, Vec<String>) {
+    let from = shift + cutoff;
+    let mut mentions: Vec<_> = r
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (e.label.clone(), m)))
+        .filter(|(_, m)| m.start >= from)
+        .map(|(label, m)| (label, m.start - shift, m.end - shift, m.text.clone()))
+        .collect();
+    mentions.sort();
+    let timexes = r
+        .timexes
+        .iter()
+        .filter(|t| t.start >= from)
+        .map(|t| {
+            format!(
+                "{}..{} {} {} {}",
+                t.start - from,
+                t.end - from,
+                t.kind,
+                t.value,
+                t.text
+            )
+        })
+        .collect();
+    (mentions, timexes)
+}
+
+/// A document with a fixed language and date, so that nothing read from the
+/// top of the text changes how the rest is understood.
+fn input(text: String) -> InputDocument {
+    InputDocument {
+        id: "t".into(),
+        text,
+        lang: Some(Lang::Fr),
+        date: chrono::NaiveDate::from_ymd_opt(2022, 3, 12),
+        errors: Vec::new(),
+    }
+}
+
+/// Body text: sentences that each start with a capital and end with a
+/// period, on one line, so that no line looks like a headline or dateline.
+fn body_text() -> impl Strategy<Value = String> {
+    let sentence = (
+        proptest::sample::select(&["Le", "La", "Selon", "Hier,", "The", "On"][..]),
+        proptest::collection::vec(
+            proptest::sample::select(PIECES)
+                .prop_filter("one line", |p| !p.contains(['\n', '\r', '\t'])),
+            1..14,
+        ),
+    )
+        .prop_map(|(first, rest)| format!("{first} {}.", rest.join(" ")));
+    proptest::collection::vec(sentence, 1..5).prop_map(|s| s.join(" "))
+}
+
+const PREFIX: &str = "Rien. ";
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn any_text_gives_one_record_with_valid_spans(text in any_text()) {
+        let x = PIPELINE.extract(&text);
+        prop_assert_eq!(&x.text, &text, "the text is never changed");
+        for s in &x.sentences {
+            prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+        }
+        for m in &x.mentions {
+            prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+        }
+        let record = x.record();
+        prop_assert!(record.errors.is_empty(), "errors: {:?}", record.errors);
+        check_record(&text, &record)?;
+    }
+
+    #[test]
+    fn a_batch_gives_one_record_per_document_in_order(
+        texts in proptest::collection::vec(any_text(), 0..8)
+    ) {
+        let inputs: Vec<InputDocument> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| InputDocument::new(format!("d{i}"), t.clone()))
+            .collect();
+        let out = PIPELINE.extract_all(inputs);
+        prop_assert_eq!(out.len(), texts.len());
+        for (i, (x, text)) in out.iter().zip(&texts).enumerate() {
+            prop_assert_eq!(&x.id, &format!("d{i}"));
+            check_record(text, &x.record())?;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_neutral_prefix_shifts_every_span(text in body_text()) {
+        let shift = PREFIX.chars().count();
+        let plain = PIPELINE.process(input(text.clone())).record();
+        let prefixed = PIPELINE.process(input(format!("{PREFIX}{text}"))).record();
+
+        // A first sentence that is not body (read as a dateline or headline
+        // because it opens the document) depends on position: compare from
+        // the end of it.
+        let cutoff = match plain.sentences.first() {
+            Some(first) if first.kind != "body" => first.end,
+            _ => 0,
+        };
+        let body = |r: &Record, shift: usize| -> Vec<(usize, usize)> {
+            r.sentences
+                .iter()
+                .filter(|s| s.kind == "body" && s.start >= shift + cutoff)
+                .map(|s| (s.start - shift, s.end - shift))
+                .collect()
+        };
+        prop_assert_eq!(body(&prefixed, shift), body(&plain, 0));
+        prop_assert_eq!(
+            positioned_layers(&prefixed, shift, cutoff),
+            positioned_layers(&plain, 0, cutoff)
+        );
+        // The prefix itself adds nothing.
+        prop_assert!(positioned_layers(&prefixed, 0, 0).0.iter().all(|m| m.1 >= shift));
+    }
+}
