@@ -214,6 +214,11 @@ def main():
                 for aux in ("se sont", "s'étaient"):
                     if p.endswith("s") or p.endswith("es"):
                         add("%s %s%s" % (aux, p, rest), lemma, ev, "fr", "verb", "reciprocal", "past")
+                # and in the singular, the partner named further on: "s'est
+                # entretenue hier à Dakar avec ..."
+                for aux in ("s'est", "s'était"):
+                    if not p.endswith("s"):
+                        add("%s %s%s" % (aux, p, rest), lemma, ev, "fr", "verb", "active", "past")
         if suf == " avec":
             for s in pres[1:]:
                 add(s, lemma, ev, "fr", "verb", "reciprocal", "present")

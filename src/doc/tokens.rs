@@ -80,7 +80,13 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                         n.is_alphanumeric()
                     }
                 });
-                if joiner && next_alnum {
+                // English possessive: "Azerbaijan's" is "Azerbaijan" + "'s".
+                let possessive = is_apostrophe(d) && {
+                    let mut rest = slice[j + d.len_utf8()..].chars();
+                    matches!(rest.next(), Some('s'))
+                        && !rest.next().is_some_and(char::is_alphanumeric)
+                };
+                if joiner && next_alnum && !possessive {
                     if is_apostrophe(d) && ELIDED.contains(&slice[i..j].to_lowercase().as_str()) {
                         // "l'Azerbaïdjan": the elided word keeps its
                         // apostrophe and ends here.
@@ -141,5 +147,6 @@ mod tests {
         );
         assert_eq!(words("« Oui » !"), ["«", "Oui", "»", "!"]);
         assert_eq!(words("l' Inde"), ["l'", "Inde"]);
+        assert_eq!(words("Iran's minister"), ["Iran", "'", "s", "minister"]);
     }
 }

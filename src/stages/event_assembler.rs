@@ -132,6 +132,27 @@ const MODALS: &[&str] = &[
     "si",
     "unless",
 ];
+/// Words before a trigger that announce a future event.
+const PLANNED_MARKERS: &[&str] = &[
+    "devrait",
+    "devraient",
+    "doit",
+    "doivent",
+    "va",
+    "vont",
+    "prévu",
+    "prévue",
+    "prévoit",
+    "will",
+    "shall",
+    "expected",
+    "scheduled",
+    "planned",
+    "plans",
+    "set",
+    "due",
+    "to",
+];
 const LOCATIVES: &[&str] = &["à", "a", "au", "aux", "en", "in", "at", "dans"];
 /// Words before a name that make it a venue rather than a party.
 const VENUE_MARKERS: &[&str] = &["at", "à", "au", "in", "dans"];
@@ -188,6 +209,18 @@ impl EventAssembler {
         });
         let modal = before.iter().take(3).any(|w| MODALS.contains(&w.as_str()));
         french_neg || english_neg || modal
+    }
+
+    /// True when a word just before the trigger announces it rather than
+    /// reports it ("devrait être signé", "is expected to meet", "doit
+    /// recevoir").
+    fn is_announced(&self, doc: &Document, sentence: Span, trigger: Span) -> bool {
+        tokenize(&doc.text, Span::new(sentence.start, trigger.start))
+            .iter()
+            .rev()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(3)
+            .any(|t| PLANNED_MARKERS.contains(&lower(t.span.slice(&doc.text)).as_str()))
     }
 
     /// True when the sentence speaks of a sports encounter.
@@ -443,6 +476,8 @@ impl EventAssembler {
             .filter(|t| {
                 sentence.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time)
             })
+            // "désormais" (PRESENT_REF) dates nothing.
+            .filter(|t| !t.value.ends_with("_REF"))
             .min_by_key(|t| t.span.start.abs_diff(trigger.start));
         if let Some(t) = in_sentence {
             let value = if t.kind == TimexType::Time {
@@ -509,7 +544,7 @@ impl Stage for EventAssembler {
                 continue;
             }
             let tense = cue.attr("tense");
-            let status = if tense == Some("future") {
+            let status = if tense == Some("future") || self.is_announced(doc, sentence, cue.span) {
                 EventStatus::Planned
             } else {
                 EventStatus::Happened

@@ -93,15 +93,13 @@ impl MentionLinker {
             });
             by_key.entry(name_key).or_insert(e);
             entities[e].mentions.push(i);
-            if m.source == MentionSource::Rule("acronym")
+            let is_alias = m.source == MentionSource::Rule("acronym")
                 || (m.canonical.is_some()
                     && m.label == Label::Org
                     && text.chars().all(|c| !c.is_lowercase())
-                    && text != entities[e].name)
-            {
-                if !entities[e].aliases.contains(&text) {
-                    entities[e].aliases.push(text);
-                }
+                    && text != entities[e].name);
+            if is_alias && !entities[e].aliases.contains(&text) {
+                entities[e].aliases.push(text);
             }
             doc.mentions[i].entity = Some(e);
         }
@@ -129,9 +127,8 @@ impl MentionLinker {
             let m = &doc.mentions[i];
             let word = words(doc.slice(m.span)).pop().unwrap_or_default();
             let at = m.span.start;
-            let exact = |&(_, _, ref w): &(usize, usize, Vec<String>)| {
-                w.len() >= 2 && w.last() == Some(&word)
-            };
+            let exact =
+                |(_, _, w): &(usize, usize, Vec<String>)| w.len() >= 2 && w.last() == Some(&word);
             let preceding = persons
                 .iter()
                 .filter(|p| p.0 < at && exact(p))

@@ -440,6 +440,31 @@ static ORG_HEADS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
     .collect()
 });
 
+/// Adjectives that belong to a role ("directeur régional").
+const ROLE_ADJECTIVES: &[&str] = &[
+    "adjoint",
+    "adjointe",
+    "délégué",
+    "déléguée",
+    "général",
+    "générale",
+    "régional",
+    "régionale",
+    "national",
+    "nationale",
+    "exécutif",
+    "exécutive",
+    "intérimaire",
+    "sortant",
+    "sortante",
+    "permanent",
+    "permanente",
+    "spécial",
+    "spéciale",
+    "principal",
+    "principale",
+];
+
 /// Head words of named events: competitions, festivals, games.
 static EVENT_HEADS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
     [
@@ -946,15 +971,27 @@ impl NameRules {
     /// and the token index after the whole phrase.
     fn title_phrase(&self, cx: &Ctx<'_>, i: usize, cue: &Cue) -> (TitleMention, usize) {
         let mut span = cue.span;
+        let mut role = cue.span.slice(cx.text).to_string();
         let mut of = None;
         let mut k = cx.end_of(cue.span);
+        // "directeur régional", "secrétaire général adjoint"
+        let mut skipped = 0;
+        while skipped < 2 && cx.is_word(k) && ROLE_ADJECTIVES.contains(&lower(cx.word(k)).as_str())
+        {
+            span = span.cover(cx.tokens[k].span);
+            role = format!("{role} {}", cx.word(k));
+            k += 1;
+            skipped += 1;
+        }
         // "président russe", "ministre azerbaïdjanais de la Défense"
         if let Some(m) = cx.mention(k).filter(|m| m.label == Label::Misc) {
             of = cx.mention_at.get(k).copied().flatten();
             span = span.cover(m.span);
             k = cx.end_of(m.span);
         }
-        // "de l'Azerbaïdjan", "du Sénégal", "de la Commission ...", "of Iran"
+        // "de l'Azerbaïdjan", "du Sénégal", "de la Commission ...", "of
+        // Iran"; after a nationality, a portfolio: "ministre sénégalaise de
+        // la Santé".
         let mut j = k;
         let w = lower(cx.word(j));
         if matches!(w.as_str(), "de" | "du" | "des" | "d'" | "of") {
@@ -974,6 +1011,12 @@ impl NameRules {
                 }
                 span = span.cover(m.span);
                 k = cx.end_of(m.span);
+            } else if of.is_some() && cx.mention(j).is_none() && cx.is_word(j) && is_cap(cx.word(j))
+            {
+                let portfolio = cx.span(k, j);
+                role = format!("{role} {}", portfolio.slice(cx.text));
+                span = span.cover(portfolio);
+                k = j + 1;
             }
         }
         // English: "Azerbaijan's defence minister", "the Armenian prime minister".
@@ -998,7 +1041,7 @@ impl NameRules {
         (
             TitleMention {
                 span,
-                role: cue.span.slice(cx.text).to_string(),
+                role,
                 role_span: cue.span,
                 of,
                 holder: None,

@@ -69,7 +69,8 @@ static FURNITURE: Lazy<Regex> = Lazy::new(|| {
 
 /// "Paris / Agence" lines: where the article was filed, and by whom.
 static DATELINE_LINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(\p{Lu}[\p{L}'’\-]*(?: [\p{L}'’\-]+){0,3})\s*/\s*\S.{0,60}$").expect("dateline")
+    Regex::new(r"^(\p{Lu}[\p{L}'’\-]*(?: [\p{L}'’\-]+){0,3})\s+/\s+\p{L}.{0,60}$")
+        .expect("dateline")
 });
 
 /// "PARIS (AFP) -", "WASHINGTON —", "Bakou, 15 oct (Reuters) -" opening a
@@ -79,6 +80,14 @@ static DATELINE_PREFIX: Lazy<Regex> = Lazy::new(|| {
         r"^(\p{Lu}[\p{Lu}'’\-]+(?: \p{Lu}[\p{Lu}'’\-]+){0,3}|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}(?:,[^()\n]{0,40}?)?\s*\([\p{L}\- /]{2,30}\))(?:,[^()\n\-—–]{0,40}?)?\s*(?:\([\p{L}\- /]{2,30}\))?\s*(?:-{1,2}|—|–)\s",
     )
     .expect("dateline prefix")
+});
+
+/// "Dakar, le 8 février 2023 —": a city, a date, a dash.
+static DATELINE_CITY_DATE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"^(\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+){0,2}),\s+(?:le\s+)?\d{1,2}(?:er)?\s+\p{L}+\.?(?:\s+\d{4})?\s*(?:\([^)]{0,30}\))?\s*(?:-{1,2}|—|–)\s",
+    )
+    .expect("dateline with a date")
 });
 
 /// Tokens that may make up a timestamp line.
@@ -137,7 +146,7 @@ fn lines(text: &str) -> Vec<Line> {
 
 fn ends_with_terminal(line: &str) -> bool {
     let last = line
-        .trim_end_matches(|c: char| matches!(c, '»' | '"' | '”' | '’' | '\'' | ')' | ']' | ' '))
+        .trim_end_matches(['»', '"', '”', '’', '\'', ')', ']', ' '])
         .chars()
         .last();
     matches!(last, Some('.' | '!' | '?' | '…' | ':' | ';'))
@@ -180,9 +189,9 @@ impl SentenceSplitter {
         while i < lines.len() {
             let line = lines[i];
             let s = line.span.slice(text);
-            let kind = if FURNITURE.is_match(s) {
-                Some(SentenceKind::Furniture)
-            } else if seen.contains(s) {
+            // Furniture: a known page line, or a line that repeats an earlier
+            // one (the headline shown twice).
+            let kind = if FURNITURE.is_match(s) || seen.contains(s) {
                 Some(SentenceKind::Furniture)
             } else if i == 0
                 && lines.len() > 1
@@ -259,7 +268,9 @@ impl SentenceSplitter {
                 }
                 SentenceKind::Body => {
                     let body = s.span.slice(text);
-                    let caps = DATELINE_PREFIX.captures(body)?;
+                    let caps = DATELINE_PREFIX
+                        .captures(body)
+                        .or_else(|| DATELINE_CITY_DATE.captures(body))?;
                     let m = caps.get(1)?;
                     let city = m.as_str().split([',', '(']).next().unwrap_or("").trim_end();
                     return Some(Span::new(
@@ -496,6 +507,7 @@ mod tests {
                 "WASHINGTON",
             ),
             ("Bakou (Reuters) - Le ministre a parlé.", "Bakou"),
+            ("Dakar, le 8 février 2023 — La ministre a parlé.", "Dakar"),
         ] {
             let s = SentenceSplitter.split(text);
             let dl = SentenceSplitter.dateline(text, &s).expect(text);

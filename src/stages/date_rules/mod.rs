@@ -137,10 +137,7 @@ impl Locale {
 
     /// The value of `word` in `list`, ignoring case and a final period.
     pub(crate) fn lookup(list: &[(&str, u32)], word: &str) -> Option<u32> {
-        let w = word
-            .trim_end_matches('.')
-            .to_lowercase()
-            .replace('’', "'");
+        let w = word.trim_end_matches('.').to_lowercase().replace('’', "'");
         list.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
     }
 

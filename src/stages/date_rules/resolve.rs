@@ -190,7 +190,13 @@ fn date_value(expr: &Expr, ctx: &Context) -> Option<String> {
                 Dir::Tense if back == 0 => 0,
                 Dir::Tense if ctx.tense == Dir::Future => ahead,
                 Dir::This => wd - today,
-                Dir::Future => if ahead == 0 { 7 } else { ahead },
+                Dir::Future => {
+                    if ahead == 0 {
+                        7
+                    } else {
+                        ahead
+                    }
+                }
                 Dir::Past | Dir::Tense => -(if back == 0 { 7 } else { back }),
             };
             Some(ymd(doc.checked_add_signed(Duration::days(delta))?))
