@@ -82,12 +82,22 @@ impl RelationAssembler {
                 for t in doc.titles.iter().filter(|t| gap.contains(t.span)) {
                     leftover = leftover.replacen(doc.slice(t.span), " ", 1);
                 }
-                let only_articles = leftover.split_whitespace().all(|w| {
+                // Articles, and at most two lowercase words the title lists
+                // do not hold ("le docteur Paul Meyer").
+                let is_article = |w: &str| {
                     matches!(
                         w.to_lowercase().as_str(),
                         "le" | "la" | "l'" | "the" | "les"
                     )
-                });
+                };
+                let others: Vec<&str> = leftover
+                    .split_whitespace()
+                    .filter(|w| !is_article(w))
+                    .collect();
+                let only_articles = others.len() <= 2
+                    && others
+                        .iter()
+                        .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
                 if only_articles {
                     return Some(i);
                 }
