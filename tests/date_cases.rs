@@ -27,12 +27,18 @@ fn run_table(file: &str, lang: Lang) -> (usize, Vec<String>) {
     let path = format!("{}/tests/cases/{file}", env!("CARGO_MANIFEST_DIR"));
     let source = std::fs::read_to_string(&path).expect("case table");
     let table: Table = toml::from_str(&source).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let pipeline = Pipeline::builder().language(lang).build().expect("pipeline");
+    let pipeline = Pipeline::builder()
+        .language(lang)
+        .build()
+        .expect("pipeline");
     let mut failures = Vec::new();
     for case in &table.case {
         let mut input = InputDocument::new(case.name.clone(), case.text.clone());
         input.lang = Some(lang);
-        input.date = case.doc_date.as_deref().map(|d| d.parse().expect("doc_date"));
+        input.date = case
+            .doc_date
+            .as_deref()
+            .map(|d| d.parse().expect("doc_date"));
         let x = pipeline.process(input);
         let chars = CharIndex::new(&x.text);
         let got: Vec<(usize, usize, String, String)> = x

@@ -100,7 +100,8 @@ const UNITS: &str =
     r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century";
 const ZONE: &str = r"\(?(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?\)?|\(?(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST)\)?";
 const PART: &str = r"(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:early|late|mid-?)\s*";
-const YEAR_PREPS: &str = "in|since|from|until|till|to|by|of|and|early|late|mid|before|after|around|during|through|year";
+const YEAR_PREPS: &str =
+    "in|since|from|until|till|to|by|of|and|early|late|mid|before|after|around|during|through|year";
 
 fn number_re() -> String {
     // "a"/"an" stand alone: "a four-week streak" is four weeks.
@@ -179,9 +180,7 @@ fn with_part(day: Expr, part: Option<&str>) -> Expr {
 }
 
 fn before<'t>(c: &Captures, text: &'t str) -> &'t str {
-    c.get(0)
-        .and_then(|m| text.get(..m.start()))
-        .unwrap_or("")
+    c.get(0).and_then(|m| text.get(..m.start())).unwrap_or("")
 }
 
 fn after<'t>(c: &Captures, text: &'t str) -> &'t str {
@@ -277,9 +276,7 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 }
                 // "May 4 people": a count after a modal.
                 let rest = after(c, t).trim_start();
-                if group(c, "y").is_none()
-                    && rest.starts_with(|c: char| c.is_ascii_digit())
-                {
+                if group(c, "y").is_none() && rest.starts_with(|c: char| c.is_ascii_digit()) {
                     return None;
                 }
                 let year = match group(c, "y") {
@@ -325,7 +322,12 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 if !month_word_ok(m, before(c, t), y.is_some()) {
                     return None;
                 }
-                if y.is_none() && m.len() <= 4 && !m.eq_ignore_ascii_case("may") && !m.eq_ignore_ascii_case("june") && !m.eq_ignore_ascii_case("july") {
+                if y.is_none()
+                    && m.len() <= 4
+                    && !m.eq_ignore_ascii_case("may")
+                    && !m.eq_ignore_ascii_case("june")
+                    && !m.eq_ignore_ascii_case("july")
+                {
                     return None; // "Jan", "Oct." alone: names more often than months
                 }
                 let year = match y {
@@ -341,9 +343,7 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         ),
         Rule::new(
             "en:last <month>",
-            &format!(
-                r"(?i)\b(?P<t>(?P<rel>last|next|this)\s+(?P<m>{MONTHS_FULL}))\b"
-            ),
+            &format!(r"(?i)\b(?P<t>(?P<rel>last|next|this)\s+(?P<m>{MONTHS_FULL}))\b"),
             |c, _| {
                 let m = group(c, "m")?;
                 if !m.starts_with(|c: char| c.is_uppercase()) {
@@ -411,7 +411,10 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 let wd = Locale::lookup(LOCALE.weekdays, w)?;
                 let det = group(c, "det").map(str::to_lowercase);
                 if group(c, "pl").is_some() || matches!(det.as_deref(), Some("every" | "each")) {
-                    return Some(Expr::Literal(TimexType::Set, format!("XXXX-WXX-{}", wd + 1)));
+                    return Some(Expr::Literal(
+                        TimexType::Set,
+                        format!("XXXX-WXX-{}", wd + 1),
+                    ));
                 }
                 let dir = match det.as_deref() {
                     Some("last") => Dir::Past,
@@ -428,7 +431,11 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
             |c, _| {
                 let rel = group(c, "rel");
                 let the = group(c, "det").is_some();
-                if rel.is_none() && !(the && (group(c, "part").is_some() || group(c, "u")?.eq_ignore_ascii_case("weekend"))) {
+                if rel.is_none()
+                    && !(the
+                        && (group(c, "part").is_some()
+                            || group(c, "u")?.eq_ignore_ascii_case("weekend")))
+                {
                     return None;
                 }
                 if group(c, "rel").is_some_and(|r| r.eq_ignore_ascii_case("following")) {
@@ -452,7 +459,11 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
             "en:the 1990s",
             r"(?i)(?P<t>\b(?P<c>1[0-9]|20)(?P<d>\d)0'?s|['’](?P<d2>\d)0s|\b(?P<d3>[2-9])0s)\b",
             |c, _| {
-                let (century, d) = match (group(c, "c"), group(c, "d"), group(c, "d2").or(group(c, "d3"))) {
+                let (century, d) = match (
+                    group(c, "c"),
+                    group(c, "d"),
+                    group(c, "d2").or(group(c, "d3")),
+                ) {
                     (Some(cent), Some(d), _) => (cent.to_string(), d),
                     (_, _, Some(d)) => ("19".to_string(), d),
                     _ => return None,
@@ -475,7 +486,10 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
             r"(?i)\b(?P<t>(?:the\s+)?(?P<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?P<u>quarter|half)(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>this|last|next|the)\s+year))?|Q(?P<q>[1-4])\s+(?P<y2>\d{4}))\b",
             |c, _| {
                 if let (Some(q), Some(y)) = (group(c, "q"), group(c, "y2")) {
-                    return Some(Expr::Quarter(YearRef::Abs(y.parse().ok()?), q.parse().ok()?));
+                    return Some(Expr::Quarter(
+                        YearRef::Abs(y.parse().ok()?),
+                        q.parse().ok()?,
+                    ));
                 }
                 let o = group(c, "o")?.to_lowercase();
                 let half = group(c, "u")?.eq_ignore_ascii_case("half");
@@ -509,7 +523,9 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                     return None; // the verb
                 }
                 // "a spring", "the Arab Spring": not the season.
-                if last_word(before(c, t)) == "a" || after(c, t).starts_with(|c: char| c.is_alphanumeric()) {
+                if last_word(before(c, t)) == "a"
+                    || after(c, t).starts_with(|c: char| c.is_alphanumeric())
+                {
                     return None;
                 }
                 let season = match s.as_str() {
@@ -559,7 +575,10 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 r"(?i)\b(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<z>{ZONE})?\s+(?P<wd>{wd}))\b"
             ),
             |c, t| {
-                let Some(Expr::Time { hour, minute, zone, .. }) = time(c, t) else {
+                let Some(Expr::Time {
+                    hour, minute, zone, ..
+                }) = time(c, t)
+                else {
                     return None;
                 };
                 let wd = Locale::lookup(LOCALE.weekdays, group(c, "wd")?)?;
@@ -576,19 +595,15 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
             r"(?i)\b(?:end|ends|ending|ended|finish|finished|finishing|for|close|closed|closing)\s+(?P<t>the\s+day)\b",
             |_, _| Some(Expr::Anchored(TimexType::Date, "")),
         ),
-        Rule::new(
-            "en:noon",
-            r"(?i)\b(?P<t>noon|midnight)\b",
-            |c, _| {
-                let noon = group(c, "t")?.eq_ignore_ascii_case("noon");
-                Some(Expr::Time {
-                    day: None,
-                    hour: if noon { 12 } else { 0 },
-                    minute: 0,
-                    zone: None,
-                })
-            },
-        ),
+        Rule::new("en:noon", r"(?i)\b(?P<t>noon|midnight)\b", |c, _| {
+            let noon = group(c, "t")?.eq_ignore_ascii_case("noon");
+            Some(Expr::Time {
+                day: None,
+                hour: if noon { 12 } else { 0 },
+                minute: 0,
+                zone: None,
+            })
+        }),
         Rule::new(
             "en:the next four years",
             &format!(
@@ -605,7 +620,9 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 };
                 // "3,000 days" is a number cut in two.
                 let prev = before(c, t);
-                if prev.ends_with([',', '.']) || prev.trim_end().ends_with(|ch: char| ch.is_ascii_digit()) {
+                if prev.ends_with([',', '.'])
+                    || prev.trim_end().ends_with(|ch: char| ch.is_ascii_digit())
+                {
                     return None;
                 }
                 if n.is_none() && group(c, "the").is_some() {
@@ -669,7 +686,11 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 } else if t.starts_with("over") {
                     return Some(Expr::Literal(
                         TimexType::Duration,
-                        duration(None, t.chars().nth(9).map_or('Y', |c| c.to_ascii_uppercase()), false),
+                        duration(
+                            None,
+                            t.chars().nth(9).map_or('Y', |c| c.to_ascii_uppercase()),
+                            false,
+                        ),
                     ));
                 } else if t.ends_with("future") {
                     "FUTURE_REF"
@@ -699,7 +720,9 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 if group(c, "part").is_none() && !year_ok(n, before, after, YEAR_PREPS) {
                     return None;
                 }
-                (1000..=2100).contains(&n).then(|| Expr::year(YearRef::Abs(n)))
+                (1000..=2100)
+                    .contains(&n)
+                    .then(|| Expr::year(YearRef::Abs(n)))
             },
         ),
     ]

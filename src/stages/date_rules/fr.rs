@@ -100,8 +100,7 @@ pub(crate) static LOCALE: Locale = Locale {
 const MONTHS_FULL: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 const MONTHS_ABBR: &str = r"(?:janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\.?";
 const DAY: &str = r"1er|1re|premier|[12]\d|3[01]|0?[1-9]";
-const REL: &str =
-    r"derni(?:er|ère)s?|prochaine?s?|passée?|précédente?|suivante?";
+const REL: &str = r"derni(?:er|ère)s?|prochaine?s?|passée?|précédente?|suivante?";
 const PART: &str = r"(?:(?:la|le)\s+)?(?:début|fin|milieu|courant)\s+(?:du\s+mois\s+d['’]\s*|du\s+mois\s+de\s+|d['’]\s*|de\s+)?|mi-\s*";
 const UNITS: &str = r"secondes?|minutes?|heures?|jours?|journées?|semaines?|mois|ans|années?|décennies?|siècles?|trimestres?|semestres?";
 const ZONE: &str = r"\(?(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?\)?|\(?(?:UTC|GMT)\)?";
@@ -218,9 +217,7 @@ fn day_month(caps: &Captures, y: YearRef, d: &str, m: &str) -> Option<Expr> {
 
 /// The text right after the whole match.
 fn after<'t>(caps: &Captures, text: &'t str) -> &'t str {
-    caps.get(0)
-        .and_then(|m| text.get(m.end()..))
-        .unwrap_or("")
+    caps.get(0).and_then(|m| text.get(m.end()..)).unwrap_or("")
 }
 
 /// The text right before the whole match.
@@ -268,8 +265,8 @@ pub(crate) fn year_ok(n: i32, before: &str, after: &str, temporal_prep: &str) ->
         "article", "art.", "n°", "no", "no.", "nº", "numéro", "number", "page", "p.", "pages",
         "pp.", "km", "chapitre", "ligne", "line", "route", "vol", "vol.", "flight", "room",
         "chambre", "code", "modèle", "model", "type", "rn", "rd", "€", "$", "euros", "dollars",
-        "francs", "pour", "sur", "plus", "than", "about", "environ", "quelque", "around",
-        "nearly", "over", "under", "moins", "près", "all", "les", "des", "ces", "the", "top",
+        "francs", "pour", "sur", "plus", "than", "about", "environ", "quelque", "around", "nearly",
+        "over", "under", "moins", "près", "all", "les", "des", "ces", "the", "top",
     ];
     if NOT_YEAR_BEFORE.contains(&prev_word.as_str()) {
         // "les 2000 soldats" is a count, "the 2008 season" a year; only
@@ -285,13 +282,60 @@ pub(crate) fn year_ok(n: i32, before: &str, after: &str, temporal_prep: &str) ->
         .collect::<String>()
         .to_lowercase();
     const UNITS_AFTER: &[&str] = &[
-        "%", "€", "$", "km", "m", "kg", "t", "mètres", "metres", "meters", "kilomètres",
-        "kilometres", "tonnes", "euros", "dollars", "francs", "habitants", "personnes",
-        "soldats", "hommes", "femmes", "morts", "victimes", "emplois", "salariés", "voix",
-        "points", "people", "soldiers", "jobs", "units", "troops", "employees", "votes",
-        "miles", "feet", "pounds", "euro", "dollar", "ha", "hectares", "pieds", "places", "lits",
-        "élèves", "exemplaires", "copies", "cars", "voitures", "vehicles", "véhicules",
-        "foot", "mm", "cm",
+        "%",
+        "€",
+        "$",
+        "km",
+        "m",
+        "kg",
+        "t",
+        "mètres",
+        "metres",
+        "meters",
+        "kilomètres",
+        "kilometres",
+        "tonnes",
+        "euros",
+        "dollars",
+        "francs",
+        "habitants",
+        "personnes",
+        "soldats",
+        "hommes",
+        "femmes",
+        "morts",
+        "victimes",
+        "emplois",
+        "salariés",
+        "voix",
+        "points",
+        "people",
+        "soldiers",
+        "jobs",
+        "units",
+        "troops",
+        "employees",
+        "votes",
+        "miles",
+        "feet",
+        "pounds",
+        "euro",
+        "dollar",
+        "ha",
+        "hectares",
+        "pieds",
+        "places",
+        "lits",
+        "élèves",
+        "exemplaires",
+        "copies",
+        "cars",
+        "voitures",
+        "vehicles",
+        "véhicules",
+        "foot",
+        "mm",
+        "cm",
     ];
     if UNITS_AFTER.contains(&next_word.as_str()) {
         return false;
@@ -359,7 +403,12 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 if !short_year_ok(y, after(c, t)) {
                     return None;
                 }
-                day_month(c, YearRef::Abs(year_number(y)?), group(c, "d")?, group(c, "m")?)
+                day_month(
+                    c,
+                    YearRef::Abs(year_number(y)?),
+                    group(c, "d")?,
+                    group(c, "m")?,
+                )
             },
         ),
         Rule::new(
@@ -446,7 +495,10 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                     && (group(c, "pl").is_some() || matches!(det.as_deref(), Some("le" | "les")))
                 {
                     // "le mercredi", "les lundis": every such day.
-                    return Some(Expr::Literal(TimexType::Set, format!("XXXX-WXX-{}", wd + 1)));
+                    return Some(Expr::Literal(
+                        TimexType::Set,
+                        format!("XXXX-WXX-{}", wd + 1),
+                    ));
                 }
                 let dir = match (det.as_deref(), rel_shift(group(c, "rel"))) {
                     (_, -1) => Dir::Past,
@@ -680,16 +732,23 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 if raw == "des" && rest.starts_with(|ch: char| ch.is_ascii_digit()) {
                     return None;
                 }
-                if before(c, t).trim_end().ends_with(|ch: char| ch.is_ascii_digit()) {
+                if before(c, t)
+                    .trim_end()
+                    .ends_with(|ch: char| ch.is_ascii_digit())
+                {
                     return None;
                 }
                 // Ages are not timexes in the TimeML corpora: "un homme de
                 // 38 ans", "Paul Martin, 53 ans,", "les 6-16 ans".
-                if u.eq_ignore_ascii_case("ans") && raw.starts_with(|ch: char| ch.is_ascii_digit()) {
+                if u.eq_ignore_ascii_case("ans") && raw.starts_with(|ch: char| ch.is_ascii_digit())
+                {
                     let prev = t.get(..c.name("n")?.start()).unwrap_or("").trim_end();
                     let word = super::en::last_word(prev);
-                    let head = prev.get(..prev.len().saturating_sub(word.len())).unwrap_or("");
-                    let quantified = ["plus", "moins", "près"].contains(&super::en::last_word(head).as_str());
+                    let head = prev
+                        .get(..prev.len().saturating_sub(word.len()))
+                        .unwrap_or("");
+                    let quantified =
+                        ["plus", "moins", "près"].contains(&super::en::last_word(head).as_str());
                     if prev.ends_with([',', '-', '–'])
                         || ["âgé", "âgée", "agé", "agée"].contains(&word.as_str())
                         || (word == "de" && !quantified)
@@ -737,7 +796,10 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
             |c, _| {
                 let u = group(c, "u")?;
                 if let Some(wd) = Locale::lookup(LOCALE.weekdays, u.trim_end_matches('s')) {
-                    return Some(Expr::Literal(TimexType::Set, format!("XXXX-WXX-{}", wd + 1)));
+                    return Some(Expr::Literal(
+                        TimexType::Set,
+                        format!("XXXX-WXX-{}", wd + 1),
+                    ));
                 }
                 let v = match u.to_lowercase().trim_end_matches('s') {
                     "matin" => "TMO".to_string(),
@@ -801,9 +863,7 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         ),
         Rule::new(
             "fr:<year>",
-            &format!(
-                r"(?i)\b(?P<t>(?P<part>{PART})?(?P<y>\d{{4}}))\b"
-            ),
+            &format!(r"(?i)\b(?P<t>(?P<part>{PART})?(?P<y>\d{{4}}))\b"),
             |c, t| {
                 let y = c.name("y")?;
                 let n: i32 = y.as_str().parse().ok()?;
@@ -812,7 +872,9 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 if group(c, "part").is_none() && !year_ok(n, before, after, YEAR_PREPS) {
                     return None;
                 }
-                (1000..=2100).contains(&n).then(|| Expr::year(YearRef::Abs(n)))
+                (1000..=2100)
+                    .contains(&n)
+                    .then(|| Expr::year(YearRef::Abs(n)))
             },
         ),
     ]
@@ -845,8 +907,18 @@ fn roman_or_digits(s: &str) -> Option<u32> {
 pub(crate) fn iso(c: &Captures, _: &str) -> Option<Expr> {
     let day = Expr::Date(Cal {
         year: YearRef::Abs(group(c, "y")?.parse().ok()?),
-        month: Some(group(c, "m")?.parse().ok().filter(|m| (1..=12).contains(m))?),
-        day: Some(group(c, "d")?.parse().ok().filter(|d| (1..=31).contains(d))?),
+        month: Some(
+            group(c, "m")?
+                .parse()
+                .ok()
+                .filter(|m| (1..=12).contains(m))?,
+        ),
+        day: Some(
+            group(c, "d")?
+                .parse()
+                .ok()
+                .filter(|d| (1..=31).contains(d))?,
+        ),
     });
     let Some(h) = group(c, "h") else {
         return Some(day);
@@ -866,11 +938,14 @@ pub(crate) fn numeric(c: &Captures, text: &str, month_first: bool) -> Option<Exp
     }
     // Part of a longer run of numbers: a phone number, a version.
     let rest = after(c, text);
-    if rest.starts_with(['.', '/', '-']) && rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
+    if rest.starts_with(['.', '/', '-']) && rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let prev = before(c, text);
-    if prev.ends_with(['.', '/', '-', ',']) || prev.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
+    if prev.ends_with(['.', '/', '-', ','])
+        || prev.trim_end().ends_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     let a: u32 = group(c, "d")?.parse().ok()?;
@@ -901,7 +976,10 @@ fn day_range(c: &Captures, _: &str) -> Option<Expr> {
     let (y1, y2) = match group(c, "y") {
         Some(y) => {
             let y: i32 = y.parse().ok()?;
-            (YearRef::Abs(if m1 > m2 { y - 1 } else { y }), YearRef::Abs(y))
+            (
+                YearRef::Abs(if m1 > m2 { y - 1 } else { y }),
+                YearRef::Abs(y),
+            )
         }
         None => (rel_year(group(c, "rel")), rel_year(group(c, "rel"))),
     };
@@ -924,7 +1002,10 @@ fn month_range(c: &Captures, _: &str) -> Option<Expr> {
     let (y1, y2) = match group(c, "y") {
         Some(y) => {
             let y: i32 = y.parse().ok()?;
-            (YearRef::Abs(if m1 > m2 { y - 1 } else { y }), YearRef::Abs(y))
+            (
+                YearRef::Abs(if m1 > m2 { y - 1 } else { y }),
+                YearRef::Abs(y),
+            )
         }
         None => (YearRef::Doc(0), YearRef::Doc(if m1 > m2 { 1 } else { 0 })),
     };
@@ -1003,7 +1084,11 @@ mod tests {
         let f = found("le 1er mars");
         assert!(f.iter().any(|(_, t)| t == "le 1er mars"), "{f:?}");
         let f = found("de fin septembre à début novembre 2020");
-        assert!(f.iter().any(|(n, _)| *n == "fr:de <month> à <month> <year>"), "{f:?}");
+        assert!(
+            f.iter()
+                .any(|(n, _)| *n == "fr:de <month> à <month> <year>"),
+            "{f:?}"
+        );
         let f = found("Il a été élu");
         assert!(f.is_empty(), "{f:?}");
     }

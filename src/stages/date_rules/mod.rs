@@ -137,10 +137,7 @@ impl Locale {
 
     /// The value of `word` in `list`, ignoring case and a final period.
     pub(crate) fn lookup(list: &[(&str, u32)], word: &str) -> Option<u32> {
-        let w = word
-            .trim_end_matches('.')
-            .to_lowercase()
-            .replace('’', "'");
+        let w = word.trim_end_matches('.').to_lowercase().replace('’', "'");
         list.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
     }
 
@@ -265,7 +262,11 @@ impl Tenses {
             Lang::Fr => (&*FR_FUTURE, &*FR_PAST),
             Lang::En => (&*EN_FUTURE, &*EN_PAST),
         };
-        let spans = |re: &Regex| re.find_iter(sentence).map(|m| (m.start(), m.end())).collect();
+        let spans = |re: &Regex| {
+            re.find_iter(sentence)
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        };
         Tenses {
             future: spans(future),
             past: spans(past),
@@ -279,7 +280,10 @@ impl Tenses {
         // Markers do not overlap, so starts and ends are both sorted.
         let nearest = |spans: &[(usize, usize)]| {
             let i = spans.partition_point(|&(_, end)| end <= at);
-            let before = i.checked_sub(1).and_then(|j| spans.get(j)).map(|&(_, e)| at - e);
+            let before = i
+                .checked_sub(1)
+                .and_then(|j| spans.get(j))
+                .map(|&(_, e)| at - e);
             let after = spans.get(i).map(|&(s, _)| s.saturating_sub(at));
             match (before, after) {
                 (Some(b), Some(a)) => Some(b.min(a)),
@@ -467,7 +471,11 @@ fn anchor_times(doc: &Document, timexes: &mut [Timex], unanchored: &[usize]) {
                 .take_while(|o| sentence_index(o.span.start) == here)
                 .find(|o| is_day(&o.value))
         };
-        let Some(day) = next_to.or(before).or_else(after).and_then(|o| o.value.get(..10)) else {
+        let Some(day) = next_to
+            .or(before)
+            .or_else(after)
+            .and_then(|o| o.value.get(..10))
+        else {
             continue;
         };
         let day = day.to_string();

@@ -212,7 +212,13 @@ fn date_value(expr: &Expr, ctx: &Context) -> Option<String> {
                         ahead
                     }
                 }
-                Dir::Future => if ahead == 0 { 7 } else { ahead },
+                Dir::Future => {
+                    if ahead == 0 {
+                        7
+                    } else {
+                        ahead
+                    }
+                }
                 Dir::Past | Dir::Tense => -(if back == 0 { 7 } else { back }),
             };
             Some(ymd(doc.checked_add_signed(Duration::days(delta))?))
