@@ -223,53 +223,78 @@ pub(crate) fn zone(s: &str) -> Option<String> {
     (hours <= 14 && minutes < 60).then(|| format!("{sign}{hours:02}:{minutes:02}"))
 }
 
-/// Past or future, from the verbs of a sentence: the marker nearest to the
-/// timex at byte `at` wins; none gives [`Dir::Past`] (news reports the
-/// past).
-fn tense(lang: Lang, sentence: &str, at: usize) -> Dir {
-    static FR_FUTURE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(
-            r"(?i)\b(?:sera|seront|aura|auront|va|vont|doit|doivent|devra|devront|ira|iront|fera|feront|pourra|pourront|prévue?s?|prochaine?s?|\w{3,}(?:era|eront|iront|ira))\b",
-        )
-        .expect("fr future")
-    });
-    static FR_PAST: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(
-            r"(?i)\b(?:(?:a|ont|avait|avaient|est|sont|était|étaient|s'est|se\s+sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erte)|\w{2,}(?:ait|aient)|dernière?s?|hier)\b",
-        )
-        .expect("fr past")
-    });
-    static EN_FUTURE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(
-            r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to|due\s+to|next|upcoming)\b",
-        )
-        .expect("en future")
-    });
-    static EN_PAST: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(
-            r"(?i)\b(?:was|were|had|did|said|met|told|made|took|gave|came|went|saw|began|won|lost|left|held|announced|\w{2,}ed|last|ago|yesterday)\b",
-        )
-        .expect("en past")
-    });
-    let (future, past) = match lang {
-        Lang::Fr => (&*FR_FUTURE, &*FR_PAST),
-        Lang::En => (&*EN_FUTURE, &*EN_PAST),
-    };
-    let distance = |re: &Regex| {
-        re.find_iter(sentence)
-            .map(|m| {
-                if m.end() <= at {
-                    at - m.end()
-                } else {
-                    m.start().saturating_sub(at)
-                }
-            })
-            .min()
-    };
-    match (distance(future), distance(past)) {
-        (Some(f), Some(p)) if f < p => Dir::Future,
-        (Some(_), None) => Dir::Future,
-        _ => Dir::Past,
+/// Where a sentence's verbs say past or future: the spans of its tense
+/// markers, found once per sentence so that placing many dates in one long
+/// sentence stays O(n log n).
+struct Tenses {
+    future: Vec<(usize, usize)>,
+    past: Vec<(usize, usize)>,
+}
+
+impl Tenses {
+    /// The markers of `sentence`.
+    fn new(lang: Lang, sentence: &str) -> Tenses {
+        static FR_FUTURE: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(
+                r"(?i)\b(?:(?:sera|seront)(?:\s+\w+(?:é|ée|és|ées))?|aura|auront|va|vont|doit|doivent|devra|devront|ira|iront|fera|feront|pourra|pourront|prévue?s?|prochaine?s?|\w{3,}(?:era|eront|iront|ira|dra|dront|vra|vront|rra|rront))\b",
+            )
+            .expect("fr future")
+        });
+        static FR_PAST: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(
+                r"(?i)\b(?:(?:a|ont|avait|avaient|est|sont|était|étaient|s'est|se\s+sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erte)|\w{2,}(?:ait|aient)|dernière?s?|hier)\b",
+            )
+            .expect("fr past")
+        });
+        static EN_FUTURE: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(
+                r"(?i)\b(?:(?:will|'ll|shall)(?:\s+(?:not|be|have|been|\w+ed))*|going\s+to|is\s+to|are\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to|due\s+to|next|upcoming|until)\b",
+            )
+            .expect("en future")
+        });
+        static EN_PAST: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(
+                r"(?i)\b(?:was|were|had|did|said|met|told|made|took|gave|came|went|saw|began|won|lost|left|held|announced|\w{2,}ed|last|ago|yesterday)\b",
+            )
+            .expect("en past")
+        });
+        let (future, past) = match lang {
+            Lang::Fr => (&*FR_FUTURE, &*FR_PAST),
+            Lang::En => (&*EN_FUTURE, &*EN_PAST),
+        };
+        let spans = |re: &Regex| {
+            re.find_iter(sentence)
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        };
+        Tenses {
+            future: spans(future),
+            past: spans(past),
+        }
+    }
+
+    /// Past or future for the timex at byte `at` of the sentence: the
+    /// nearest marker wins; none gives [`Dir::Past`] (news reports the
+    /// past).
+    fn at(&self, at: usize) -> Dir {
+        // Markers do not overlap, so starts and ends are both sorted.
+        let nearest = |spans: &[(usize, usize)]| {
+            let i = spans.partition_point(|&(_, end)| end <= at);
+            let before = i
+                .checked_sub(1)
+                .and_then(|j| spans.get(j))
+                .map(|&(_, e)| at - e);
+            let after = spans.get(i).map(|&(s, _)| s.saturating_sub(at));
+            match (before, after) {
+                (Some(b), Some(a)) => Some(b.min(a)),
+                (b, a) => b.or(a),
+            }
+        };
+        match (nearest(&self.future), nearest(&self.past)) {
+            (Some(f), Some(p)) if f < p => Dir::Future,
+            (Some(_), None) => Dir::Future,
+            _ => Dir::Past,
+        }
     }
 }
 
@@ -379,14 +404,19 @@ impl Stage for DateRules {
         let lang = doc.lang.unwrap_or(Lang::Fr);
         let mut timexes: Vec<Timex> = Vec::with_capacity(found.len());
         let mut unanchored = Vec::new();
+        let mut tenses: Option<(usize, Tenses)> = None;
         for c in &found {
-            let sentence = doc.sentence_at(c.span.start).map(|s| s.span);
-            let tense = match (&c.expr, sentence) {
-                (Expr::Weekday(..) | Expr::PartOfDay(..) | Expr::Date(_), Some(s)) => doc
-                    .text
-                    .get(s.range())
-                    .map_or(Dir::Past, |t| tense(lang, t, c.span.start - s.start)),
-                _ => Dir::Past,
+            let tense = match doc.sentence_at(c.span.start).map(|s| s.span) {
+                Some(s) => {
+                    if tenses.as_ref().map(|(start, _)| *start) != Some(s.start) {
+                        let text = doc.text.get(s.range()).unwrap_or("");
+                        tenses = Some((s.start, Tenses::new(lang, text)));
+                    }
+                    tenses
+                        .as_ref()
+                        .map_or(Dir::Past, |(start, t)| t.at(c.span.start - start))
+                }
+                None => Dir::Past,
             };
             let ctx = Context {
                 doc_date: doc.date,
@@ -395,7 +425,7 @@ impl Stage for DateRules {
             let Some((kind, value)) = resolve::resolve(&c.expr, &ctx) else {
                 continue;
             };
-            if matches!(c.expr, Expr::Time { day: None, .. }) {
+            if matches!(c.expr, Expr::Time { day: None, .. } | Expr::Anchored(..)) {
                 unanchored.push(timexes.len());
             }
             timexes.push(Timex {
@@ -411,10 +441,11 @@ impl Stage for DateRules {
     }
 }
 
-/// Puts a bare time ("vers 18 h") on the day the text is talking about: the
-/// last dated expression before it in its sentence or the one before, else
-/// the first one after it in its sentence; else the document date (already
-/// in the value).
+/// Puts a bare time ("vers 18 h", "la nuit") on the day the text is talking
+/// about: a date right after it ("at 16:15 UTC, June 1st"), else the last
+/// dated expression before it in its sentence or the three before, else the
+/// first one after it in its sentence; else the document date (already in
+/// the value).
 fn anchor_times(doc: &Document, timexes: &mut [Timex], unanchored: &[usize]) {
     let is_day = |v: &str| {
         v.len() >= 10
@@ -426,10 +457,13 @@ fn anchor_times(doc: &Document, timexes: &mut [Timex], unanchored: &[usize]) {
     for &i in unanchored {
         let Some(t) = timexes.get(i) else { continue };
         let here = sentence_index(t.span.start);
+        let next_to = timexes
+            .get(i + 1)
+            .filter(|o| o.span.start.saturating_sub(t.span.end) <= 3 && is_day(&o.value));
         let before = timexes[..i]
             .iter()
             .rev()
-            .take_while(|o| sentence_index(o.span.start) + 1 >= here)
+            .take_while(|o| sentence_index(o.span.start) + 3 >= here)
             .find(|o| is_day(&o.value));
         let after = || {
             timexes[i + 1..]
@@ -437,7 +471,11 @@ fn anchor_times(doc: &Document, timexes: &mut [Timex], unanchored: &[usize]) {
                 .take_while(|o| sentence_index(o.span.start) == here)
                 .find(|o| is_day(&o.value))
         };
-        let Some(day) = before.or_else(after).and_then(|o| o.value.get(..10)) else {
+        let Some(day) = next_to
+            .or(before)
+            .or_else(after)
+            .and_then(|o| o.value.get(..10))
+        else {
             continue;
         };
         let day = day.to_string();
