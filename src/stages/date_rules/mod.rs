@@ -436,9 +436,64 @@ impl Stage for DateRules {
             });
         }
         anchor_times(doc, &mut timexes, &unanchored);
+        let mut timexes = join_date_and_time(doc, timexes);
+        for t in &mut timexes {
+            t.span = without_leading_article(&doc.text, t.span);
+        }
         doc.timexes = timexes;
         Ok(())
     }
+}
+
+/// Joins a day and the time that follows it ("15 Octobre 2021 17:52
+/// (UTC+01:00)", "mardi 12 mai à 10 h 30") into one TIME: one point in time,
+/// one timex, as in the user's reference annotation.
+fn join_date_and_time(doc: &Document, timexes: Vec<Timex>) -> Vec<Timex> {
+    let mut out: Vec<Timex> = Vec::with_capacity(timexes.len());
+    for t in timexes {
+        if let Some(prev) = out.last_mut() {
+            let glue = doc.text.get(prev.span.end..t.span.start).unwrap_or("x");
+            let glue_ok = glue.len() <= 6
+                && glue
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .all(|w| matches!(w, "" | "à" | "at" | "-" | "–"));
+            let day = prev.value.len() == 10 && prev.kind == crate::doc::TimexType::Date;
+            if glue_ok
+                && day
+                && t.kind == crate::doc::TimexType::Time
+                && t.value.starts_with(&prev.value)
+            {
+                prev.span = prev.span.cover(t.span);
+                prev.kind = crate::doc::TimexType::Time;
+                prev.value = t.value;
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// A range without the preposition that opens it: "de fin septembre à début
+/// novembre 2020" → "fin septembre à début novembre 2020" (the "de ... à"
+/// pair is the range's syntax, not part of either end). Articles stay, as in
+/// French TimeBank ("le 10 novembre 2020", "la semaine dernière").
+fn without_leading_article(text: &str, span: Span) -> Span {
+    let Some(s) = text.get(span.range()) else {
+        return span;
+    };
+    for article in ["de ", "De ", "du ", "Du "] {
+        if let Some(rest) = s.strip_prefix(article) {
+            let dated = rest.starts_with(|c: char| c.is_ascii_digit())
+                || ["fin ", "début ", "mi-", "courant "]
+                    .iter()
+                    .any(|w| rest.starts_with(w));
+            if dated && rest.contains(" à ") && !article.trim().eq_ignore_ascii_case("le") {
+                return Span::new(span.start + article.len(), span.end);
+            }
+        }
+    }
+    span
 }
 
 /// Puts a bare time ("vers 18 h", "la nuit") on the day the text is talking
