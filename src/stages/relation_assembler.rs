@@ -130,24 +130,6 @@ impl RelationAssembler {
         }
         None
     }
-
-    /// The entity a title's `of` mention stands for: a nationality adjective
-    /// stands for its country, when the document names that country.
-    fn org_entity(&self, doc: &Document, of: usize) -> Option<usize> {
-        let m = doc.mentions.get(of)?;
-        if m.label == Label::Misc {
-            if let Some(id) = &m.id {
-                if let Some(e) = doc
-                    .entities
-                    .iter()
-                    .position(|e| e.label == Label::Loc && e.id.as_ref() == Some(id))
-                {
-                    return Some(e);
-                }
-            }
-        }
-        m.entity
-    }
 }
 
 impl Stage for RelationAssembler {
@@ -174,7 +156,7 @@ impl Stage for RelationAssembler {
                 continue;
             }
             let title = &doc.titles[ti];
-            let org = title.of.and_then(|of| self.org_entity(doc, of));
+            let org = title.of.and_then(|of| doc.represented_entity(of));
             let relation = Relation {
                 kind: RelationKind::HoldsTitle,
                 person,
