@@ -1157,9 +1157,12 @@ impl NameRules {
             let w = cx.word(j);
             let lw = lower(w);
             if is_cap(w) && !(j > i && STOP_CAP.contains(lw.as_str())) {
+                // A title, a trigger, or a given name after the first word
+                // ("Jennifer Roberts and Police Chief ...") ends the name.
                 if cx
                     .cue(j)
                     .is_some_and(|c| matches!(c.kind, CueKind::Title | CueKind::Trigger))
+                    || j > i && cx.cue(j).is_some_and(|c| c.kind == CueKind::GivenName)
                 {
                     break;
                 }

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
 
 use crate::doc::{DateSource, Document, SentenceKind, Span, Timex};
 use crate::pipeline::{Layer, Stage, StageError};
@@ -100,6 +100,80 @@ impl Rule {
         let re = Regex::new(pattern).unwrap_or_else(|e| panic!("date rule {name}: {e}"));
         Rule { name, re, build }
     }
+}
+
+/// Bytes of context kept on each side of a loose match for the strict
+/// rule (and for its look at the words around, such as "article 1988").
+const WINDOW_MARGIN: usize = 48;
+
+/// A language's rules loosened ([`without_boundaries`]): all in one set, to
+/// tell which can match a sentence, and each alone, to tell where.
+pub(crate) struct LooseRules {
+    set: RegexSet,
+    each: Vec<Regex>,
+}
+
+fn loose_rules(rules: &[Rule]) -> LooseRules {
+    let patterns: Vec<String> = rules
+        .iter()
+        .map(|r| without_boundaries(r.re.as_str()))
+        .collect();
+    LooseRules {
+        set: RegexSetBuilder::new(&patterns)
+            .size_limit(64 << 20)
+            .dfa_size_limit(128 << 20)
+            .build()
+            .unwrap_or_else(|e| panic!("date rule set: {e}")),
+        each: patterns
+            .iter()
+            .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("loose date rule: {e}")))
+            .collect(),
+    }
+}
+
+static FR_LOOSE: Lazy<LooseRules> = Lazy::new(|| loose_rules(&fr::RULES));
+static EN_LOOSE: Lazy<LooseRules> = Lazy::new(|| loose_rules(&en::RULES));
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The pattern without its word boundaries (`\\b`): a looser pattern that
+/// matches wherever the rule does, and more.
+///
+/// The rules' Unicode `\\b` keeps the regex crate off its fast DFA on any
+/// text with an accented letter; in a [`RegexSet`] of all the rules, one such
+/// boundary sent every sentence through the slow engine (the date stage took
+/// 80 % of the pipeline). Without boundaries the set stays on the DFA, and it
+/// is only a prefilter: the rule it lets through runs with its boundaries.
+fn without_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => {}
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A match of a rule, before overlaps are settled.
@@ -306,21 +380,55 @@ impl DateRules {
     }
 
     /// Every rule's match in `text`, shifted by `offset`, into `out`.
-    fn find(&self, rules: &[Rule], text: &str, offset: usize, out: &mut Vec<Candidate>) {
-        for rule in rules {
-            for caps in rule.re.captures_iter(text) {
-                let Some(m) = caps.name("t").or_else(|| caps.get(0)) else {
-                    continue;
-                };
-                if m.is_empty() || !is_bounded(text, m.start(), m.end()) {
-                    continue;
+    ///
+    /// One pass of a [`RegexSet`] over the sentence first tells which rules
+    /// can match at all; only those run their capturing search, which is
+    /// the costly part (most sentences hold one or two dated expressions,
+    /// and there are some thirty rules per language).
+    fn find(
+        &self,
+        rules: &[Rule],
+        loose: &LooseRules,
+        text: &str,
+        offset: usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        let candidates = loose.set.matches(text);
+        if !candidates.matched_any() {
+            return;
+        }
+        for i in candidates.iter() {
+            let (Some(rule), Some(loose_re)) = (rules.get(i), loose.each.get(i)) else {
+                continue;
+            };
+            // The strict rule runs only on windows around the loose
+            // pattern's matches, so its slow engine sees a few dozen bytes,
+            // not the sentence.
+            let mut windows: Vec<(usize, usize)> = Vec::new();
+            for m in loose_re.find_iter(text) {
+                let start = floor_boundary(text, m.start().saturating_sub(WINDOW_MARGIN));
+                let end = ceil_boundary(text, (m.end() + WINDOW_MARGIN).min(text.len()));
+                match windows.last_mut() {
+                    Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                    _ => windows.push((start, end)),
                 }
-                if let Some(expr) = (rule.build)(&caps, text) {
-                    out.push(Candidate {
-                        span: Span::new(m.start() + offset, m.end() + offset),
-                        expr,
-                        rule: rule.name,
-                    });
+            }
+            for (ws, we) in windows {
+                let window = &text[ws..we];
+                for caps in rule.re.captures_iter(window) {
+                    let Some(m) = caps.name("t").or_else(|| caps.get(0)) else {
+                        continue;
+                    };
+                    if m.is_empty() || !is_bounded(text, ws + m.start(), ws + m.end()) {
+                        continue;
+                    }
+                    if let Some(expr) = (rule.build)(&caps, window) {
+                        out.push(Candidate {
+                            span: Span::new(ws + m.start() + offset, ws + m.end() + offset),
+                            expr,
+                            rule: rule.name,
+                        });
+                    }
                 }
             }
         }
@@ -390,11 +498,11 @@ impl Stage for DateRules {
                 continue;
             };
             for &lang in langs {
-                let rules = match lang {
-                    Lang::Fr => &*fr::RULES,
-                    Lang::En => &*en::RULES,
+                let (rules, set) = match lang {
+                    Lang::Fr => (&*fr::RULES, &*FR_LOOSE),
+                    Lang::En => (&*en::RULES, &*EN_LOOSE),
                 };
-                self.find(rules, text, span.start, &mut all);
+                self.find(rules, set, text, span.start, &mut all);
             }
         }
         let found = select(all);
@@ -406,7 +514,15 @@ impl Stage for DateRules {
         let mut unanchored = Vec::new();
         let mut tenses: Option<(usize, Tenses)> = None;
         for c in &found {
-            let tense = match doc.sentence_at(c.span.start).map(|s| s.span) {
+            // The tense only matters when there is a document date to place
+            // the expression around; reading it costs a regex pass over the
+            // sentence.
+            let needs_tense = doc.date.is_some() && !matches!(c.expr, Expr::Literal(..));
+            let tense = match doc
+                .sentence_at(c.span.start)
+                .map(|s| s.span)
+                .filter(|_| needs_tense)
+            {
                 Some(s) => {
                     if tenses.as_ref().map(|(start, _)| *start) != Some(s.start) {
                         let text = doc.text.get(s.range()).unwrap_or("");
