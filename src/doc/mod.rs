@@ -98,6 +98,26 @@ impl Document {
             .map(move |(i, m)| (first + i, m))
     }
 
+    /// The entity a mention stands for as an organization or country: a
+    /// nationality adjective stands for its country's entity when the
+    /// document names the country ("le président russe" → Russie), else its
+    /// own entity.
+    pub fn represented_entity(&self, mention: usize) -> Option<usize> {
+        let m = self.mentions.get(mention)?;
+        if m.label == Label::Misc {
+            if let Some(id) = &m.id {
+                let country = self
+                    .entities
+                    .iter()
+                    .position(|e| e.label == Label::Loc && e.id.as_ref() == Some(id));
+                if country.is_some() {
+                    return country;
+                }
+            }
+        }
+        m.entity
+    }
+
     /// The name to show for a mention: its canonical name or its text.
     pub fn mention_name(&self, mention: &Mention) -> String {
         mention

@@ -110,7 +110,11 @@ impl Record {
                         end: s.end,
                         text: s.text,
                         role: t.role.clone(),
-                        of: t.of.and_then(mention_entity),
+                        of: t.of.and_then(|of| {
+                            doc.represented_entity(of)
+                                .map(entity_id)
+                                .or_else(|| mention_entity(of))
+                        }),
                         holder: t.holder.and_then(mention_entity),
                     }
                 })

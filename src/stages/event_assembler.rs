@@ -425,6 +425,29 @@ impl EventAssembler {
                         });
                     }
                 }
+                // "la délégation sénégalaise": the delegation's country.
+                Label::Misc
+                    if matches!(
+                        before.as_str(),
+                        "délégation" | "delegation" | "gouvernement" | "government"
+                    ) =>
+                {
+                    let country = m.id.as_ref().and_then(|id| {
+                        doc.entities
+                            .iter()
+                            .position(|e| e.label == Label::Loc && e.id.as_ref() == Some(id))
+                    });
+                    let name = m.canonical.clone().unwrap_or_else(|| e.name.clone());
+                    others.push(Found {
+                        key: format!("E{}", country.unwrap_or(entity)),
+                        participant: Participant {
+                            entity: Some(country.unwrap_or(entity)),
+                            name,
+                            role: None,
+                            org: None,
+                        },
+                    });
+                }
                 Label::Misc => {}
             }
         }

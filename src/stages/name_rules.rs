@@ -1140,6 +1140,16 @@ impl NameRules {
         if STOP_CAP.contains(lower(cx.word(i)).as_str()) || cx.title_case {
             return None;
         }
+        // "Shares of Northwind Inc.": a capitalised sentence opener joined
+        // by "of" starts a name only when it is itself a head ("Bank of
+        // ...").
+        let opener = i == 0 || matches!(cx.word(i - 1), "\"" | "“" | "«" | "(" | "-" | "—");
+        if opener
+            && !ORG_HEADS.contains(lower(cx.word(i)).as_str())
+            && NAME_GLUE_EN.contains(&lower(cx.word(i + 1)).as_str())
+        {
+            return None;
+        }
         let mut last = i;
         let mut has_head = false;
         let mut j = i;
@@ -1147,9 +1157,12 @@ impl NameRules {
             let w = cx.word(j);
             let lw = lower(w);
             if is_cap(w) && !(j > i && STOP_CAP.contains(lw.as_str())) {
+                // A title, a trigger, or a given name after the first word
+                // ("Jennifer Roberts and Police Chief ...") ends the name.
                 if cx
                     .cue(j)
                     .is_some_and(|c| matches!(c.kind, CueKind::Title | CueKind::Trigger))
+                    || j > i && cx.cue(j).is_some_and(|c| c.kind == CueKind::GivenName)
                 {
                     break;
                 }

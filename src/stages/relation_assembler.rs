@@ -82,12 +82,22 @@ impl RelationAssembler {
                 for t in doc.titles.iter().filter(|t| gap.contains(t.span)) {
                     leftover = leftover.replacen(doc.slice(t.span), " ", 1);
                 }
-                let only_articles = leftover.split_whitespace().all(|w| {
+                // Articles, and at most two lowercase words the title lists
+                // do not hold ("le docteur Paul Meyer").
+                let is_article = |w: &str| {
                     matches!(
                         w.to_lowercase().as_str(),
                         "le" | "la" | "l'" | "the" | "les"
                     )
-                });
+                };
+                let others: Vec<&str> = leftover
+                    .split_whitespace()
+                    .filter(|w| !is_article(w))
+                    .collect();
+                let only_articles = others.len() <= 2
+                    && others
+                        .iter()
+                        .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
                 if only_articles {
                     return Some(i);
                 }
@@ -120,24 +130,6 @@ impl RelationAssembler {
         }
         None
     }
-
-    /// The entity a title's `of` mention stands for: a nationality adjective
-    /// stands for its country, when the document names that country.
-    fn org_entity(&self, doc: &Document, of: usize) -> Option<usize> {
-        let m = doc.mentions.get(of)?;
-        if m.label == Label::Misc {
-            if let Some(id) = &m.id {
-                if let Some(e) = doc
-                    .entities
-                    .iter()
-                    .position(|e| e.label == Label::Loc && e.id.as_ref() == Some(id))
-                {
-                    return Some(e);
-                }
-            }
-        }
-        m.entity
-    }
 }
 
 impl Stage for RelationAssembler {
@@ -164,7 +156,7 @@ impl Stage for RelationAssembler {
                 continue;
             }
             let title = &doc.titles[ti];
-            let org = title.of.and_then(|of| self.org_entity(doc, of));
+            let org = title.of.and_then(|of| doc.represented_entity(of));
             let relation = Relation {
                 kind: RelationKind::HoldsTitle,
                 person,

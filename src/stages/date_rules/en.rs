@@ -104,8 +104,15 @@ const YEAR_PREPS: &str =
     "in|since|from|until|till|to|by|of|and|early|late|mid|before|after|around|during|through|year";
 
 fn number_re() -> String {
-    let w = Locale::alt(LOCALE.numbers);
-    format!(r"\d+(?:\.\d+)?|(?:{w})(?:(?:-|\s+and\s+|\s+)(?:{w}))*")
+    // "a"/"an" stand alone: "a four-week streak" is four weeks.
+    let words: Vec<(&str, u32)> = LOCALE
+        .numbers
+        .iter()
+        .copied()
+        .filter(|(w, _)| *w != "a" && *w != "an")
+        .collect();
+    let w = Locale::alt(&words);
+    format!(r"\d+(?:\.\d+)?|an?|single|(?:{w})(?:(?:-|\s+and\s+|\s+)(?:{w}))*")
 }
 
 fn month_of(s: &str) -> Option<u32> {
@@ -180,7 +187,8 @@ fn after<'t>(c: &Captures, text: &'t str) -> &'t str {
     c.get(0).and_then(|m| text.get(m.end()..)).unwrap_or("")
 }
 
-fn last_word(s: &str) -> String {
+/// The last word of `s`, lowercase.
+pub(crate) fn last_word(s: &str) -> String {
     s.trim_end()
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
@@ -273,7 +281,7 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 }
                 let year = match group(c, "y") {
                     Some(y) => YearRef::Abs(y.parse().ok()?),
-                    None => YearRef::Doc(0),
+                    None => YearRef::Tense,
                 };
                 Some(Expr::Date(Cal {
                     year,
@@ -294,7 +302,7 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 }
                 let year = match group(c, "y") {
                     Some(y) => YearRef::Abs(y.parse().ok()?),
-                    None => YearRef::Doc(0),
+                    None => YearRef::Tense,
                 };
                 Some(Expr::Date(Cal {
                     year,
@@ -356,7 +364,7 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         Rule::new(
             "en:yesterday morning",
             r"(?i)\b(?P<t>(?:(?P<e>earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|now)(?:\s+(?P<p>morning|afternoon|evening|night))?)\b",
-            |c, _| {
+            |c, t| {
                 let w = group(c, "w")?.to_lowercase();
                 let n = if w.contains("before") {
                     -2
@@ -369,7 +377,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                         _ => 0,
                     }
                 };
-                if w == "now" && group(c, "e").is_some() {
+                // "now-cancelled" is an adjective.
+                if w == "now" && (group(c, "e").is_some() || after(c, t).starts_with('-')) {
                     return None;
                 }
                 if w == "tonight" {
@@ -392,7 +401,7 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         Rule::new(
             "en:every monday",
             &format!(
-                r"(?i)\b(?P<t>(?P<det>this|last|next|every|each|on)?\s*(?P<wd>{wd})(?P<pl>s)?(?:\s+(?P<p>morning|afternoon|evening|night))?)\b"
+                r"(?i)\b(?P<t>(?:(?P<det>this|last|next|every|each)\s+)?(?P<wd>{wd})(?P<pl>s)?(?:\s+(?P<p>morning|afternoon|evening|night))?)\b"
             ),
             |c, _| {
                 let w = group(c, "wd")?;
@@ -535,7 +544,7 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         Rule::new(
             "en:10 a.m. EST",
             &format!(
-                r"(?i)\b(?P<t>(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?(?:\s+(?P<z>{ZONE}))?)"
+                r"(?i)\b(?P<t>(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])(?:\.m\.|\.m\b|m\b)(?:\s+(?P<z>{ZONE}))?)"
             ),
             |c, _| {
                 let mut hour: u32 = group(c, "h")?.parse().ok()?;
@@ -560,6 +569,32 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
             ),
             time,
         ),
+        Rule::new(
+            "en:12:00 UTC Monday",
+            &format!(
+                r"(?i)\b(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<z>{ZONE})?\s+(?P<wd>{wd}))\b"
+            ),
+            |c, t| {
+                let Some(Expr::Time {
+                    hour, minute, zone, ..
+                }) = time(c, t)
+                else {
+                    return None;
+                };
+                let wd = Locale::lookup(LOCALE.weekdays, group(c, "wd")?)?;
+                Some(Expr::Time {
+                    day: Some(Box::new(Expr::Weekday(wd, Dir::Tense))),
+                    hour,
+                    minute,
+                    zone,
+                })
+            },
+        ),
+        Rule::new(
+            "en:ending the day",
+            r"(?i)\b(?:end|ends|ending|ended|finish|finished|finishing|for|close|closed|closing)\s+(?P<t>the\s+day)\b",
+            |_, _| Some(Expr::Anchored(TimexType::Date, "")),
+        ),
         Rule::new("en:noon", r"(?i)\b(?P<t>noon|midnight)\b", |c, _| {
             let noon = group(c, "t")?.eq_ignore_ascii_case("noon");
             Some(Expr::Time {
@@ -572,14 +607,15 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         Rule::new(
             "en:the next four years",
             &format!(
-                r"(?i)\b(?P<t>(?:(?P<the>the)\s+(?:next|past|last|first|previous|coming|following)\s+)?(?:(?P<over>over)\s+)?(?P<n>{num}|several|a\s+few|a\s+couple\s+of|few|many)(?P<adj>\s+|-)(?P<u>{UNITS})(?P<old>-old)?)\b"
+                r"(?i)\b(?P<t>(?:(?P<the>the)\s+(?:next|past|last|first|previous|coming|following)\s+)?(?:(?P<over>over)\s+)?(?P<n>{num}|several|a\s+few|a\s+couple\s+of|few|many)(?P<adj>\s+(?:straight|consecutive|successive|full|whole|long|more|additional)\s+|\s+|-)(?P<u>{UNITS})(?P<old>-old)?)\b"
             ),
             |c, t| {
                 let raw = group(c, "n")?.to_lowercase();
                 let (letter, time, k) = unit_of(group(c, "u")?)?;
                 let n = match raw.as_str() {
                     "several" | "a few" | "few" | "many" => None,
-                    "a couple of" => Some(2.0),
+                    "a couple of" | "couple of" => Some(2.0),
+                    "single" => Some(1.0),
                     _ => Some(LOCALE.number(&raw)?),
                 };
                 // "3,000 days" is a number cut in two.
@@ -642,14 +678,24 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         ),
         Rule::new(
             "en:recently",
-            r"(?i)\b(?P<t>recently|currently|formerly|nowadays|the\s+future|the\s+past)\b",
+            r"(?i)\b(?P<t>(?:more\s+)?recently|currently|nowadays|the\s+future|recent\s+(?:years|months|weeks|decades)|over\s+the\s+(?:years|decades|months))\b",
             |c, _| {
                 let t = group(c, "t")?.to_lowercase();
-                let v = match t.as_str() {
-                    "recently" | "formerly" => "PAST_REF",
-                    "currently" | "nowadays" => "PRESENT_REF",
-                    _ if t.ends_with("future") => "FUTURE_REF",
-                    _ => "PAST_REF",
+                let v = if t.contains("recent") {
+                    "PAST_REF"
+                } else if t.starts_with("over") {
+                    return Some(Expr::Literal(
+                        TimexType::Duration,
+                        duration(
+                            None,
+                            t.chars().nth(9).map_or('Y', |c| c.to_ascii_uppercase()),
+                            false,
+                        ),
+                    ));
+                } else if t.ends_with("future") {
+                    "FUTURE_REF"
+                } else {
+                    "PRESENT_REF"
                 };
                 Some(Expr::Literal(TimexType::Date, v.to_string()))
             },

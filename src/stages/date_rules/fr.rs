@@ -133,7 +133,7 @@ fn rel_year(rel: Option<&str>) -> YearRef {
             YearRef::Near(Dir::Past)
         }
         Some(_) => YearRef::Near(Dir::Future),
-        None => YearRef::Doc(0),
+        None => YearRef::Tense,
     }
 }
 
@@ -480,7 +480,7 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         ),
         Rule::new(
             "fr:ce matin",
-            r"(?i)\b(?P<t>(?:ce|cet|cette)\s+(?P<p>matin|après-midi|soir|nuit|matinée|soirée|midi))\b",
+            r"(?i)\b(?P<t>(?:ce|cet|cette)\s+(?P<p>matin|après-midi|soir|nuit|midi))\b",
             |c, _| Some(with_part(Expr::Shift(Unit::Day, 0), group(c, "p"))),
         ),
         Rule::new(
@@ -576,7 +576,7 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         ),
         Rule::new(
             "fr:l'été 2020",
-            r"(?i)(?:\b(?P<prep>en|au|d['’])\s*)?\b(?P<t>(?P<det>l['’]\s*|cet\s+|cette\s+|le\s+|ce\s+)?(?P<s>printemps|été|automne|hiver)(?:\s+(?P<y>\d{4})|\s+(?P<rel>dernier|prochain))?)\b",
+            r"(?i)(?:\b(?P<prep>en|au)\s+)?\b(?P<t>(?P<det>l['’]\s*|cet\s+|cette\s+|le\s+|ce\s+)?(?P<s>printemps|été|automne|hiver)(?:\s+(?P<y>\d{4})|\s+(?P<rel>dernier|prochain))?)\b",
             |c, _| {
                 let season = match group(c, "s")?.to_lowercase().as_str() {
                     "printemps" => "SP",
@@ -664,7 +664,7 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         Rule::new(
             "fr:<hour> h <minute>",
             &format!(
-                r"(?i)\b(?P<t>(?P<h>[01]?\d|2[0-4])\s*h\s*(?P<mi>[0-5]\d)?(?:\s*(?P<z>{ZONE}))?)"
+                r"(?i)\b(?P<t>(?P<h>[01]?\d|2[0-4])\s*h(?:\s*(?P<mi>[0-5]\d))?(?:\s*(?P<z>{ZONE}))?)"
             ),
             time,
         ),
@@ -738,11 +738,42 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 {
                     return None;
                 }
+                // Ages are not timexes in the TimeML corpora: "un homme de
+                // 38 ans", "Paul Martin, 53 ans,", "les 6-16 ans".
+                if u.eq_ignore_ascii_case("ans") && raw.starts_with(|ch: char| ch.is_ascii_digit())
+                {
+                    let prev = t.get(..c.name("n")?.start()).unwrap_or("").trim_end();
+                    let word = super::en::last_word(prev);
+                    let head = prev
+                        .get(..prev.len().saturating_sub(word.len()))
+                        .unwrap_or("");
+                    let quantified =
+                        ["plus", "moins", "près"].contains(&super::en::last_word(head).as_str());
+                    if prev.ends_with([',', '-', '–'])
+                        || ["âgé", "âgée", "agé", "agée"].contains(&word.as_str())
+                        || (word == "de" && !quantified)
+                    {
+                        return None;
+                    }
+                }
                 let half = if group(c, "half").is_some() { 0.5 } else { 0.0 };
                 Some(Expr::Literal(
                     TimexType::Duration,
                     duration(n.map(|n| (n + half) * k), letter, time),
                 ))
+            },
+        ),
+        Rule::new(
+            "fr:dans la nuit",
+            r"(?i)\b(?:dans|pendant|durant|au\s+cours\s+de|tard\s+dans)\s+(?P<t>la\s+(?P<p>nuit|soirée|matinée|journée))\b",
+            |c, _| {
+                let suffix = match group(c, "p")?.to_lowercase().as_str() {
+                    "nuit" => "TNI",
+                    "soirée" => "TEV",
+                    "matinée" => "TMO",
+                    _ => "TDT",
+                };
+                Some(Expr::Anchored(TimexType::Time, suffix))
             },
         ),
         Rule::new(
@@ -800,10 +831,12 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         ),
         Rule::new(
             "fr:quotidien",
-            r"(?i)(?:\b(?P<det>le|un|une|du|au|ce|les|des|l['’])\s*)?\b(?P<t>quotidien(?:ne)?s?|hebdomadaires?|mensuel(?:le)?s?|annuel(?:le)?s?)\b",
-            |c, _| {
-                if group(c, "det").is_some() {
-                    return None; // "le quotidien Le Monde": a newspaper
+            r"(?i)(?:\b(?P<det>le|un|une|du|au|ce|les|des|l['’])\s*)?\b(?P<t>quotidien(?:ne)?|hebdomadaire|mensuel(?:le)?|annuel(?:le)?s?)\b",
+            |c, t| {
+                // "le quotidien Le Monde", "les quotidiens", "la presse
+                // quotidienne": newspapers, not a recurrence.
+                if group(c, "det").is_some() || super::en::last_word(before(c, t)) == "presse" {
+                    return None;
                 }
                 let t = group(c, "t")?.to_lowercase();
                 let v = match t.get(..3)? {
@@ -931,6 +964,10 @@ pub(crate) fn numeric(c: &Captures, text: &str, month_first: bool) -> Option<Exp
 /// "du 4 au 5 mai 2020", "les 4 et 5 mai": one range; the first end
 /// borrows the month and year of the second.
 fn day_range(c: &Captures, _: &str) -> Option<Expr> {
+    // "du 3 avril au 6 avril": both ends stand alone, two timexes.
+    if group(c, "m1").is_some() && group(c, "y").is_none() {
+        return None;
+    }
     let m2 = month_of(group(c, "m2")?)?;
     let m1 = match group(c, "m1") {
         Some(m) => month_of(m)?,

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
 
 use crate::doc::{DateSource, Document, SentenceKind, Span, Timex};
 use crate::pipeline::{Layer, Stage, StageError};
@@ -100,6 +100,80 @@ impl Rule {
         let re = Regex::new(pattern).unwrap_or_else(|e| panic!("date rule {name}: {e}"));
         Rule { name, re, build }
     }
+}
+
+/// Bytes of context kept on each side of a loose match for the strict
+/// rule (and for its look at the words around, such as "article 1988").
+const WINDOW_MARGIN: usize = 48;
+
+/// A language's rules loosened ([`without_boundaries`]): all in one set, to
+/// tell which can match a sentence, and each alone, to tell where.
+pub(crate) struct LooseRules {
+    set: RegexSet,
+    each: Vec<Regex>,
+}
+
+fn loose_rules(rules: &[Rule]) -> LooseRules {
+    let patterns: Vec<String> = rules
+        .iter()
+        .map(|r| without_boundaries(r.re.as_str()))
+        .collect();
+    LooseRules {
+        set: RegexSetBuilder::new(&patterns)
+            .size_limit(64 << 20)
+            .dfa_size_limit(128 << 20)
+            .build()
+            .unwrap_or_else(|e| panic!("date rule set: {e}")),
+        each: patterns
+            .iter()
+            .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("loose date rule: {e}")))
+            .collect(),
+    }
+}
+
+static FR_LOOSE: Lazy<LooseRules> = Lazy::new(|| loose_rules(&fr::RULES));
+static EN_LOOSE: Lazy<LooseRules> = Lazy::new(|| loose_rules(&en::RULES));
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The pattern without its word boundaries (`\\b`): a looser pattern that
+/// matches wherever the rule does, and more.
+///
+/// The rules' Unicode `\\b` keeps the regex crate off its fast DFA on any
+/// text with an accented letter; in a [`RegexSet`] of all the rules, one such
+/// boundary sent every sentence through the slow engine (the date stage took
+/// 80 % of the pipeline). Without boundaries the set stays on the DFA, and it
+/// is only a prefilter: the rule it lets through runs with its boundaries.
+fn without_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => {}
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A match of a rule, before overlaps are settled.
@@ -223,53 +297,78 @@ pub(crate) fn zone(s: &str) -> Option<String> {
     (hours <= 14 && minutes < 60).then(|| format!("{sign}{hours:02}:{minutes:02}"))
 }
 
-/// Past or future, from the verbs of a sentence: the marker nearest to the
-/// timex at byte `at` wins; none gives [`Dir::Past`] (news reports the
-/// past).
-fn tense(lang: Lang, sentence: &str, at: usize) -> Dir {
-    static FR_FUTURE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(
-            r"(?i)\b(?:sera|seront|aura|auront|va|vont|doit|doivent|devra|devront|ira|iront|fera|feront|pourra|pourront|prévue?s?|prochaine?s?|\w{3,}(?:era|eront|iront|ira))\b",
-        )
-        .expect("fr future")
-    });
-    static FR_PAST: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(
-            r"(?i)\b(?:(?:a|ont|avait|avaient|est|sont|était|étaient|s'est|se\s+sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erte)|\w{2,}(?:ait|aient)|dernière?s?|hier)\b",
-        )
-        .expect("fr past")
-    });
-    static EN_FUTURE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(
-            r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to|due\s+to|next|upcoming)\b",
-        )
-        .expect("en future")
-    });
-    static EN_PAST: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(
-            r"(?i)\b(?:was|were|had|did|said|met|told|made|took|gave|came|went|saw|began|won|lost|left|held|announced|\w{2,}ed|last|ago|yesterday)\b",
-        )
-        .expect("en past")
-    });
-    let (future, past) = match lang {
-        Lang::Fr => (&*FR_FUTURE, &*FR_PAST),
-        Lang::En => (&*EN_FUTURE, &*EN_PAST),
-    };
-    let distance = |re: &Regex| {
-        re.find_iter(sentence)
-            .map(|m| {
-                if m.end() <= at {
-                    at - m.end()
-                } else {
-                    m.start().saturating_sub(at)
-                }
-            })
-            .min()
-    };
-    match (distance(future), distance(past)) {
-        (Some(f), Some(p)) if f < p => Dir::Future,
-        (Some(_), None) => Dir::Future,
-        _ => Dir::Past,
+/// Where a sentence's verbs say past or future: the spans of its tense
+/// markers, found once per sentence so that placing many dates in one long
+/// sentence stays O(n log n).
+struct Tenses {
+    future: Vec<(usize, usize)>,
+    past: Vec<(usize, usize)>,
+}
+
+impl Tenses {
+    /// The markers of `sentence`.
+    fn new(lang: Lang, sentence: &str) -> Tenses {
+        static FR_FUTURE: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(
+                r"(?i)\b(?:(?:sera|seront)(?:\s+\w+(?:é|ée|és|ées))?|aura|auront|va|vont|doit|doivent|devra|devront|ira|iront|fera|feront|pourra|pourront|prévue?s?|prochaine?s?|\w{3,}(?:era|eront|iront|ira|dra|dront|vra|vront|rra|rront))\b",
+            )
+            .expect("fr future")
+        });
+        static FR_PAST: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(
+                r"(?i)\b(?:(?:a|ont|avait|avaient|est|sont|était|étaient|s'est|se\s+sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erte)|\w{2,}(?:ait|aient)|dernière?s?|hier)\b",
+            )
+            .expect("fr past")
+        });
+        static EN_FUTURE: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(
+                r"(?i)\b(?:(?:will|'ll|shall)(?:\s+(?:not|be|have|been|\w+ed))*|going\s+to|is\s+to|are\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to|due\s+to|next|upcoming|until)\b",
+            )
+            .expect("en future")
+        });
+        static EN_PAST: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(
+                r"(?i)\b(?:was|were|had|did|said|met|told|made|took|gave|came|went|saw|began|won|lost|left|held|announced|\w{2,}ed|last|ago|yesterday)\b",
+            )
+            .expect("en past")
+        });
+        let (future, past) = match lang {
+            Lang::Fr => (&*FR_FUTURE, &*FR_PAST),
+            Lang::En => (&*EN_FUTURE, &*EN_PAST),
+        };
+        let spans = |re: &Regex| {
+            re.find_iter(sentence)
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        };
+        Tenses {
+            future: spans(future),
+            past: spans(past),
+        }
+    }
+
+    /// Past or future for the timex at byte `at` of the sentence: the
+    /// nearest marker wins; none gives [`Dir::Past`] (news reports the
+    /// past).
+    fn at(&self, at: usize) -> Dir {
+        // Markers do not overlap, so starts and ends are both sorted.
+        let nearest = |spans: &[(usize, usize)]| {
+            let i = spans.partition_point(|&(_, end)| end <= at);
+            let before = i
+                .checked_sub(1)
+                .and_then(|j| spans.get(j))
+                .map(|&(_, e)| at - e);
+            let after = spans.get(i).map(|&(s, _)| s.saturating_sub(at));
+            match (before, after) {
+                (Some(b), Some(a)) => Some(b.min(a)),
+                (b, a) => b.or(a),
+            }
+        };
+        match (nearest(&self.future), nearest(&self.past)) {
+            (Some(f), Some(p)) if f < p => Dir::Future,
+            (Some(_), None) => Dir::Future,
+            _ => Dir::Past,
+        }
     }
 }
 
@@ -281,21 +380,55 @@ impl DateRules {
     }
 
     /// Every rule's match in `text`, shifted by `offset`, into `out`.
-    fn find(&self, rules: &[Rule], text: &str, offset: usize, out: &mut Vec<Candidate>) {
-        for rule in rules {
-            for caps in rule.re.captures_iter(text) {
-                let Some(m) = caps.name("t").or_else(|| caps.get(0)) else {
-                    continue;
-                };
-                if m.is_empty() || !is_bounded(text, m.start(), m.end()) {
-                    continue;
+    ///
+    /// One pass of a [`RegexSet`] over the sentence first tells which rules
+    /// can match at all; only those run their capturing search, which is
+    /// the costly part (most sentences hold one or two dated expressions,
+    /// and there are some thirty rules per language).
+    fn find(
+        &self,
+        rules: &[Rule],
+        loose: &LooseRules,
+        text: &str,
+        offset: usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        let candidates = loose.set.matches(text);
+        if !candidates.matched_any() {
+            return;
+        }
+        for i in candidates.iter() {
+            let (Some(rule), Some(loose_re)) = (rules.get(i), loose.each.get(i)) else {
+                continue;
+            };
+            // The strict rule runs only on windows around the loose
+            // pattern's matches, so its slow engine sees a few dozen bytes,
+            // not the sentence.
+            let mut windows: Vec<(usize, usize)> = Vec::new();
+            for m in loose_re.find_iter(text) {
+                let start = floor_boundary(text, m.start().saturating_sub(WINDOW_MARGIN));
+                let end = ceil_boundary(text, (m.end() + WINDOW_MARGIN).min(text.len()));
+                match windows.last_mut() {
+                    Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                    _ => windows.push((start, end)),
                 }
-                if let Some(expr) = (rule.build)(&caps, text) {
-                    out.push(Candidate {
-                        span: Span::new(m.start() + offset, m.end() + offset),
-                        expr,
-                        rule: rule.name,
-                    });
+            }
+            for (ws, we) in windows {
+                let window = &text[ws..we];
+                for caps in rule.re.captures_iter(window) {
+                    let Some(m) = caps.name("t").or_else(|| caps.get(0)) else {
+                        continue;
+                    };
+                    if m.is_empty() || !is_bounded(text, ws + m.start(), ws + m.end()) {
+                        continue;
+                    }
+                    if let Some(expr) = (rule.build)(&caps, window) {
+                        out.push(Candidate {
+                            span: Span::new(ws + m.start() + offset, ws + m.end() + offset),
+                            expr,
+                            rule: rule.name,
+                        });
+                    }
                 }
             }
         }
@@ -365,11 +498,11 @@ impl Stage for DateRules {
                 continue;
             };
             for &lang in langs {
-                let rules = match lang {
-                    Lang::Fr => &*fr::RULES,
-                    Lang::En => &*en::RULES,
+                let (rules, set) = match lang {
+                    Lang::Fr => (&*fr::RULES, &*FR_LOOSE),
+                    Lang::En => (&*en::RULES, &*EN_LOOSE),
                 };
-                self.find(rules, text, span.start, &mut all);
+                self.find(rules, set, text, span.start, &mut all);
             }
         }
         let found = select(all);
@@ -379,14 +512,27 @@ impl Stage for DateRules {
         let lang = doc.lang.unwrap_or(Lang::Fr);
         let mut timexes: Vec<Timex> = Vec::with_capacity(found.len());
         let mut unanchored = Vec::new();
+        let mut tenses: Option<(usize, Tenses)> = None;
         for c in &found {
-            let sentence = doc.sentence_at(c.span.start).map(|s| s.span);
-            let tense = match (&c.expr, sentence) {
-                (Expr::Weekday(..) | Expr::PartOfDay(..) | Expr::Date(_), Some(s)) => doc
-                    .text
-                    .get(s.range())
-                    .map_or(Dir::Past, |t| tense(lang, t, c.span.start - s.start)),
-                _ => Dir::Past,
+            // The tense only matters when there is a document date to place
+            // the expression around; reading it costs a regex pass over the
+            // sentence.
+            let needs_tense = doc.date.is_some() && !matches!(c.expr, Expr::Literal(..));
+            let tense = match doc
+                .sentence_at(c.span.start)
+                .map(|s| s.span)
+                .filter(|_| needs_tense)
+            {
+                Some(s) => {
+                    if tenses.as_ref().map(|(start, _)| *start) != Some(s.start) {
+                        let text = doc.text.get(s.range()).unwrap_or("");
+                        tenses = Some((s.start, Tenses::new(lang, text)));
+                    }
+                    tenses
+                        .as_ref()
+                        .map_or(Dir::Past, |(start, t)| t.at(c.span.start - start))
+                }
+                None => Dir::Past,
             };
             let ctx = Context {
                 doc_date: doc.date,
@@ -395,7 +541,7 @@ impl Stage for DateRules {
             let Some((kind, value)) = resolve::resolve(&c.expr, &ctx) else {
                 continue;
             };
-            if matches!(c.expr, Expr::Time { day: None, .. }) {
+            if matches!(c.expr, Expr::Time { day: None, .. } | Expr::Anchored(..)) {
                 unanchored.push(timexes.len());
             }
             timexes.push(Timex {
@@ -406,15 +552,71 @@ impl Stage for DateRules {
             });
         }
         anchor_times(doc, &mut timexes, &unanchored);
+        let mut timexes = join_date_and_time(doc, timexes);
+        for t in &mut timexes {
+            t.span = without_leading_article(&doc.text, t.span);
+        }
         doc.timexes = timexes;
         Ok(())
     }
 }
 
-/// Puts a bare time ("vers 18 h") on the day the text is talking about: the
-/// last dated expression before it in its sentence or the one before, else
-/// the first one after it in its sentence; else the document date (already
-/// in the value).
+/// Joins a day and the time that follows it ("15 Octobre 2021 17:52
+/// (UTC+01:00)", "mardi 12 mai à 10 h 30") into one TIME: one point in time,
+/// one timex, as in the user's reference annotation.
+fn join_date_and_time(doc: &Document, timexes: Vec<Timex>) -> Vec<Timex> {
+    let mut out: Vec<Timex> = Vec::with_capacity(timexes.len());
+    for t in timexes {
+        if let Some(prev) = out.last_mut() {
+            let glue = doc.text.get(prev.span.end..t.span.start).unwrap_or("x");
+            let glue_ok = glue.len() <= 6
+                && glue
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .all(|w| matches!(w, "" | "à" | "at" | "-" | "–"));
+            let day = prev.value.len() == 10 && prev.kind == crate::doc::TimexType::Date;
+            if glue_ok
+                && day
+                && t.kind == crate::doc::TimexType::Time
+                && t.value.starts_with(&prev.value)
+            {
+                prev.span = prev.span.cover(t.span);
+                prev.kind = crate::doc::TimexType::Time;
+                prev.value = t.value;
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// A range without the preposition that opens it: "de fin septembre à début
+/// novembre 2020" → "fin septembre à début novembre 2020" (the "de ... à"
+/// pair is the range's syntax, not part of either end). Articles stay, as in
+/// French TimeBank ("le 10 novembre 2020", "la semaine dernière").
+fn without_leading_article(text: &str, span: Span) -> Span {
+    let Some(s) = text.get(span.range()) else {
+        return span;
+    };
+    for article in ["de ", "De ", "du ", "Du "] {
+        if let Some(rest) = s.strip_prefix(article) {
+            let dated = rest.starts_with(|c: char| c.is_ascii_digit())
+                || ["fin ", "début ", "mi-", "courant "]
+                    .iter()
+                    .any(|w| rest.starts_with(w));
+            if dated && rest.contains(" à ") && !article.trim().eq_ignore_ascii_case("le") {
+                return Span::new(span.start + article.len(), span.end);
+            }
+        }
+    }
+    span
+}
+
+/// Puts a bare time ("vers 18 h", "la nuit") on the day the text is talking
+/// about: a date right after it ("at 16:15 UTC, June 1st"), else the last
+/// dated expression before it in its sentence or the three before, else the
+/// first one after it in its sentence; else the document date (already in
+/// the value).
 fn anchor_times(doc: &Document, timexes: &mut [Timex], unanchored: &[usize]) {
     let is_day = |v: &str| {
         v.len() >= 10
@@ -426,10 +628,13 @@ fn anchor_times(doc: &Document, timexes: &mut [Timex], unanchored: &[usize]) {
     for &i in unanchored {
         let Some(t) = timexes.get(i) else { continue };
         let here = sentence_index(t.span.start);
+        let next_to = timexes
+            .get(i + 1)
+            .filter(|o| o.span.start.saturating_sub(t.span.end) <= 3 && is_day(&o.value));
         let before = timexes[..i]
             .iter()
             .rev()
-            .take_while(|o| sentence_index(o.span.start) + 1 >= here)
+            .take_while(|o| sentence_index(o.span.start) + 3 >= here)
             .find(|o| is_day(&o.value));
         let after = || {
             timexes[i + 1..]
@@ -437,7 +642,11 @@ fn anchor_times(doc: &Document, timexes: &mut [Timex], unanchored: &[usize]) {
                 .take_while(|o| sentence_index(o.span.start) == here)
                 .find(|o| is_day(&o.value))
         };
-        let Some(day) = before.or_else(after).and_then(|o| o.value.get(..10)) else {
+        let Some(day) = next_to
+            .or(before)
+            .or_else(after)
+            .and_then(|o| o.value.get(..10))
+        else {
             continue;
         };
         let day = day.to_string();

@@ -35,6 +35,10 @@ pub(crate) enum YearRef {
     Near(Dir),
     /// Generic: no year applies ("en été" as a habit).
     Generic,
+    /// The document's year, unless the tense of the sentence says the date
+    /// is in the past ("on 11 December" in a January report of a past
+    /// event) or in the future; the same day stays in the document's year.
+    Tense,
 }
 
 /// A calendar date at day, month or year precision.
@@ -99,6 +103,10 @@ pub(crate) enum Expr {
     Range(Box<Expr>, Box<Expr>),
     /// A value known without the document date (durations, sets, decades).
     Literal(TimexType, String),
+    /// The day the text is talking about, plus a suffix ("la nuit" →
+    /// `TNI`, "the day" → none): the document date until
+    /// `DateRules::anchor_times` finds the day in context.
+    Anchored(TimexType, &'static str),
 }
 
 impl Expr {
@@ -162,6 +170,13 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Option<(TimexType, String)>
             let date = resolve(day, ctx)?.1;
             Some((TimexType::Time, format!("{date}T{part}")))
         }
+        Expr::Anchored(kind, suffix) => {
+            let date = match ctx.doc_date {
+                Some(d) => ymd(d),
+                None => "XXXX-XX-XX".to_string(),
+            };
+            Some((*kind, format!("{date}{suffix}")))
+        }
         Expr::Range(a, b) => {
             let (_, a) = resolve(a, ctx)?;
             let (_, b) = resolve(b, ctx)?;
@@ -189,7 +204,14 @@ fn date_value(expr: &Expr, ctx: &Context) -> Option<String> {
                 // report's "on Monday" published on a Monday.
                 Dir::Tense if back == 0 => 0,
                 Dir::Tense if ctx.tense == Dir::Future => ahead,
-                Dir::This => wd - today,
+                // "ce lundi": the nearest one, before or after.
+                Dir::This => {
+                    if ahead > 3 {
+                        ahead - 7
+                    } else {
+                        ahead
+                    }
+                }
                 Dir::Future => {
                     if ahead == 0 {
                         7
@@ -281,6 +303,16 @@ fn year_of(y: YearRef, md: Option<(u32, u32)>, ctx: &Context) -> Option<String> 
         YearRef::Abs(y) => y,
         YearRef::Generic => return Some(xxxx()),
         YearRef::Doc(n) => doc?.year() + n,
+        YearRef::Tense => {
+            let doc = doc?;
+            let (m, d) = md.unwrap_or((doc.month(), doc.day()));
+            let here = (doc.month(), if d == 0 { 0 } else { doc.day() });
+            match ctx.tense {
+                Dir::Past if (m, d) > here => doc.year() - 1,
+                Dir::Future if (m, d) < here => doc.year() + 1,
+                _ => doc.year(),
+            }
+        }
         YearRef::Near(dir) => {
             let doc = doc?;
             let dir = if dir == Dir::Tense { ctx.tense } else { dir };
