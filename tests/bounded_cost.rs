@@ -173,8 +173,8 @@ fn best_cost(pipeline: &Pipeline, text: &str, runs: usize) -> Duration {
 #[test]
 fn cost_grows_linearly_with_document_size() {
     let pipeline = Pipeline::french().unwrap();
-    let small = news(20_000);
-    let large = news(200_000);
+    let small = news(40_000);
+    let large = news(400_000);
     let x = pipeline.extract(&large);
     assert!(
         x.mentions.len() > 3000 && x.timexes.len() > 500 && x.events.len() > 500,
@@ -194,7 +194,7 @@ fn cost_grows_linearly_with_document_size() {
         large.len()
     );
     assert!(
-        small_cost >= Duration::from_millis(20),
+        small_cost >= Duration::from_millis(50),
         "the small document is too cheap to measure: {small_cost:?}"
     );
     assert!(

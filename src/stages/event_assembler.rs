@@ -1,10 +1,10 @@
 //! Events from triggers: who met whom, when, where, in what capacity.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::doc::{
     tokenize, Cue, CueKind, DateSource, Document, Event, EventStatus, EventType, Label,
-    Participant, SentenceKind, Span, TimexType, TokenKind,
+    Participant, SentenceKind, Span, TimexType, TitleMention, Token, TokenKind,
 };
 use crate::pipeline::{Layer, Stage, StageError};
 
@@ -158,6 +158,16 @@ const LOCATIVES: &[&str] = &["à", "a", "au", "aux", "en", "in", "at", "dans"];
 const VENUE_MARKERS: &[&str] = &["at", "à", "au", "in", "dans"];
 const SOURCE_MARKERS: &[&str] = &["selon", "according", "d'après"];
 
+/// The tokens that end at or before byte `at`.
+fn tokens_before(tokens: &[Token], at: usize) -> &[Token] {
+    &tokens[..tokens.partition_point(|t| t.span.end <= at)]
+}
+
+/// The tokens that start at or after byte `at`.
+fn tokens_from(tokens: &[Token], at: usize) -> &[Token] {
+    &tokens[tokens.partition_point(|t| t.span.start < at)..]
+}
+
 fn lower(s: &str) -> String {
     s.to_lowercase()
 }
@@ -176,8 +186,8 @@ impl EventAssembler {
 
     /// True when the words around the trigger negate it or make it a wish or
     /// a hypothesis.
-    fn is_negated_or_hypothetical(&self, doc: &Document, sentence: Span, trigger: Span) -> bool {
-        let before: Vec<String> = tokenize(&doc.text, Span::new(sentence.start, trigger.start))
+    fn is_negated_or_hypothetical(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        let before: Vec<String> = tokens_before(tokens, trigger.start)
             .iter()
             .rev()
             .filter(|t| t.kind == TokenKind::Word)
@@ -188,7 +198,7 @@ impl EventAssembler {
             .iter()
             .map(|t| lower(t.span.slice(&doc.text)))
             .collect();
-        let after: Vec<String> = tokenize(&doc.text, Span::new(trigger.end, sentence.end))
+        let after: Vec<String> = tokens_from(tokens, trigger.end)
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .take(2)
@@ -214,8 +224,8 @@ impl EventAssembler {
     /// True when a word just before the trigger announces it rather than
     /// reports it ("devrait être signé", "is expected to meet", "doit
     /// recevoir").
-    fn is_announced(&self, doc: &Document, sentence: Span, trigger: Span) -> bool {
-        tokenize(&doc.text, Span::new(sentence.start, trigger.start))
+    fn is_announced(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        tokens_before(tokens, trigger.start)
             .iter()
             .rev()
             .filter(|t| t.kind == TokenKind::Word)
@@ -224,8 +234,8 @@ impl EventAssembler {
     }
 
     /// True when the sentence speaks of a sports encounter.
-    fn is_sports(&self, doc: &Document, sentence: Span) -> bool {
-        tokenize(&doc.text, sentence)
+    fn is_sports(&self, doc: &Document, tokens: &[Token]) -> bool {
+        tokens
             .iter()
             .any(|t| SPORTS_CONTEXT.contains(&lower(t.span.slice(&doc.text)).as_str()))
     }
@@ -233,14 +243,13 @@ impl EventAssembler {
     /// For "recevoir", "accueillir", "receive", "host" in the active voice:
     /// true when what follows (past an article) is a party (a person, a
     /// title, an honorific, an organization or country), not a thing.
-    fn has_party_object(&self, doc: &Document, sentence: Span, cue: &Cue) -> bool {
+    fn has_party_object(&self, doc: &Document, tokens: &[Token], cue: &Cue) -> bool {
         if !PARTY_OBJECT_LEMMAS.contains(&cue.canonical.as_str())
             || cue.attr("voice") == Some("passive")
         {
             return true;
         }
-        let rest = Span::new(cue.span.end, sentence.end);
-        let tokens = tokenize(&doc.text, rest);
+        let tokens = tokens_from(tokens, cue.span.end);
         let skip = tokens
             .iter()
             .take_while(|t| {
@@ -295,13 +304,14 @@ impl EventAssembler {
     fn role_of(
         &self,
         doc: &Document,
+        titles_by_holder: &HashMap<usize, Vec<&TitleMention>>,
         entity: usize,
         near: usize,
     ) -> (Option<String>, Option<String>) {
-        let best = doc
-            .titles
-            .iter()
-            .filter(|t| t.holder.and_then(|h| doc.mentions[h].entity) == Some(entity))
+        let best = titles_by_holder
+            .get(&entity)
+            .into_iter()
+            .flatten()
             .min_by_key(|t| {
                 (
                     t.of.is_none(),
@@ -331,10 +341,11 @@ impl EventAssembler {
         &self,
         doc: &Document,
         sentence: Span,
+        tokens: &[Token],
+        titles_by_holder: &HashMap<usize, Vec<&TitleMention>>,
         cue: &Cue,
     ) -> (Vec<Found>, Option<String>) {
         let trigger = cue.span;
-        let tokens = tokenize(&doc.text, sentence);
         let t_first = tokens.partition_point(|t| t.span.start < trigger.start);
         let t_last = tokens.partition_point(|t| t.span.start < trigger.end);
         // A reciprocal verb ("se sont rencontrés") has its parties before
@@ -382,7 +393,7 @@ impl EventAssembler {
             }
             match m.label {
                 Label::Per => {
-                    let (role, org) = self.role_of(doc, entity, trigger.start);
+                    let (role, org) = self.role_of(doc, titles_by_holder, entity, trigger.start);
                     persons.push(Found {
                         key: format!("E{entity}"),
                         participant: Participant {
@@ -539,6 +550,21 @@ impl Stage for EventAssembler {
         // The lead: the first two body sentences.
         let lead_end = body.get(1).or(body.first()).map_or(0, |s| s.end);
         let mut events: Vec<Event> = Vec::new();
+        // The participant keys of each event, and the events of each key.
+        let mut event_keys: Vec<BTreeSet<String>> = Vec::new();
+        let mut events_by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        // The tokens of the current sentence (and whether it speaks of
+        // sports), found once per sentence rather than once per trigger, so
+        // that a long sentence with many triggers stays linear.
+        let mut current: Option<(Span, Vec<Token>, bool)> = None;
+        // The titles of each entity, by their holder's entity, in document
+        // order (rather than a scan of every title for every participant).
+        let mut titles_by_holder: HashMap<usize, Vec<&TitleMention>> = HashMap::new();
+        for t in &doc.titles {
+            if let Some(entity) = t.holder.and_then(|h| doc.mentions[h].entity) {
+                titles_by_holder.entry(entity).or_default().push(t);
+            }
+        }
         for cue in doc.cues.iter().filter(|c| c.kind == CueKind::Trigger) {
             let Some(kind) = Self::event_type(cue) else {
                 continue;
@@ -550,13 +576,20 @@ impl Stage for EventAssembler {
                 continue;
             };
             let sentence = sentence.span;
-            if self.is_negated_or_hypothetical(doc, sentence, cue.span) {
+            if current.as_ref().is_none_or(|(s, _, _)| *s != sentence) {
+                let tokens = tokenize(&doc.text, sentence);
+                let sports = self.is_sports(doc, &tokens);
+                current = Some((sentence, tokens, sports));
+            }
+            let (_, tokens, sports) = current.as_ref().expect("set above");
+            if self.is_negated_or_hypothetical(doc, tokens, cue.span) {
                 continue;
             }
-            if self.is_sports(doc, sentence) || !self.has_party_object(doc, sentence, cue) {
+            if *sports || !self.has_party_object(doc, tokens, cue) {
                 continue;
             }
-            let (found, location) = self.participants(doc, sentence, cue);
+            let (found, location) =
+                self.participants(doc, sentence, tokens, &titles_by_holder, cue);
             // "a poussé l'Arménie à signer": an infinitive alone does not
             // assert the event ("va rencontrer" is listed as a future form).
             if cue.attr("tense") == Some("infinitive") {
@@ -567,7 +600,7 @@ impl Stage for EventAssembler {
                 continue;
             }
             let tense = cue.attr("tense");
-            let status = if tense == Some("future") || self.is_announced(doc, sentence, cue.span) {
+            let status = if tense == Some("future") || self.is_announced(doc, tokens, cue.span) {
                 EventStatus::Planned
             } else {
                 EventStatus::Happened
@@ -590,17 +623,32 @@ impl Stage for EventAssembler {
             // type and date when one participant set contains the other.
             let key =
                 |p: &Participant| p.entity.map_or_else(|| p.name.clone(), |e| format!("E{e}"));
+            // Events that share a participant are found through an index
+            // by participant, not by comparing with every earlier event.
             let new_keys: BTreeSet<String> = event.participants.iter().map(key).collect();
-            let same = events.iter_mut().find(|e| {
-                let keys: BTreeSet<String> = e.participants.iter().map(key).collect();
+            let candidates: BTreeSet<usize> = if new_keys.is_empty() {
+                (0..events.len()).collect()
+            } else {
+                new_keys
+                    .iter()
+                    .filter_map(|k| events_by_key.get(k))
+                    .flatten()
+                    .copied()
+                    .collect()
+            };
+            let same = candidates.into_iter().find(|&i| {
+                let (e, keys) = (&events[i], &event_keys[i]);
                 e.kind == event.kind
                     && (e.date == event.date || event.date_source != DateSource::Text)
                     && (keys.is_superset(&new_keys) || keys.is_subset(&new_keys))
             });
             match same {
-                Some(existing) => {
+                Some(i) => {
+                    let existing = &mut events[i];
                     for p in event.participants {
-                        if !existing.participants.iter().any(|q| key(q) == key(&p)) {
+                        let k = key(&p);
+                        if event_keys[i].insert(k.clone()) {
+                            events_by_key.entry(k).or_default().push(i);
                             existing.participants.push(p);
                         }
                     }
@@ -608,7 +656,16 @@ impl Stage for EventAssembler {
                         existing.location = event.location;
                     }
                 }
-                None => events.push(event),
+                None => {
+                    for k in &new_keys {
+                        events_by_key
+                            .entry(k.clone())
+                            .or_default()
+                            .push(events.len());
+                    }
+                    event_keys.push(new_keys);
+                    events.push(event);
+                }
             }
         }
         doc.events = events;
