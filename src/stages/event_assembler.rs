@@ -557,6 +557,12 @@ impl Stage for EventAssembler {
                 continue;
             }
             let (found, location) = self.participants(doc, sentence, cue);
+            // A capitalised verb inside a sentence is part of a name ("NBC's
+            // Meet the Press"), not a verb.
+            let capitalised = doc.slice(cue.span).starts_with(char::is_uppercase);
+            if capitalised && cue.attr("form") == Some("verb") && cue.span.start > sentence.start {
+                continue;
+            }
             // "a poussé l'Arménie à signer": an infinitive alone does not
             // assert the event ("va rencontrer" is listed as a future form).
             if cue.attr("tense") == Some("infinitive") {
