@@ -199,11 +199,18 @@ impl EventAssembler {
             .take(3)
             .chain(inside.iter())
             .any(|w| w == "ne" || w == "n'");
-        let french_neg = french_ne
-            && after
+        // "n'a pas rencontré": the negation may sit before the participle.
+        let french_neg_before = french_ne
+            && before
                 .iter()
-                .chain(inside.iter())
+                .take(3)
                 .any(|w| matches!(w.as_str(), "pas" | "jamais" | "plus" | "guère"));
+        let french_neg = french_neg_before
+            || french_ne
+                && after
+                    .iter()
+                    .chain(inside.iter())
+                    .any(|w| matches!(w.as_str(), "pas" | "jamais" | "plus" | "guère"));
         let english_neg = before.iter().take(3).chain(inside.iter()).any(|w| {
             NEGATIONS.contains(&w.as_str()) && !matches!(w.as_str(), "pas" | "plus" | "jamais")
         });
@@ -221,6 +228,44 @@ impl EventAssembler {
             .filter(|t| t.kind == TokenKind::Word)
             .take(3)
             .any(|t| PLANNED_MARKERS.contains(&lower(t.span.slice(&doc.text)).as_str()))
+    }
+
+    /// "au sommet de l'Izoard", "au sommet de sa forme", "the summit of
+    /// Everest": a summit *of* something that is neither an organization nor
+    /// a place the lists know is a top, not a meeting ("le sommet du G20",
+    /// "le sommet de Bruxelles" are meetings).
+    fn is_geographic_summit(&self, doc: &Document, cue: &Cue) -> bool {
+        if !matches!(cue.canonical.as_str(), "sommet" | "summit") {
+            return false;
+        }
+        let end = doc.text.len().min(cue.span.end + 40);
+        let Some(rest) = doc.text.get(cue.span.end..end) else {
+            return false;
+        };
+        let lowered = rest.trim_start().to_lowercase();
+        let has_of = ["de ", "du ", "des ", "d'", "d’", "of "]
+            .iter()
+            .any(|p| lowered.starts_with(p));
+        if !has_of {
+            return false;
+        }
+        let known = doc
+            .mentions
+            .iter()
+            .find(|m| m.span.start >= cue.span.end)
+            .is_some_and(|m| m.span.start < end && matches!(m.label, Label::Loc | Label::Org));
+        !known
+    }
+
+    /// True when the word before the trigger is a determiner.
+    fn follows_determiner(&self, doc: &Document, sentence: Span, trigger: Span) -> bool {
+        const DETERMINERS: &[&str] = &[
+            "le", "la", "les", "l'", "un", "une", "sa", "son", "ses", "leur", "leurs", "cette",
+            "ce", "cet", "the", "a", "an", "his", "her", "their", "its", "this", "that",
+        ];
+        tokenize(&doc.text, Span::new(sentence.start, trigger.start))
+            .last()
+            .is_some_and(|t| DETERMINERS.contains(&lower(t.span.slice(&doc.text)).as_str()))
     }
 
     /// True when the sentence speaks of a sports encounter.
@@ -553,7 +598,10 @@ impl Stage for EventAssembler {
             if self.is_negated_or_hypothetical(doc, sentence, cue.span) {
                 continue;
             }
-            if self.is_sports(doc, sentence) || !self.has_party_object(doc, sentence, cue) {
+            if self.is_sports(doc, sentence)
+                || !self.has_party_object(doc, sentence, cue)
+                || self.is_geographic_summit(doc, cue)
+            {
                 continue;
             }
             let (found, location) = self.participants(doc, sentence, cue);
@@ -568,7 +616,10 @@ impl Stage for EventAssembler {
             if cue.attr("tense") == Some("infinitive") {
                 continue;
             }
-            let is_noun = cue.attr("form") == Some("noun");
+            // "sa visite", "la rencontre": after a determiner, a form that
+            // could be a verb is the noun.
+            let is_noun = cue.attr("form") == Some("noun")
+                || self.follows_determiner(doc, sentence, cue.span);
             if found.len() < if is_noun { 2 } else { 1 } {
                 continue;
             }
