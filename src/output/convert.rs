@@ -84,6 +84,13 @@ impl Record {
                         .collect(),
                     gazetteer_id: e.id.clone(),
                     aliases: e.aliases.clone(),
+                    refers_to: e
+                        .mentions
+                        .first()
+                        .filter(|_| e.label == crate::doc::Label::Misc)
+                        .and_then(|&m| doc.represented_entity(m))
+                        .filter(|&r| r != i)
+                        .map(entity_id),
                 })
                 .collect(),
             timexes: doc

@@ -92,6 +92,10 @@ pub struct EntityRecord {
     /// Aliases found in the text (acronyms).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// For a nationality (`MISC`), the entity of its country when the
+    /// document names it ("arménienne" → the entity of "Arménie").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<String>,
 }
 
 /// A temporal expression.

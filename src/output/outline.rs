@@ -45,13 +45,19 @@ pub fn outline(r: &Record) -> String {
         } else {
             format!(" aka {}", e.aliases.join(", "))
         };
+        let refers = e
+            .refers_to
+            .as_ref()
+            .map(|r| format!(" → {r}"))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{:<5} {} {}{} ← {}",
+            "{:<5} {} {}{}{} ← {}",
             e.label,
             e.id,
             e.name,
             aliases,
+            refers,
             mentions.join(", ")
         );
     }

@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::doc::{
     tokenize, Cue, CueKind, DateSource, Document, Event, EventStatus, EventType, Label,
-    Participant, SentenceKind, Span, TimexType, TitleMention, Token, TokenKind,
+    Participant, SentenceKind, Span, Timex, TimexType, TitleMention, Token, TokenKind,
 };
 use crate::pipeline::{Layer, Stage, StageError};
 
@@ -158,6 +158,65 @@ const LOCATIVES: &[&str] = &["à", "a", "au", "aux", "en", "in", "at", "dans"];
 const VENUE_MARKERS: &[&str] = &["at", "à", "au", "in", "dans"];
 const SOURCE_MARKERS: &[&str] = &["selon", "according", "d'après"];
 
+/// Titles and timexes found once per document by holder and by sentence,
+/// so that each trigger looks at its own sentence's, not at all of them
+/// (which made a long document cost triggers × titles).
+struct Index<'d> {
+    /// The titles of each entity, by their holder's entity, in document
+    /// order.
+    titles_by_holder: HashMap<usize, Vec<&'d TitleMention>>,
+    /// By the start of the sentence they start in, in document order.
+    titles_by_sentence: HashMap<usize, Vec<&'d TitleMention>>,
+    timexes_by_sentence: HashMap<usize, Vec<&'d Timex>>,
+}
+
+impl<'d> Index<'d> {
+    fn new(doc: &'d Document) -> Index<'d> {
+        let mut index = Index {
+            titles_by_holder: HashMap::new(),
+            titles_by_sentence: HashMap::new(),
+            timexes_by_sentence: HashMap::new(),
+        };
+        for t in &doc.titles {
+            if let Some(entity) = t.holder.and_then(|h| doc.mentions[h].entity) {
+                index.titles_by_holder.entry(entity).or_default().push(t);
+            }
+            if let Some(s) = doc.sentence_at(t.span.start) {
+                index
+                    .titles_by_sentence
+                    .entry(s.span.start)
+                    .or_default()
+                    .push(t);
+            }
+        }
+        for t in &doc.timexes {
+            if let Some(s) = doc.sentence_at(t.span.start) {
+                index
+                    .timexes_by_sentence
+                    .entry(s.span.start)
+                    .or_default()
+                    .push(t);
+            }
+        }
+        index
+    }
+
+    /// The titles that start in `sentence` (a title never leaves its
+    /// sentence: the name rules read one sentence at a time).
+    fn titles_in(&self, sentence: Span) -> &[&'d TitleMention] {
+        self.titles_by_sentence
+            .get(&sentence.start)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The timexes that start in `sentence`.
+    fn timexes_in(&self, sentence: Span) -> &[&'d Timex] {
+        self.timexes_by_sentence
+            .get(&sentence.start)
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
 /// The tokens that end at or before byte `at`.
 fn tokens_before(tokens: &[Token], at: usize) -> &[Token] {
     &tokens[..tokens.partition_point(|t| t.span.end <= at)]
@@ -209,11 +268,18 @@ impl EventAssembler {
             .take(3)
             .chain(inside.iter())
             .any(|w| w == "ne" || w == "n'");
-        let french_neg = french_ne
-            && after
+        // "n'a pas rencontré": the negation may sit before the participle.
+        let french_neg_before = french_ne
+            && before
                 .iter()
-                .chain(inside.iter())
+                .take(3)
                 .any(|w| matches!(w.as_str(), "pas" | "jamais" | "plus" | "guère"));
+        let french_neg = french_neg_before
+            || french_ne
+                && after
+                    .iter()
+                    .chain(inside.iter())
+                    .any(|w| matches!(w.as_str(), "pas" | "jamais" | "plus" | "guère"));
         let english_neg = before.iter().take(3).chain(inside.iter()).any(|w| {
             NEGATIONS.contains(&w.as_str()) && !matches!(w.as_str(), "pas" | "plus" | "jamais")
         });
@@ -231,6 +297,47 @@ impl EventAssembler {
             .filter(|t| t.kind == TokenKind::Word)
             .take(3)
             .any(|t| PLANNED_MARKERS.contains(&lower(t.span.slice(&doc.text)).as_str()))
+    }
+
+    /// "au sommet de l'Izoard", "au sommet de sa forme", "the summit of
+    /// Everest": a summit *of* something that is neither an organization nor
+    /// a place the lists know is a top, not a meeting ("le sommet du G20",
+    /// "le sommet de Bruxelles" are meetings).
+    fn is_geographic_summit(&self, doc: &Document, cue: &Cue) -> bool {
+        if !matches!(cue.canonical.as_str(), "sommet" | "summit") {
+            return false;
+        }
+        let end = doc.text.len().min(cue.span.end + 40);
+        let Some(rest) = doc.text.get(cue.span.end..end) else {
+            return false;
+        };
+        let lowered = rest.trim_start().to_lowercase();
+        let has_of = ["de ", "du ", "des ", "d'", "d’", "of "]
+            .iter()
+            .any(|p| lowered.starts_with(p));
+        if !has_of {
+            return false;
+        }
+        // Mentions are sorted by start: the first one after the cue.
+        let known = doc
+            .mentions
+            .get(
+                doc.mentions
+                    .partition_point(|m| m.span.start < cue.span.end),
+            )
+            .is_some_and(|m| m.span.start < end && matches!(m.label, Label::Loc | Label::Org));
+        !known
+    }
+
+    /// True when the word before the trigger is a determiner.
+    fn follows_determiner(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        const DETERMINERS: &[&str] = &[
+            "le", "la", "les", "l'", "un", "une", "sa", "son", "ses", "leur", "leurs", "cette",
+            "ce", "cet", "the", "a", "an", "his", "her", "their", "its", "this", "that",
+        ];
+        tokens_before(tokens, trigger.start)
+            .last()
+            .is_some_and(|t| DETERMINERS.contains(&lower(t.span.slice(&doc.text)).as_str()))
     }
 
     /// True when the sentence speaks of a sports encounter.
@@ -289,13 +396,14 @@ impl EventAssembler {
             return false;
         };
         let at = next.span.start;
-        doc.mentions.iter().any(|m| {
-            m.span.start == at
-                && matches!(m.label, Label::Per | Label::Org | Label::Loc | Label::Misc)
-        }) || doc
-            .cues
+        let from = doc.mentions.partition_point(|m| m.span.start < at);
+        doc.mentions[from..]
             .iter()
-            .any(|c| c.span.start == at && matches!(c.kind, CueKind::Title | CueKind::Honorific))
+            .take_while(|m| m.span.start == at)
+            .any(|m| matches!(m.label, Label::Per | Label::Org | Label::Loc | Label::Misc))
+            || doc.cues.iter().any(|c| {
+                c.span.start == at && matches!(c.kind, CueKind::Title | CueKind::Honorific)
+            })
     }
 
     /// The role and organization a person holds, from the titles the
@@ -342,7 +450,7 @@ impl EventAssembler {
         doc: &Document,
         sentence: Span,
         tokens: &[Token],
-        titles_by_holder: &HashMap<usize, Vec<&TitleMention>>,
+        index: &Index<'_>,
         cue: &Cue,
     ) -> (Vec<Found>, Option<String>) {
         let trigger = cue.span;
@@ -374,8 +482,8 @@ impl EventAssembler {
                 .unwrap_or_default()
         };
         // Organizations and countries represented by a participant's title.
-        let represented: BTreeSet<usize> = doc
-            .titles
+        let sentence_titles = index.titles_in(sentence);
+        let represented: BTreeSet<usize> = sentence_titles
             .iter()
             .filter(|t| window.contains(t.span) && t.holder.is_some())
             .filter_map(|t| t.of)
@@ -393,7 +501,8 @@ impl EventAssembler {
             }
             match m.label {
                 Label::Per => {
-                    let (role, org) = self.role_of(doc, titles_by_holder, entity, trigger.start);
+                    let (role, org) =
+                        self.role_of(doc, &index.titles_by_holder, entity, trigger.start);
                     persons.push(Found {
                         key: format!("E{entity}"),
                         participant: Participant {
@@ -420,8 +529,7 @@ impl EventAssembler {
                         });
                     // Titles' "of" and the organizations named inside a
                     // person's title phrase are represented by the person.
-                    let inside_title = doc
-                        .titles
+                    let inside_title = sentence_titles
                         .iter()
                         .any(|t| t.span.contains(m.span) && t.holder.is_some());
                     if is_country && !represented.contains(&entity) && !inside_title {
@@ -463,8 +571,7 @@ impl EventAssembler {
             }
         }
         // Role-only titles: "le président russe".
-        for t in doc
-            .titles
+        for t in sentence_titles
             .iter()
             .filter(|t| window.contains(t.span) && t.holder.is_none())
         {
@@ -499,13 +606,14 @@ impl EventAssembler {
     fn date(
         &self,
         doc: &Document,
+        index: &Index<'_>,
         sentence: Span,
         trigger: Span,
         lead: bool,
         past: bool,
     ) -> (Option<String>, DateSource) {
-        let in_sentence = doc
-            .timexes
+        let in_sentence = index
+            .timexes_in(sentence)
             .iter()
             .filter(|t| {
                 sentence.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time)
@@ -557,14 +665,7 @@ impl Stage for EventAssembler {
         // sports), found once per sentence rather than once per trigger, so
         // that a long sentence with many triggers stays linear.
         let mut current: Option<(Span, Vec<Token>, bool)> = None;
-        // The titles of each entity, by their holder's entity, in document
-        // order (rather than a scan of every title for every participant).
-        let mut titles_by_holder: HashMap<usize, Vec<&TitleMention>> = HashMap::new();
-        for t in &doc.titles {
-            if let Some(entity) = t.holder.and_then(|h| doc.mentions[h].entity) {
-                titles_by_holder.entry(entity).or_default().push(t);
-            }
-        }
+        let index = Index::new(doc);
         for cue in doc.cues.iter().filter(|c| c.kind == CueKind::Trigger) {
             let Some(kind) = Self::event_type(cue) else {
                 continue;
@@ -585,17 +686,28 @@ impl Stage for EventAssembler {
             if self.is_negated_or_hypothetical(doc, tokens, cue.span) {
                 continue;
             }
-            if *sports || !self.has_party_object(doc, tokens, cue) {
+            if *sports
+                || !self.has_party_object(doc, tokens, cue)
+                || self.is_geographic_summit(doc, cue)
+            {
                 continue;
             }
-            let (found, location) =
-                self.participants(doc, sentence, tokens, &titles_by_holder, cue);
+            let (found, location) = self.participants(doc, sentence, tokens, &index, cue);
+            // A capitalised verb inside a sentence is part of a name ("NBC's
+            // Meet the Press"), not a verb.
+            let capitalised = doc.slice(cue.span).starts_with(char::is_uppercase);
+            if capitalised && cue.attr("form") == Some("verb") && cue.span.start > sentence.start {
+                continue;
+            }
             // "a poussé l'Arménie à signer": an infinitive alone does not
             // assert the event ("va rencontrer" is listed as a future form).
             if cue.attr("tense") == Some("infinitive") {
                 continue;
             }
-            let is_noun = cue.attr("form") == Some("noun");
+            // "sa visite", "la rencontre": after a determiner, a form that
+            // could be a verb is the noun.
+            let is_noun =
+                cue.attr("form") == Some("noun") || self.follows_determiner(doc, tokens, cue.span);
             if found.len() < if is_noun { 2 } else { 1 } {
                 continue;
             }
@@ -606,8 +718,14 @@ impl Stage for EventAssembler {
                 EventStatus::Happened
             };
             let past = tense == Some("past");
-            let (date, date_source) =
-                self.date(doc, sentence, cue.span, cue.span.end <= lead_end, past);
+            let (date, date_source) = self.date(
+                doc,
+                &index,
+                sentence,
+                cue.span,
+                cue.span.end <= lead_end,
+                past,
+            );
             let participants: Vec<Participant> = found.into_iter().map(|f| f.participant).collect();
             let event = Event {
                 kind,

@@ -44,6 +44,14 @@ pub struct GazetteerMatcher {
     automaton: Option<AhoCorasick>,
     /// Pattern id → indices of the entries that share this folded surface.
     entries_by_pattern: Vec<Vec<u32>>,
+    /// Which first two bytes some surface starts with (a 65,536-bit map): a
+    /// word start whose two bytes no surface begins with needs no automaton
+    /// search at all.
+    prefixes: Vec<u64>,
+}
+
+fn prefix_bit(a: u8, b: u8) -> usize {
+    (usize::from(a) << 8) | usize::from(b)
 }
 
 impl std::fmt::Debug for GazetteerMatcher {
@@ -106,10 +114,28 @@ impl GazetteerMatcher {
                     .expect("an automaton over non-empty patterns always builds"),
             )
         };
+        let mut prefixes = vec![0u64; 65_536 / 64];
+        for pattern in &patterns {
+            let bytes = pattern.as_bytes();
+            match bytes {
+                [a, b, ..] => {
+                    let bit = prefix_bit(*a, *b);
+                    prefixes[bit / 64] |= 1 << (bit % 64);
+                }
+                [a] => {
+                    for b in 0..=255u8 {
+                        let bit = prefix_bit(*a, b);
+                        prefixes[bit / 64] |= 1 << (bit % 64);
+                    }
+                }
+                [] => {}
+            }
+        }
         GazetteerMatcher {
             gazetteer,
             automaton,
             entries_by_pattern,
+            prefixes,
         }
     }
 
@@ -136,6 +162,12 @@ impl GazetteerMatcher {
             let word_start = alnum && !prev_alnum;
             prev_alnum = alnum;
             if !word_start || i < resume {
+                continue;
+            }
+            let bytes = hay.as_bytes();
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            let bit = prefix_bit(bytes[i], next);
+            if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
                 continue;
             }
             // The longest surface starting here; when it is not a whole word

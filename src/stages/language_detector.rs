@@ -14,7 +14,7 @@ pub struct LanguageDetector {
 }
 
 /// How much text the detector reads.
-const SAMPLE_BYTES: usize = 4096;
+const SAMPLE_BYTES: usize = 1024;
 
 impl Default for LanguageDetector {
     fn default() -> Self {

@@ -1,0 +1,62 @@
+//! Runs the event rule table of `tests/cases/events.toml` and reports every
+//! failing case by name.
+
+use depeche::{InputDocument, Lang, Pipeline};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Table {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    text: String,
+    #[serde(default)]
+    lang: Option<String>,
+    events: Vec<(String, String, Vec<String>)>,
+}
+
+#[test]
+fn event_case_table() {
+    let pipeline = Pipeline::builder().build().expect("pipeline");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/events.toml");
+    let table: Table =
+        toml::from_str(&std::fs::read_to_string(path).expect("table")).expect("events.toml");
+    let mut failures = Vec::new();
+    for case in &table.case {
+        let mut input = InputDocument::new(&case.name, &case.text);
+        input.lang = Some(
+            case.lang
+                .as_deref()
+                .and_then(Lang::parse)
+                .unwrap_or(Lang::Fr),
+        );
+        let record = pipeline.process(input).record();
+        let got: Vec<(String, String, Vec<String>)> = record
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.kind.clone(),
+                    e.status.clone(),
+                    e.participants.iter().map(|p| p.name.clone()).collect(),
+                )
+            })
+            .collect();
+        if got != case.events {
+            failures.push(format!(
+                "[{}]\n    expected {:?}\n    got      {:?}",
+                case.name, case.events, got
+            ));
+        }
+    }
+    assert!(table.case.len() >= 12, "only {} cases", table.case.len());
+    assert!(
+        failures.is_empty(),
+        "{} failing case(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
