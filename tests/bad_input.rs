@@ -666,7 +666,11 @@ fn gazetteers_with_bad_rows_or_no_rows() {
     );
     assert_eq!(strict.code, 2, "{}", strict.stderr);
     assert!(strict.stdout.is_empty());
-    assert!(strict.stderr.contains("bad.tsv:3"), "{}", strict.stderr);
+    assert!(
+        strict.stderr.contains("4 problem(s)") && strict.stderr.contains("bad.tsv:"),
+        "{}",
+        strict.stderr
+    );
 
     // A gazetteer that does not exist is fatal and says which.
     let missing = run(

@@ -246,7 +246,12 @@ fn extract(args: ExtractArgs) -> Result<Outcome> {
                 tally.with_errors += 1;
                 if !args.quiet {
                     for e in &record.errors {
-                        progress.println(&format!("depeche: {}: {e}", record.id));
+                        // Most errors already start with where they are.
+                        if e.starts_with(&format!("{}:", record.id)) {
+                            progress.println(&format!("depeche: {e}"));
+                        } else {
+                            progress.println(&format!("depeche: {}: {e}", record.id));
+                        }
                     }
                 }
             }
