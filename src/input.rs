@@ -506,6 +506,9 @@ mod tests {
         // Regression: a UTF-8 BOM made the first JSONL line invalid JSON.
         let items = read(b"\xEF\xBB\xBF{\"text\": \"Paris\"}\n\xEF\xBB\xBF{\"text\": \"x\"}\n");
         assert!(matches!(&items[0], InputItem::Document(d) if d.text == "Paris"));
-        assert!(matches!(&items[1], InputItem::Failed { .. }), "only before the first line");
+        assert!(
+            matches!(&items[1], InputItem::Failed { .. }),
+            "only before the first line"
+        );
     }
 }

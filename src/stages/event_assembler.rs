@@ -164,7 +164,10 @@ const SOURCE_MARKERS: &[&str] = &["selon", "according", "d'après"];
 struct Index<'d> {
     /// The titles of each entity, by their holder's entity, in document
     /// order.
-    titles_by_holder: HashMap<usize, Vec<&'d TitleMention>>,
+    /// In four classes, in order of preference: with an organization and
+    /// not military, with one and military, without and not military,
+    /// without and military; each sorted by start.
+    titles_by_holder: HashMap<usize, [Vec<&'d TitleMention>; 4]>,
     /// By the start of the sentence they start in, in document order.
     titles_by_sentence: HashMap<usize, Vec<&'d TitleMention>>,
     timexes_by_sentence: HashMap<usize, Vec<&'d Timex>>,
@@ -179,7 +182,9 @@ impl<'d> Index<'d> {
         };
         for t in &doc.titles {
             if let Some(entity) = t.holder.and_then(|h| doc.mentions[h].entity) {
-                index.titles_by_holder.entry(entity).or_default().push(t);
+                let class = 2 * usize::from(t.of.is_none())
+                    + usize::from(t.kind.as_deref() == Some("military"));
+                index.titles_by_holder.entry(entity).or_default()[class].push(t);
             }
             if let Some(s) = doc.sentence_at(t.span.start) {
                 index
@@ -187,6 +192,11 @@ impl<'d> Index<'d> {
                     .entry(s.span.start)
                     .or_default()
                     .push(t);
+            }
+        }
+        for classes in index.titles_by_holder.values_mut() {
+            for list in classes {
+                list.sort_by_key(|t| t.span.start); // stable
             }
         }
         for t in &doc.timexes {
@@ -412,21 +422,27 @@ impl EventAssembler {
     fn role_of(
         &self,
         doc: &Document,
-        titles_by_holder: &HashMap<usize, Vec<&TitleMention>>,
+        titles_by_holder: &HashMap<usize, [Vec<&TitleMention>; 4]>,
         entity: usize,
         near: usize,
     ) -> (Option<String>, Option<String>) {
-        let best = titles_by_holder
-            .get(&entity)
-            .into_iter()
-            .flatten()
-            .min_by_key(|t| {
-                (
-                    t.of.is_none(),
-                    t.kind.as_deref() == Some("military"),
-                    t.span.start.abs_diff(near),
-                )
+        // The first class that has titles, and in it the nearest (the
+        // earlier on a tie), by binary search: an entity holding thousands
+        // of titles costs a log per event, not thousands.
+        let best = titles_by_holder.get(&entity).and_then(|classes| {
+            let list = classes.iter().find(|l| !l.is_empty())?;
+            let i = list.partition_point(|t| t.span.start < near);
+            let before = i.checked_sub(1).map(|j| {
+                // The first of the titles that start there.
+                let start = list[j].span.start;
+                list[list.partition_point(|t| t.span.start < start)]
             });
+            match (before, list.get(i)) {
+                (Some(b), Some(a)) if a.span.start - near < near - b.span.start => Some(*a),
+                (Some(b), _) => Some(b),
+                (None, a) => a.copied(),
+            }
+        });
         match best {
             Some(t) => (Some(t.role.clone()), t.of.map(|of| self.org_name(doc, of))),
             None => (None, None),
