@@ -282,7 +282,21 @@ fn process_batch(pipeline: &Pipeline, batch: Vec<Result<InputDocument, Record>>)
     batch
         .into_par_iter()
         .map(|item| match item {
-            Ok(doc) => pipeline.process(doc).record(),
+            Ok(doc) => {
+                // The pipeline catches its stages' panics; this catches one
+                // in building the record, so that the document still gets
+                // its record and the summary still balances.
+                let id = doc.id.clone();
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    pipeline.process(doc).record()
+                }))
+                .unwrap_or_else(|_| {
+                    Record::failed(
+                        id.clone(),
+                        format!("{id}: internal error (please report this input)"),
+                    )
+                })
+            }
             Err(failed) => failed,
         })
         .collect()

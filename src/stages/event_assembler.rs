@@ -168,9 +168,14 @@ struct Index<'d> {
     /// not military, with one and military, without and not military,
     /// without and military; each sorted by start.
     titles_by_holder: HashMap<usize, [Vec<&'d TitleMention>; 4]>,
-    /// By the start of the sentence they start in, in document order.
+    /// By the start of the sentence they start in, sorted by start.
     titles_by_sentence: HashMap<usize, Vec<&'d TitleMention>>,
-    timexes_by_sentence: HashMap<usize, Vec<&'d Timex>>,
+    /// For each of those lists, the furthest end of the held titles
+    /// (those with a holder) up to each position.
+    held_ends_by_sentence: HashMap<usize, Vec<usize>>,
+    /// The dates and times that can date an event of the sentence (inside
+    /// it, not a `_REF`), sorted by start.
+    dates_by_sentence: HashMap<usize, Vec<&'d Timex>>,
 }
 
 impl<'d> Index<'d> {
@@ -178,7 +183,8 @@ impl<'d> Index<'d> {
         let mut index = Index {
             titles_by_holder: HashMap::new(),
             titles_by_sentence: HashMap::new(),
-            timexes_by_sentence: HashMap::new(),
+            held_ends_by_sentence: HashMap::new(),
+            dates_by_sentence: HashMap::new(),
         };
         for t in &doc.titles {
             if let Some(entity) = t.holder.and_then(|h| doc.mentions[h].entity) {
@@ -199,31 +205,80 @@ impl<'d> Index<'d> {
                 list.sort_by_key(|t| t.span.start); // stable
             }
         }
+        for (start, list) in &mut index.titles_by_sentence {
+            list.sort_by_key(|t| t.span.start); // stable
+            let mut furthest = 0;
+            let ends = list
+                .iter()
+                .map(|t| {
+                    if t.holder.is_some() {
+                        furthest = furthest.max(t.span.end);
+                    }
+                    furthest
+                })
+                .collect();
+            index.held_ends_by_sentence.insert(*start, ends);
+        }
         for t in &doc.timexes {
             if let Some(s) = doc.sentence_at(t.span.start) {
-                index
-                    .timexes_by_sentence
-                    .entry(s.span.start)
-                    .or_default()
-                    .push(t);
+                // "désormais" (PRESENT_REF) dates nothing.
+                if s.span.contains(t.span)
+                    && matches!(t.kind, TimexType::Date | TimexType::Time)
+                    && !t.value.ends_with("_REF")
+                {
+                    index
+                        .dates_by_sentence
+                        .entry(s.span.start)
+                        .or_default()
+                        .push(t);
+                }
             }
+        }
+        for list in index.dates_by_sentence.values_mut() {
+            list.sort_by_key(|t| t.span.start); // stable
         }
         index
     }
 
-    /// The titles that start in `sentence` (a title never leaves its
-    /// sentence: the name rules read one sentence at a time).
-    fn titles_in(&self, sentence: Span) -> &[&'d TitleMention] {
-        self.titles_by_sentence
+    /// The titles of `sentence` that start in `window` (ends included):
+    /// all that `window` can contain. (A title never leaves its sentence:
+    /// the name rules read one sentence at a time.)
+    fn titles_in(&self, sentence: Span, window: Span) -> &[&'d TitleMention] {
+        let list = self
+            .titles_by_sentence
             .get(&sentence.start)
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[][..], Vec::as_slice);
+        let lo = list.partition_point(|t| t.span.start < window.start);
+        let hi = list.partition_point(|t| t.span.start <= window.end);
+        &list[lo..hi.max(lo)]
     }
 
-    /// The timexes that start in `sentence`.
-    fn timexes_in(&self, sentence: Span) -> &[&'d Timex] {
-        self.timexes_by_sentence
-            .get(&sentence.start)
-            .map_or(&[], Vec::as_slice)
+    /// True when a held title of `sentence` contains `span`.
+    fn inside_held_title(&self, sentence: Span, span: Span) -> bool {
+        let (Some(list), Some(ends)) = (
+            self.titles_by_sentence.get(&sentence.start),
+            self.held_ends_by_sentence.get(&sentence.start),
+        ) else {
+            return false;
+        };
+        let k = list.partition_point(|t| t.span.start <= span.start);
+        k > 0 && ends[k - 1] >= span.end
+    }
+
+    /// The date or time of `sentence` nearest to `at` (the earlier on a
+    /// tie).
+    fn nearest_date(&self, sentence: Span, at: usize) -> Option<&'d Timex> {
+        let list = self.dates_by_sentence.get(&sentence.start)?;
+        let i = list.partition_point(|t| t.span.start < at);
+        let before = i.checked_sub(1).map(|j| {
+            let start = list[j].span.start;
+            list[list.partition_point(|t| t.span.start < start)]
+        });
+        match (before, list.get(i)) {
+            (Some(b), Some(a)) if a.span.start - at < at - b.span.start => Some(*a),
+            (Some(b), _) => Some(b),
+            (None, a) => a.copied(),
+        }
     }
 }
 
@@ -498,8 +553,8 @@ impl EventAssembler {
                 .unwrap_or_default()
         };
         // Organizations and countries represented by a participant's title.
-        let sentence_titles = index.titles_in(sentence);
-        let represented: BTreeSet<usize> = sentence_titles
+        let window_titles = index.titles_in(sentence, window);
+        let represented: BTreeSet<usize> = window_titles
             .iter()
             .filter(|t| window.contains(t.span) && t.holder.is_some())
             .filter_map(|t| t.of)
@@ -545,9 +600,7 @@ impl EventAssembler {
                         });
                     // Titles' "of" and the organizations named inside a
                     // person's title phrase are represented by the person.
-                    let inside_title = sentence_titles
-                        .iter()
-                        .any(|t| t.span.contains(m.span) && t.holder.is_some());
+                    let inside_title = index.inside_held_title(sentence, m.span);
                     if is_country && !represented.contains(&entity) && !inside_title {
                         others.push(Found {
                             key: format!("E{entity}"),
@@ -587,7 +640,7 @@ impl EventAssembler {
             }
         }
         // Role-only titles: "le président russe".
-        for t in sentence_titles
+        for t in window_titles
             .iter()
             .filter(|t| window.contains(t.span) && t.holder.is_none())
         {
@@ -628,15 +681,7 @@ impl EventAssembler {
         lead: bool,
         past: bool,
     ) -> (Option<String>, DateSource) {
-        let in_sentence = index
-            .timexes_in(sentence)
-            .iter()
-            .filter(|t| {
-                sentence.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time)
-            })
-            // "désormais" (PRESENT_REF) dates nothing.
-            .filter(|t| !t.value.ends_with("_REF"))
-            .min_by_key(|t| t.span.start.abs_diff(trigger.start));
+        let in_sentence = index.nearest_date(sentence, trigger.start);
         if let Some(t) = in_sentence {
             let value = if t.kind == TimexType::Time {
                 t.value.split('T').next().unwrap_or(&t.value).to_string()
