@@ -153,8 +153,13 @@ fn thread_cpu_time() -> Option<Duration> {
     Some(Duration::from_nanos(ns))
 }
 
+/// One measurement at a time: the tests of this file run in parallel
+/// threads otherwise, and would share the caches.
+static MEASURING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// The best of `runs` measurements of extracting `text`.
 fn best_cost(pipeline: &Pipeline, text: &str, runs: usize) -> Duration {
+    let _one_at_a_time = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
     (0..runs)
         .map(|_| {
             let (cpu, wall) = (thread_cpu_time(), Instant::now());
@@ -190,6 +195,49 @@ fn cost_grows_linearly_with_document_size() {
     let size_ratio = large.len() as f64 / small.len() as f64;
     eprintln!(
         "{} bytes: {small_cost:?}; {} bytes: {large_cost:?}; {ratio:.2}x the cost for {size_ratio:.2}x the size",
+        small.len(),
+        large.len()
+    );
+    assert!(
+        small_cost >= Duration::from_millis(50),
+        "the small document is too cheap to measure: {small_cost:?}"
+    );
+    assert!(
+        ratio <= 1.2 * size_ratio,
+        "{ratio:.2}x the cost for {size_ratio:.2}x the size: something is worse than linear"
+    );
+}
+
+/// One sentence of `bytes` (no full stop: "M." does not end it), with a
+/// person, a title, a date and a trigger every hundred bytes: every
+/// per-trigger look at "the sentence" is a look at the whole text.
+fn one_sentence(bytes: usize) -> String {
+    let unit = "le ministre Paul Martin a rencontré Anne Dupont à Lyon le 3 mai 2021, \
+                puis M. Martin est allé à Genève ; ";
+    format!("Hier, {}fin.", unit.repeat(bytes / unit.len() + 1))
+}
+
+#[test]
+fn one_long_sentence_costs_linearly() {
+    let pipeline = Pipeline::french().unwrap();
+    let small = one_sentence(30_000);
+    let large = one_sentence(300_000);
+    let x = pipeline.extract(&large);
+    assert_eq!(x.sentences.len(), 1, "one sentence");
+    let triggers = x
+        .cues
+        .iter()
+        .filter(|c| c.kind == depeche::doc::CueKind::Trigger)
+        .count();
+    assert!(triggers > 1000, "{triggers} triggers");
+    assert!(x.titles.len() > 1000, "{} titles", x.titles.len());
+
+    let small_cost = best_cost(&pipeline, &small, 5);
+    let large_cost = best_cost(&pipeline, &large, 3);
+    let ratio = large_cost.as_secs_f64() / small_cost.as_secs_f64();
+    let size_ratio = large.len() as f64 / small.len() as f64;
+    eprintln!(
+        "one sentence, {} bytes: {small_cost:?}; {} bytes: {large_cost:?}; {ratio:.2}x the cost for {size_ratio:.2}x the size",
         small.len(),
         large.len()
     );
