@@ -444,3 +444,22 @@ proptest! {
         }
     }
 }
+
+/// Found by `cargo fuzz` (fuzz/README.md): a trigger whose words straddle a
+/// blank line ("s'était \n\nentretenue") made an event whose trigger ran
+/// past the end of its sentence.
+#[test]
+fn regression_fuzz_trigger_across_a_blank_line() {
+    let text = "Le Courrier du Léman\n\nEau potable : le Sénégal et la Commission internationale de l'eau signent une feuille de route\n\n11 Me Sénégal et n int la délégation sénégalaise s'était \n\nentretenue Bakouavecà 1006 et qu'un nouvel accord devrait être signé avant la fin de l'année.\n\nLa veille, la délégation sénégalaise s'était entretenue avec le directeur général de l'Organisation mondiale de la santé, le docteur Paul Meyer, un médecin suisse.\n\nLoading...\nVoir Plus\n";
+    let x = PIPELINE.extract(text);
+    for e in &x.events {
+        assert!(
+            e.sentence.contains(e.trigger),
+            "trigger {:?} {:?} outside its sentence {:?}",
+            e.trigger,
+            e.trigger.slice(text),
+            e.sentence
+        );
+    }
+    check_record(text, &x.record()).unwrap();
+}

@@ -731,9 +731,11 @@ impl Stage for EventAssembler {
             let Some(kind) = Self::event_type(cue) else {
                 continue;
             };
+            // A trigger whose words straddle a sentence end ("s'était
+            // \n\nentretenue") is no trigger of either sentence.
             let Some(sentence) = doc
                 .sentence_at(cue.span.start)
-                .filter(|s| s.kind.is_content())
+                .filter(|s| s.kind.is_content() && s.span.contains(cue.span))
             else {
                 continue;
             };
