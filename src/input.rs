@@ -222,7 +222,12 @@ impl InputReader {
                 }
                 Ok(_) => {
                     current.line += 1;
-                    let line = trim_line(&buf);
+                    let mut line = trim_line(&buf);
+                    // A UTF-8 byte order mark before the first line (as
+                    // some Windows editors write) is not part of the JSON.
+                    if current.line == 1 {
+                        line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+                    }
                     if line.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
@@ -327,7 +332,8 @@ fn text_document(id: &str, bytes: &[u8]) -> InputItem {
     if let Some(note) = note {
         doc.errors.push(format!("{id}: {note}"));
     }
-    if bytes.contains(&0) {
+    // NULs in the decoded text: a UTF-16 file has zero bytes that are no NULs.
+    if doc.text.contains('\0') {
         doc.errors
             .push(format!("{id}: contains NUL bytes: is it a binary file?"));
     }
@@ -480,5 +486,29 @@ mod tests {
         let (text, note) = decode_text(b"ok\nbad \xff here");
         assert_eq!(text, "ok\nbad \u{fffd} here");
         assert!(note.unwrap().contains("line 2"));
+    }
+
+    #[test]
+    fn utf16_text_is_no_binary_file_and_a_jsonl_bom_is_skipped() {
+        // Regression: the zero bytes of UTF-16 were reported as NULs.
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Paris".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        let InputItem::Document(d) = text_document("a.txt", &utf16) else {
+            panic!()
+        };
+        assert!(d.errors.is_empty(), "{:?}", d.errors);
+        let InputItem::Document(d) = text_document("b.txt", b"a\0b") else {
+            panic!()
+        };
+        assert!(d.errors[0].contains("NUL"));
+        // Regression: a UTF-8 BOM made the first JSONL line invalid JSON.
+        let items = read(b"\xEF\xBB\xBF{\"text\": \"Paris\"}\n\xEF\xBB\xBF{\"text\": \"x\"}\n");
+        assert!(matches!(&items[0], InputItem::Document(d) if d.text == "Paris"));
+        assert!(
+            matches!(&items[1], InputItem::Failed { .. }),
+            "only before the first line"
+        );
     }
 }

@@ -2,8 +2,9 @@
 //! spans that slice the original text, and spans that move with the text
 //! when a neutral sentence is put in front of it (nlprule's shift test).
 
+use depeche::doc::SentenceKind;
 use depeche::output::{Record, TextSpan};
-use depeche::{InputDocument, Lang, Pipeline};
+use depeche::{InputDocument, Lang, Pipeline, Span};
 use once_cell::sync::Lazy;
 use proptest::prelude::*;
 
@@ -195,6 +196,81 @@ fn check_record(text: &str, r: &Record) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Byte-level checks on a processed document: every span of every layer on
+/// char boundaries of the text, and inside its sentence (mentions of body
+/// sentences, timexes, event triggers in their event sentence).
+fn check_layers(x: &depeche::Extraction) -> Result<(), TestCaseError> {
+    let text = &x.text;
+    let ok = |s: Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
+    let mut spans: Vec<(&str, Span)> = Vec::new();
+    spans.extend(x.sentences.iter().map(|s| ("sentence", s.span)));
+    spans.extend(x.mentions.iter().map(|m| ("mention", m.span)));
+    spans.extend(x.timexes.iter().map(|t| ("timex", t.span)));
+    spans.extend(x.titles.iter().map(|t| ("title", t.span)));
+    spans.extend(x.cues.iter().map(|c| ("cue", c.span)));
+    spans.extend(x.events.iter().map(|e| ("trigger", e.trigger)));
+    spans.extend(x.events.iter().map(|e| ("event sentence", e.sentence)));
+    spans.extend(x.dateline.iter().map(|d| ("dateline", *d)));
+    for (what, span) in spans {
+        prop_assert!(
+            ok(span),
+            "{} {:?} not on char boundaries of a text of {} bytes",
+            what,
+            span,
+            text.len()
+        );
+    }
+    // The sentence that holds byte `at`, if any.
+    let sentence_of = |at: usize| {
+        x.sentences
+            .iter()
+            .find(|s| s.span.start <= at && at < s.span.end)
+    };
+    for m in &x.mentions {
+        if let Some(s) = sentence_of(m.span.start) {
+            if s.kind == SentenceKind::Body {
+                prop_assert!(
+                    s.span.contains(m.span),
+                    "mention {:?} {:?} crosses the end of its sentence {:?}",
+                    m.span,
+                    m.span.slice(text),
+                    s.span
+                );
+            }
+        }
+    }
+    for t in &x.timexes {
+        if let Some(s) = sentence_of(t.span.start) {
+            prop_assert!(
+                s.span.contains(t.span),
+                "timex {:?} {:?} crosses the end of its sentence {:?}",
+                t.span,
+                t.span.slice(text),
+                s.span
+            );
+        }
+    }
+    for e in &x.events {
+        prop_assert!(
+            e.sentence.contains(e.trigger),
+            "trigger {:?} outside its sentence {:?}",
+            e.trigger,
+            e.sentence
+        );
+        prop_assert!(
+            x.sentences.iter().any(|s| s.span == e.sentence),
+            "event sentence {:?} is not one of the document's sentences",
+            e.sentence
+        );
+    }
+    Ok(())
+}
+
 /// A mention as compared: label, start, end, text.
 type MentionKey = (String, usize, usize, String);
 
@@ -274,6 +350,7 @@ proptest! {
         let record = x.record();
         prop_assert!(record.errors.is_empty(), "errors: {:?}", record.errors);
         check_record(&text, &record)?;
+        check_layers(&x)?;
     }
 
     #[test]
@@ -324,5 +401,46 @@ proptest! {
         );
         // The prefix itself adds nothing.
         prop_assert!(positioned_layers(&prefixed, 0, 0).0.iter().all(|m| m.1 >= shift));
+    }
+}
+
+/// The records of `docs` run on a pool of `threads` threads, serialized.
+fn records_with_threads(docs: &[InputDocument], threads: usize) -> Vec<String> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a thread pool")
+        .install(|| PIPELINE.extract_all(docs.to_vec()))
+        .iter()
+        .map(|x| serde_json::to_string(&x.record()).expect("a record serializes"))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn output_is_identical_for_1_2_and_8_threads(
+        texts in proptest::collection::vec(prop_oneof![3 => body_text(), 1 => any_text()], 1..24)
+    ) {
+        let docs: Vec<InputDocument> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut d = InputDocument::new(format!("d{i}"), t);
+                // Half with a known date and language, half left to detect.
+                if i % 2 == 0 {
+                    d.lang = Some(Lang::Fr);
+                    d.date = chrono::NaiveDate::from_ymd_opt(2022, 3, 12);
+                }
+                d
+            })
+            .collect();
+        let one = records_with_threads(&docs, 1);
+        prop_assert_eq!(one.len(), docs.len());
+        for n in [2, 8] {
+            let many = records_with_threads(&docs, n);
+            prop_assert_eq!(&one, &many, "{} threads differ from 1", n);
+        }
     }
 }

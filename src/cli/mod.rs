@@ -246,7 +246,12 @@ fn extract(args: ExtractArgs) -> Result<Outcome> {
                 tally.with_errors += 1;
                 if !args.quiet {
                     for e in &record.errors {
-                        progress.println(&format!("depeche: {}: {e}", record.id));
+                        // Most errors already start with where they are.
+                        if e.starts_with(&format!("{}:", record.id)) {
+                            progress.println(&format!("depeche: {e}"));
+                        } else {
+                            progress.println(&format!("depeche: {}: {e}", record.id));
+                        }
                     }
                 }
             }
@@ -277,7 +282,21 @@ fn process_batch(pipeline: &Pipeline, batch: Vec<Result<InputDocument, Record>>)
     batch
         .into_par_iter()
         .map(|item| match item {
-            Ok(doc) => pipeline.process(doc).record(),
+            Ok(doc) => {
+                // The pipeline catches its stages' panics; this catches one
+                // in building the record, so that the document still gets
+                // its record and the summary still balances.
+                let id = doc.id.clone();
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    pipeline.process(doc).record()
+                }))
+                .unwrap_or_else(|_| {
+                    Record::failed(
+                        id.clone(),
+                        format!("{id}: internal error (please report this input)"),
+                    )
+                })
+            }
             Err(failed) => failed,
         })
         .collect()

@@ -1,10 +1,10 @@
 //! Events from triggers: who met whom, when, where, in what capacity.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::doc::{
     tokenize, Cue, CueKind, DateSource, Document, Event, EventStatus, EventType, Label,
-    Participant, SentenceKind, Span, TimexType, TokenKind,
+    Participant, SentenceKind, Span, Timex, TimexType, TitleMention, Token, TokenKind,
 };
 use crate::pipeline::{Layer, Stage, StageError};
 
@@ -158,6 +158,140 @@ const LOCATIVES: &[&str] = &["à", "a", "au", "aux", "en", "in", "at", "dans"];
 const VENUE_MARKERS: &[&str] = &["at", "à", "au", "in", "dans"];
 const SOURCE_MARKERS: &[&str] = &["selon", "according", "d'après"];
 
+/// Titles and timexes found once per document by holder and by sentence,
+/// so that each trigger looks at its own sentence's, not at all of them
+/// (which made a long document cost triggers × titles).
+struct Index<'d> {
+    /// The titles of each entity, by their holder's entity, in document
+    /// order.
+    /// In four classes, in order of preference: with an organization and
+    /// not military, with one and military, without and not military,
+    /// without and military; each sorted by start.
+    titles_by_holder: HashMap<usize, [Vec<&'d TitleMention>; 4]>,
+    /// By the start of the sentence they start in, sorted by start.
+    titles_by_sentence: HashMap<usize, Vec<&'d TitleMention>>,
+    /// For each of those lists, the furthest end of the held titles
+    /// (those with a holder) up to each position.
+    held_ends_by_sentence: HashMap<usize, Vec<usize>>,
+    /// The dates and times that can date an event of the sentence (inside
+    /// it, not a `_REF`), sorted by start.
+    dates_by_sentence: HashMap<usize, Vec<&'d Timex>>,
+}
+
+impl<'d> Index<'d> {
+    fn new(doc: &'d Document) -> Index<'d> {
+        let mut index = Index {
+            titles_by_holder: HashMap::new(),
+            titles_by_sentence: HashMap::new(),
+            held_ends_by_sentence: HashMap::new(),
+            dates_by_sentence: HashMap::new(),
+        };
+        for t in &doc.titles {
+            if let Some(entity) = t.holder.and_then(|h| doc.mentions[h].entity) {
+                let class = 2 * usize::from(t.of.is_none())
+                    + usize::from(t.kind.as_deref() == Some("military"));
+                index.titles_by_holder.entry(entity).or_default()[class].push(t);
+            }
+            if let Some(s) = doc.sentence_at(t.span.start) {
+                index
+                    .titles_by_sentence
+                    .entry(s.span.start)
+                    .or_default()
+                    .push(t);
+            }
+        }
+        for classes in index.titles_by_holder.values_mut() {
+            for list in classes {
+                list.sort_by_key(|t| t.span.start); // stable
+            }
+        }
+        for (start, list) in &mut index.titles_by_sentence {
+            list.sort_by_key(|t| t.span.start); // stable
+            let mut furthest = 0;
+            let ends = list
+                .iter()
+                .map(|t| {
+                    if t.holder.is_some() {
+                        furthest = furthest.max(t.span.end);
+                    }
+                    furthest
+                })
+                .collect();
+            index.held_ends_by_sentence.insert(*start, ends);
+        }
+        for t in &doc.timexes {
+            if let Some(s) = doc.sentence_at(t.span.start) {
+                // "désormais" (PRESENT_REF) dates nothing.
+                if s.span.contains(t.span)
+                    && matches!(t.kind, TimexType::Date | TimexType::Time)
+                    && !t.value.ends_with("_REF")
+                {
+                    index
+                        .dates_by_sentence
+                        .entry(s.span.start)
+                        .or_default()
+                        .push(t);
+                }
+            }
+        }
+        for list in index.dates_by_sentence.values_mut() {
+            list.sort_by_key(|t| t.span.start); // stable
+        }
+        index
+    }
+
+    /// The titles of `sentence` that start in `window` (ends included):
+    /// all that `window` can contain. (A title never leaves its sentence:
+    /// the name rules read one sentence at a time.)
+    fn titles_in(&self, sentence: Span, window: Span) -> &[&'d TitleMention] {
+        let list = self
+            .titles_by_sentence
+            .get(&sentence.start)
+            .map_or(&[][..], Vec::as_slice);
+        let lo = list.partition_point(|t| t.span.start < window.start);
+        let hi = list.partition_point(|t| t.span.start <= window.end);
+        &list[lo..hi.max(lo)]
+    }
+
+    /// True when a held title of `sentence` contains `span`.
+    fn inside_held_title(&self, sentence: Span, span: Span) -> bool {
+        let (Some(list), Some(ends)) = (
+            self.titles_by_sentence.get(&sentence.start),
+            self.held_ends_by_sentence.get(&sentence.start),
+        ) else {
+            return false;
+        };
+        let k = list.partition_point(|t| t.span.start <= span.start);
+        k > 0 && ends[k - 1] >= span.end
+    }
+
+    /// The date or time of `sentence` nearest to `at` (the earlier on a
+    /// tie).
+    fn nearest_date(&self, sentence: Span, at: usize) -> Option<&'d Timex> {
+        let list = self.dates_by_sentence.get(&sentence.start)?;
+        let i = list.partition_point(|t| t.span.start < at);
+        let before = i.checked_sub(1).map(|j| {
+            let start = list[j].span.start;
+            list[list.partition_point(|t| t.span.start < start)]
+        });
+        match (before, list.get(i)) {
+            (Some(b), Some(a)) if a.span.start - at < at - b.span.start => Some(*a),
+            (Some(b), _) => Some(b),
+            (None, a) => a.copied(),
+        }
+    }
+}
+
+/// The tokens that end at or before byte `at`.
+fn tokens_before(tokens: &[Token], at: usize) -> &[Token] {
+    &tokens[..tokens.partition_point(|t| t.span.end <= at)]
+}
+
+/// The tokens that start at or after byte `at`.
+fn tokens_from(tokens: &[Token], at: usize) -> &[Token] {
+    &tokens[tokens.partition_point(|t| t.span.start < at)..]
+}
+
 fn lower(s: &str) -> String {
     s.to_lowercase()
 }
@@ -176,8 +310,8 @@ impl EventAssembler {
 
     /// True when the words around the trigger negate it or make it a wish or
     /// a hypothesis.
-    fn is_negated_or_hypothetical(&self, doc: &Document, sentence: Span, trigger: Span) -> bool {
-        let before: Vec<String> = tokenize(&doc.text, Span::new(sentence.start, trigger.start))
+    fn is_negated_or_hypothetical(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        let before: Vec<String> = tokens_before(tokens, trigger.start)
             .iter()
             .rev()
             .filter(|t| t.kind == TokenKind::Word)
@@ -188,7 +322,7 @@ impl EventAssembler {
             .iter()
             .map(|t| lower(t.span.slice(&doc.text)))
             .collect();
-        let after: Vec<String> = tokenize(&doc.text, Span::new(trigger.end, sentence.end))
+        let after: Vec<String> = tokens_from(tokens, trigger.end)
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .take(2)
@@ -221,8 +355,8 @@ impl EventAssembler {
     /// True when a word just before the trigger announces it rather than
     /// reports it ("devrait être signé", "is expected to meet", "doit
     /// recevoir").
-    fn is_announced(&self, doc: &Document, sentence: Span, trigger: Span) -> bool {
-        tokenize(&doc.text, Span::new(sentence.start, trigger.start))
+    fn is_announced(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        tokens_before(tokens, trigger.start)
             .iter()
             .rev()
             .filter(|t| t.kind == TokenKind::Word)
@@ -249,28 +383,31 @@ impl EventAssembler {
         if !has_of {
             return false;
         }
+        // Mentions are sorted by start: the first one after the cue.
         let known = doc
             .mentions
-            .iter()
-            .find(|m| m.span.start >= cue.span.end)
+            .get(
+                doc.mentions
+                    .partition_point(|m| m.span.start < cue.span.end),
+            )
             .is_some_and(|m| m.span.start < end && matches!(m.label, Label::Loc | Label::Org));
         !known
     }
 
     /// True when the word before the trigger is a determiner.
-    fn follows_determiner(&self, doc: &Document, sentence: Span, trigger: Span) -> bool {
+    fn follows_determiner(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
         const DETERMINERS: &[&str] = &[
             "le", "la", "les", "l'", "un", "une", "sa", "son", "ses", "leur", "leurs", "cette",
             "ce", "cet", "the", "a", "an", "his", "her", "their", "its", "this", "that",
         ];
-        tokenize(&doc.text, Span::new(sentence.start, trigger.start))
+        tokens_before(tokens, trigger.start)
             .last()
             .is_some_and(|t| DETERMINERS.contains(&lower(t.span.slice(&doc.text)).as_str()))
     }
 
     /// True when the sentence speaks of a sports encounter.
-    fn is_sports(&self, doc: &Document, sentence: Span) -> bool {
-        tokenize(&doc.text, sentence)
+    fn is_sports(&self, doc: &Document, tokens: &[Token]) -> bool {
+        tokens
             .iter()
             .any(|t| SPORTS_CONTEXT.contains(&lower(t.span.slice(&doc.text)).as_str()))
     }
@@ -278,14 +415,13 @@ impl EventAssembler {
     /// For "recevoir", "accueillir", "receive", "host" in the active voice:
     /// true when what follows (past an article) is a party (a person, a
     /// title, an honorific, an organization or country), not a thing.
-    fn has_party_object(&self, doc: &Document, sentence: Span, cue: &Cue) -> bool {
+    fn has_party_object(&self, doc: &Document, tokens: &[Token], cue: &Cue) -> bool {
         if !PARTY_OBJECT_LEMMAS.contains(&cue.canonical.as_str())
             || cue.attr("voice") == Some("passive")
         {
             return true;
         }
-        let rest = Span::new(cue.span.end, sentence.end);
-        let tokens = tokenize(&doc.text, rest);
+        let tokens = tokens_from(tokens, cue.span.end);
         let skip = tokens
             .iter()
             .take_while(|t| {
@@ -325,13 +461,14 @@ impl EventAssembler {
             return false;
         };
         let at = next.span.start;
-        doc.mentions.iter().any(|m| {
-            m.span.start == at
-                && matches!(m.label, Label::Per | Label::Org | Label::Loc | Label::Misc)
-        }) || doc
-            .cues
+        let from = doc.mentions.partition_point(|m| m.span.start < at);
+        doc.mentions[from..]
             .iter()
-            .any(|c| c.span.start == at && matches!(c.kind, CueKind::Title | CueKind::Honorific))
+            .take_while(|m| m.span.start == at)
+            .any(|m| matches!(m.label, Label::Per | Label::Org | Label::Loc | Label::Misc))
+            || doc.cues.iter().any(|c| {
+                c.span.start == at && matches!(c.kind, CueKind::Title | CueKind::Honorific)
+            })
     }
 
     /// The role and organization a person holds, from the titles the
@@ -340,20 +477,27 @@ impl EventAssembler {
     fn role_of(
         &self,
         doc: &Document,
+        titles_by_holder: &HashMap<usize, [Vec<&TitleMention>; 4]>,
         entity: usize,
         near: usize,
     ) -> (Option<String>, Option<String>) {
-        let best = doc
-            .titles
-            .iter()
-            .filter(|t| t.holder.and_then(|h| doc.mentions[h].entity) == Some(entity))
-            .min_by_key(|t| {
-                (
-                    t.of.is_none(),
-                    t.kind.as_deref() == Some("military"),
-                    t.span.start.abs_diff(near),
-                )
+        // The first class that has titles, and in it the nearest (the
+        // earlier on a tie), by binary search: an entity holding thousands
+        // of titles costs a log per event, not thousands.
+        let best = titles_by_holder.get(&entity).and_then(|classes| {
+            let list = classes.iter().find(|l| !l.is_empty())?;
+            let i = list.partition_point(|t| t.span.start < near);
+            let before = i.checked_sub(1).map(|j| {
+                // The first of the titles that start there.
+                let start = list[j].span.start;
+                list[list.partition_point(|t| t.span.start < start)]
             });
+            match (before, list.get(i)) {
+                (Some(b), Some(a)) if a.span.start - near < near - b.span.start => Some(*a),
+                (Some(b), _) => Some(b),
+                (None, a) => a.copied(),
+            }
+        });
         match best {
             Some(t) => (Some(t.role.clone()), t.of.map(|of| self.org_name(doc, of))),
             None => (None, None),
@@ -376,10 +520,11 @@ impl EventAssembler {
         &self,
         doc: &Document,
         sentence: Span,
+        tokens: &[Token],
+        index: &Index<'_>,
         cue: &Cue,
     ) -> (Vec<Found>, Option<String>) {
         let trigger = cue.span;
-        let tokens = tokenize(&doc.text, sentence);
         let t_first = tokens.partition_point(|t| t.span.start < trigger.start);
         let t_last = tokens.partition_point(|t| t.span.start < trigger.end);
         // A reciprocal verb ("se sont rencontrés") has its parties before
@@ -408,8 +553,8 @@ impl EventAssembler {
                 .unwrap_or_default()
         };
         // Organizations and countries represented by a participant's title.
-        let represented: BTreeSet<usize> = doc
-            .titles
+        let window_titles = index.titles_in(sentence, window);
+        let represented: BTreeSet<usize> = window_titles
             .iter()
             .filter(|t| window.contains(t.span) && t.holder.is_some())
             .filter_map(|t| t.of)
@@ -427,7 +572,8 @@ impl EventAssembler {
             }
             match m.label {
                 Label::Per => {
-                    let (role, org) = self.role_of(doc, entity, trigger.start);
+                    let (role, org) =
+                        self.role_of(doc, &index.titles_by_holder, entity, trigger.start);
                     persons.push(Found {
                         key: format!("E{entity}"),
                         participant: Participant {
@@ -454,10 +600,7 @@ impl EventAssembler {
                         });
                     // Titles' "of" and the organizations named inside a
                     // person's title phrase are represented by the person.
-                    let inside_title = doc
-                        .titles
-                        .iter()
-                        .any(|t| t.span.contains(m.span) && t.holder.is_some());
+                    let inside_title = index.inside_held_title(sentence, m.span);
                     if is_country && !represented.contains(&entity) && !inside_title {
                         others.push(Found {
                             key: format!("E{entity}"),
@@ -497,8 +640,7 @@ impl EventAssembler {
             }
         }
         // Role-only titles: "le président russe".
-        for t in doc
-            .titles
+        for t in window_titles
             .iter()
             .filter(|t| window.contains(t.span) && t.holder.is_none())
         {
@@ -533,20 +675,13 @@ impl EventAssembler {
     fn date(
         &self,
         doc: &Document,
+        index: &Index<'_>,
         sentence: Span,
         trigger: Span,
         lead: bool,
         past: bool,
     ) -> (Option<String>, DateSource) {
-        let in_sentence = doc
-            .timexes
-            .iter()
-            .filter(|t| {
-                sentence.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time)
-            })
-            // "désormais" (PRESENT_REF) dates nothing.
-            .filter(|t| !t.value.ends_with("_REF"))
-            .min_by_key(|t| t.span.start.abs_diff(trigger.start));
+        let in_sentence = index.nearest_date(sentence, trigger.start);
         if let Some(t) = in_sentence {
             let value = if t.kind == TimexType::Time {
                 t.value.split('T').next().unwrap_or(&t.value).to_string()
@@ -584,6 +719,14 @@ impl Stage for EventAssembler {
         // The lead: the first two body sentences.
         let lead_end = body.get(1).or(body.first()).map_or(0, |s| s.end);
         let mut events: Vec<Event> = Vec::new();
+        // The participant keys of each event, and the events of each key.
+        let mut event_keys: Vec<BTreeSet<String>> = Vec::new();
+        let mut events_by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        // The tokens of the current sentence (and whether it speaks of
+        // sports), found once per sentence rather than once per trigger, so
+        // that a long sentence with many triggers stays linear.
+        let mut current: Option<(Span, Vec<Token>, bool)> = None;
+        let index = Index::new(doc);
         for cue in doc.cues.iter().filter(|c| c.kind == CueKind::Trigger) {
             let Some(kind) = Self::event_type(cue) else {
                 continue;
@@ -595,16 +738,22 @@ impl Stage for EventAssembler {
                 continue;
             };
             let sentence = sentence.span;
-            if self.is_negated_or_hypothetical(doc, sentence, cue.span) {
+            if current.as_ref().is_none_or(|(s, _, _)| *s != sentence) {
+                let tokens = tokenize(&doc.text, sentence);
+                let sports = self.is_sports(doc, &tokens);
+                current = Some((sentence, tokens, sports));
+            }
+            let (_, tokens, sports) = current.as_ref().expect("set above");
+            if self.is_negated_or_hypothetical(doc, tokens, cue.span) {
                 continue;
             }
-            if self.is_sports(doc, sentence)
-                || !self.has_party_object(doc, sentence, cue)
+            if *sports
+                || !self.has_party_object(doc, tokens, cue)
                 || self.is_geographic_summit(doc, cue)
             {
                 continue;
             }
-            let (found, location) = self.participants(doc, sentence, cue);
+            let (found, location) = self.participants(doc, sentence, tokens, &index, cue);
             // A capitalised verb inside a sentence is part of a name ("NBC's
             // Meet the Press"), not a verb.
             let capitalised = doc.slice(cue.span).starts_with(char::is_uppercase);
@@ -618,20 +767,26 @@ impl Stage for EventAssembler {
             }
             // "sa visite", "la rencontre": after a determiner, a form that
             // could be a verb is the noun.
-            let is_noun = cue.attr("form") == Some("noun")
-                || self.follows_determiner(doc, sentence, cue.span);
+            let is_noun =
+                cue.attr("form") == Some("noun") || self.follows_determiner(doc, tokens, cue.span);
             if found.len() < if is_noun { 2 } else { 1 } {
                 continue;
             }
             let tense = cue.attr("tense");
-            let status = if tense == Some("future") || self.is_announced(doc, sentence, cue.span) {
+            let status = if tense == Some("future") || self.is_announced(doc, tokens, cue.span) {
                 EventStatus::Planned
             } else {
                 EventStatus::Happened
             };
             let past = tense == Some("past");
-            let (date, date_source) =
-                self.date(doc, sentence, cue.span, cue.span.end <= lead_end, past);
+            let (date, date_source) = self.date(
+                doc,
+                &index,
+                sentence,
+                cue.span,
+                cue.span.end <= lead_end,
+                past,
+            );
             let participants: Vec<Participant> = found.into_iter().map(|f| f.participant).collect();
             let event = Event {
                 kind,
@@ -647,17 +802,32 @@ impl Stage for EventAssembler {
             // type and date when one participant set contains the other.
             let key =
                 |p: &Participant| p.entity.map_or_else(|| p.name.clone(), |e| format!("E{e}"));
+            // Events that share a participant are found through an index
+            // by participant, not by comparing with every earlier event.
             let new_keys: BTreeSet<String> = event.participants.iter().map(key).collect();
-            let same = events.iter_mut().find(|e| {
-                let keys: BTreeSet<String> = e.participants.iter().map(key).collect();
+            let candidates: BTreeSet<usize> = if new_keys.is_empty() {
+                (0..events.len()).collect()
+            } else {
+                new_keys
+                    .iter()
+                    .filter_map(|k| events_by_key.get(k))
+                    .flatten()
+                    .copied()
+                    .collect()
+            };
+            let same = candidates.into_iter().find(|&i| {
+                let (e, keys) = (&events[i], &event_keys[i]);
                 e.kind == event.kind
                     && (e.date == event.date || event.date_source != DateSource::Text)
                     && (keys.is_superset(&new_keys) || keys.is_subset(&new_keys))
             });
             match same {
-                Some(existing) => {
+                Some(i) => {
+                    let existing = &mut events[i];
                     for p in event.participants {
-                        if !existing.participants.iter().any(|q| key(q) == key(&p)) {
+                        let k = key(&p);
+                        if event_keys[i].insert(k.clone()) {
+                            events_by_key.entry(k).or_default().push(i);
                             existing.participants.push(p);
                         }
                     }
@@ -665,7 +835,16 @@ impl Stage for EventAssembler {
                         existing.location = event.location;
                     }
                 }
-                None => events.push(event),
+                None => {
+                    for k in &new_keys {
+                        events_by_key
+                            .entry(k.clone())
+                            .or_default()
+                            .push(events.len());
+                    }
+                    event_keys.push(new_keys);
+                    events.push(event);
+                }
             }
         }
         doc.events = events;

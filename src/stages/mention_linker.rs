@@ -123,22 +123,24 @@ impl MentionLinker {
                 )
             })
             .collect();
+        // The multi-word person mentions by surname, in text order, so that
+        // each one-word mention finds its neighbours without a scan of all.
+        let mut by_surname: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        for (at, e, w) in &persons {
+            if let (true, Some(last)) = (w.len() >= 2, w.last()) {
+                by_surname.entry(last.as_str()).or_default().push((*at, *e));
+            }
+        }
+        for list in by_surname.values_mut() {
+            list.sort_by_key(|p| p.0); // stable: ties keep their order
+        }
         for i in deferred {
             let m = &doc.mentions[i];
             let word = words(doc.slice(m.span)).pop().unwrap_or_default();
             let at = m.span.start;
-            let exact =
-                |(_, _, w): &(usize, usize, Vec<String>)| w.len() >= 2 && w.last() == Some(&word);
-            let preceding = persons
-                .iter()
-                .filter(|p| p.0 < at && exact(p))
-                .max_by_key(|p| p.0);
-            let following = || {
-                persons
-                    .iter()
-                    .filter(|p| p.0 > at && exact(p))
-                    .min_by_key(|p| p.0)
-            };
+            let same: &[(usize, usize)] = by_surname.get(word.as_str()).map_or(&[], Vec::as_slice);
+            let preceding = same[..same.partition_point(|p| p.0 < at)].last();
+            let following = || same.get(same.partition_point(|p| p.0 <= at));
             let fuzzy = || {
                 let limit = max_edits(word.chars().count());
                 if limit == 0 {

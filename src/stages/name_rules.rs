@@ -1192,13 +1192,24 @@ fn merge(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
     let mut all: Vec<Mention> = new.into_iter().chain(existing).collect();
     all.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
     let mut kept: Vec<Mention> = Vec::with_capacity(all.len());
-    let mut taken: Vec<Span> = Vec::new();
+    // The spans kept so far, by start (a sorted map, not a Vec with inserts
+    // that made many mentions cost mentions²).
+    let mut taken: std::collections::BTreeMap<usize, Span> = Default::default();
     for m in all {
-        let i = taken.partition_point(|s| s.start < m.span.start);
-        let clash = taken.get(i).is_some_and(|s| s.overlaps(m.span))
-            || i > 0 && taken.get(i - 1).is_some_and(|s| s.overlaps(m.span));
+        let clash = taken
+            .range(m.span.start..)
+            .next()
+            .is_some_and(|(_, s)| s.overlaps(m.span))
+            || taken
+                .range(..m.span.start)
+                .next_back()
+                .is_some_and(|(_, s)| s.overlaps(m.span));
         if !clash {
-            taken.insert(i, m.span);
+            // An empty span clashes with nothing; two kept spans never
+            // share a start otherwise.
+            if !m.span.is_empty() {
+                taken.insert(m.span.start, m.span);
+            }
             kept.push(m);
         }
     }
@@ -1206,16 +1217,45 @@ fn merge(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
     kept
 }
 
-/// Finds `needle` as a whole, capitalised word sequence in `text`.
-fn find_word_occurrences(text: &str, needle: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    if needle.is_empty() {
+/// Finds each of `needles` as a whole word sequence in `text`: for each
+/// needle, its non-overlapping occurrences from the left, in text order.
+/// One pass over the text for all needles (a `str::find` loop per needle
+/// made a document with many names cost names × length).
+fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
+    let mut out: Vec<Vec<Span>> = vec![Vec::new(); needles.len()];
+    // Distinct non-empty needles are the patterns; each pattern feeds every
+    // needle spelled the same.
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut users: Vec<Vec<usize>> = Vec::new();
+    let mut by_text: std::collections::HashMap<&str, usize> = Default::default();
+    for (i, needle) in needles.iter().enumerate() {
+        if needle.is_empty() {
+            continue;
+        }
+        let id = *by_text.entry(needle).or_insert_with(|| {
+            patterns.push(needle);
+            users.push(Vec::new());
+            patterns.len() - 1
+        });
+        users[id].push(i);
+    }
+    if patterns.is_empty() {
         return out;
     }
-    let mut from = 0;
-    while let Some(pos) = text.get(from..).and_then(|t| t.find(needle)) {
-        let start = from + pos;
-        let end = start + needle.len();
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(&patterns) else {
+        return out;
+    };
+    // Where each pattern's last occurrence ended: a later one must start
+    // there or after (non-overlapping, as a left-to-right search finds).
+    let mut next_from = vec![0usize; patterns.len()];
+    let mut spans: Vec<Vec<Span>> = vec![Vec::new(); patterns.len()];
+    for m in automaton.find_overlapping_iter(text) {
+        let id = m.pattern().as_usize();
+        let (start, end) = (m.start(), m.end());
+        if start < next_from[id] {
+            continue;
+        }
+        next_from[id] = end;
         let before_ok = text[..start]
             .chars()
             .next_back()
@@ -1225,9 +1265,13 @@ fn find_word_occurrences(text: &str, needle: &str) -> Vec<Span> {
             .next()
             .is_none_or(|c| !c.is_alphanumeric());
         if before_ok && after_ok {
-            out.push(Span::new(start, end));
+            spans[id].push(Span::new(start, end));
         }
-        from = end;
+    }
+    for (id, spans) in spans.into_iter().enumerate() {
+        for &i in &users[id] {
+            out[i].clone_from(&spans);
+        }
     }
     out
 }
@@ -1389,8 +1433,15 @@ impl NameRules {
         needles.sort();
         needles.dedup();
         let mut found = Vec::new();
-        for (needle, label, canonical) in &needles {
-            for span in find_word_occurrences(&doc.text, needle) {
+        let occurrences = find_word_occurrences(
+            &doc.text,
+            &needles
+                .iter()
+                .map(|(n, _, _)| n.as_str())
+                .collect::<Vec<_>>(),
+        );
+        for ((_, label, canonical), spans) in needles.iter().zip(occurrences) {
+            for span in spans {
                 if doc
                     .sentence_at(span.start)
                     .is_none_or(|s| s.kind == SentenceKind::Furniture)

@@ -45,14 +45,33 @@ impl RelationAssembler {
     fn holder(&self, doc: &Document, ti: usize) -> Option<usize> {
         let title = &doc.titles[ti];
         let sentence = doc.sentence_at(title.span.start)?.span;
-        let persons: Vec<(usize, Span)> = doc
-            .mentions_in(sentence)
-            .filter(|(_, m)| m.label == Label::Per)
-            .map(|(i, m)| (i, m.span))
-            .collect();
+        // The persons of the sentence nearest to the title on each side,
+        // found from the title (mentions are sorted by start), not from a
+        // list of all the sentence's persons for every title.
+        let next_person = doc
+            .mentions_in(Span::new(title.span.end.max(sentence.start), sentence.end))
+            .find(|(_, m)| m.label == Label::Per)
+            .map(|(i, m)| (i, m.span));
+        let prev_person = {
+            let lo = doc
+                .mentions
+                .partition_point(|m| m.span.start < sentence.start);
+            let hi = doc
+                .mentions
+                .partition_point(|m| m.span.start < title.span.start);
+            doc.mentions[lo..hi.max(lo)]
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, m)| {
+                    m.label == Label::Per
+                        && m.span.end <= title.span.start
+                        && m.span.end <= sentence.end
+                })
+                .map(|(k, m)| (lo + k, m.span))
+        };
         // Right after, a nationality adjective allowed between.
-        let next_person = persons.iter().find(|(_, s)| s.start >= title.span.end);
-        if let Some(&(i, span)) = next_person {
+        if let Some((i, span)) = next_person {
             let between = &doc.text[title.span.end..span.start];
             let misc_between = doc
                 .mentions_in(Span::new(title.span.end, span.start))
@@ -104,11 +123,7 @@ impl RelationAssembler {
             }
         }
         // Just before, with a comma: "X, ministre de ...".
-        let prev_person = persons
-            .iter()
-            .rev()
-            .find(|(_, s)| s.end <= title.span.start);
-        if let Some(&(i, span)) = prev_person {
+        if let Some((i, span)) = prev_person {
             let between = doc.text[span.end..title.span.start].trim();
             let between = between.strip_prefix(',').map(str::trim);
             if let Some(rest) = between {

@@ -1,0 +1,252 @@
+//! The cost of a document grows linearly with its size: a document ten times
+//! larger costs at most twelve times as much. The text is news-like and dense
+//! (names, titles, dates, places, meeting words), so that mention linking and
+//! event assembly face thousands of mentions in the large document.
+//!
+//! Timing on a shared machine is noisy: this measures the CPU time of the
+//! calling thread (Linux: `/proc/thread-self/schedstat`; elsewhere wall
+//! time), takes the best of several runs, and gives the small document
+//! enough work (≥ 50 ms) to be measurable.
+
+use std::time::{Duration, Instant};
+
+use depeche::Pipeline;
+
+const GIVEN: &[&str] = &[
+    "Anne", "Paul", "Claire", "Amadou", "Kofi", "Grace", "Antoine", "Marie", "Jean", "Fatou",
+    "Olivier", "Sophie", "Ibrahim", "Elena", "Hugo", "Lucie", "Samuel", "Nadia", "Pierre", "Awa",
+];
+const SURNAMES: &[&str] = &[
+    "Dupont",
+    "Martin",
+    "Fontaine",
+    "Diallo",
+    "Mensah",
+    "Wanjiru",
+    "Lefort",
+    "Moreau",
+    "Bernard",
+    "Traoré",
+    "Garnier",
+    "Rousseau",
+    "Keita",
+    "Petrov",
+    "Laurent",
+    "Girard",
+    "Ndiaye",
+    "Mercier",
+    "Blanc",
+    "Chevalier",
+    "Okafor",
+    "Dubois",
+    "Faure",
+    "Renaud",
+    "Sissoko",
+    "Barbier",
+];
+const TITLES: &[&str] = &[
+    "le ministre des Affaires étrangères",
+    "la présidente",
+    "le Premier ministre",
+    "le ministre de la Défense",
+    "l'ambassadeur de France",
+    "le secrétaire général de l'ONU",
+    "la ministre de l'Économie",
+];
+const PLACES: &[&str] = &[
+    "Paris",
+    "Lyon",
+    "Genève",
+    "Dakar",
+    "Bakou",
+    "Nairobi",
+    "Berlin",
+    "Bruxelles",
+    "Abidjan",
+];
+const MONTHS: &[&str] = &[
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "septembre",
+    "octobre",
+];
+const TRIGGERS: &[&str] = &[
+    "a rencontré",
+    "s'est entretenu avec",
+    "a reçu",
+    "s'est réuni avec",
+    "a eu un entretien avec",
+];
+
+/// A tiny deterministic generator (no dependency, same text every run).
+struct Lcg(u64);
+
+impl Lcg {
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        items[(self.0 >> 33) as usize % items.len()]
+    }
+}
+
+/// About `bytes` of French news: paragraphs of sentences with persons
+/// (given name + surname, later "M. Surname"), titles, places, dates and
+/// meeting triggers.
+fn news(bytes: usize) -> String {
+    let mut rng = Lcg(42);
+    let mut text = String::from("PARIS, 15 octobre 2021 (AFP) -\n\n");
+    let mut n = 0;
+    while text.len() < bytes {
+        let a = format!("{} {}", rng.pick(GIVEN), rng.pick(SURNAMES));
+        let b = format!("{} {}", rng.pick(GIVEN), rng.pick(SURNAMES));
+        let sentence = match n % 4 {
+            0 => format!(
+                "Le {} {} 2021, {} {}, {} {} à {}. ",
+                1 + n % 28,
+                rng.pick(MONTHS),
+                rng.pick(TITLES),
+                a,
+                rng.pick(TRIGGERS),
+                b,
+                rng.pick(PLACES)
+            ),
+            1 => format!(
+                "M. {} a déclaré mardi que {} se rendrait à {} la semaine prochaine. ",
+                a.split(' ').nth(1).unwrap(),
+                b,
+                rng.pick(PLACES)
+            ),
+            2 => format!(
+                "Selon {}, {} {} {} le {} {} 2020 à {}. ",
+                rng.pick(TITLES),
+                a,
+                rng.pick(TRIGGERS),
+                b,
+                1 + n % 28,
+                rng.pick(MONTHS),
+                rng.pick(PLACES)
+            ),
+            _ => format!(
+                "Mme {} et {} se sont réunis hier avec {}.\n\n",
+                b.split(' ').nth(1).unwrap(),
+                a,
+                rng.pick(TITLES)
+            ),
+        };
+        text.push_str(&sentence);
+        n += 1;
+    }
+    text
+}
+
+/// CPU time used so far by this thread.
+fn thread_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// One measurement at a time: the tests of this file run in parallel
+/// threads otherwise, and would share the caches.
+static MEASURING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// The best of `runs` measurements of extracting `text`.
+fn best_cost(pipeline: &Pipeline, text: &str, runs: usize) -> Duration {
+    let _one_at_a_time = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
+    (0..runs)
+        .map(|_| {
+            let (cpu, wall) = (thread_cpu_time(), Instant::now());
+            let x = pipeline.extract(text);
+            assert!(x.errors.is_empty(), "{:?}", x.errors);
+            std::hint::black_box(&x);
+            match (cpu, thread_cpu_time()) {
+                (Some(before), Some(after)) => after - before,
+                _ => wall.elapsed(),
+            }
+        })
+        .min()
+        .unwrap()
+}
+
+#[test]
+fn cost_grows_linearly_with_document_size() {
+    let pipeline = Pipeline::french().unwrap();
+    let small = news(40_000);
+    let large = news(400_000);
+    let x = pipeline.extract(&large);
+    assert!(
+        x.mentions.len() > 3000 && x.timexes.len() > 500 && x.events.len() > 500,
+        "the large document is dense: {} mentions, {} timexes, {} events",
+        x.mentions.len(),
+        x.timexes.len(),
+        x.events.len()
+    );
+
+    let small_cost = best_cost(&pipeline, &small, 5);
+    let large_cost = best_cost(&pipeline, &large, 3);
+    let ratio = large_cost.as_secs_f64() / small_cost.as_secs_f64();
+    let size_ratio = large.len() as f64 / small.len() as f64;
+    eprintln!(
+        "{} bytes: {small_cost:?}; {} bytes: {large_cost:?}; {ratio:.2}x the cost for {size_ratio:.2}x the size",
+        small.len(),
+        large.len()
+    );
+    assert!(
+        small_cost >= Duration::from_millis(50),
+        "the small document is too cheap to measure: {small_cost:?}"
+    );
+    assert!(
+        ratio <= 1.2 * size_ratio,
+        "{ratio:.2}x the cost for {size_ratio:.2}x the size: something is worse than linear"
+    );
+}
+
+/// One sentence of `bytes` (no full stop: "M." does not end it), with a
+/// person, a title, a date and a trigger every hundred bytes: every
+/// per-trigger look at "the sentence" is a look at the whole text.
+fn one_sentence(bytes: usize) -> String {
+    let unit = "le ministre Paul Martin a rencontré Anne Dupont à Lyon le 3 mai 2021, \
+                puis M. Martin est allé à Genève ; ";
+    format!("Hier, {}fin.", unit.repeat(bytes / unit.len() + 1))
+}
+
+#[test]
+fn one_long_sentence_costs_linearly() {
+    let pipeline = Pipeline::french().unwrap();
+    let small = one_sentence(30_000);
+    let large = one_sentence(300_000);
+    let x = pipeline.extract(&large);
+    assert_eq!(x.sentences.len(), 1, "one sentence");
+    let triggers = x
+        .cues
+        .iter()
+        .filter(|c| c.kind == depeche::doc::CueKind::Trigger)
+        .count();
+    assert!(triggers > 1000, "{triggers} triggers");
+    assert!(x.titles.len() > 1000, "{} titles", x.titles.len());
+
+    let small_cost = best_cost(&pipeline, &small, 5);
+    let large_cost = best_cost(&pipeline, &large, 3);
+    let ratio = large_cost.as_secs_f64() / small_cost.as_secs_f64();
+    let size_ratio = large.len() as f64 / small.len() as f64;
+    eprintln!(
+        "one sentence, {} bytes: {small_cost:?}; {} bytes: {large_cost:?}; {ratio:.2}x the cost for {size_ratio:.2}x the size",
+        small.len(),
+        large.len()
+    );
+    assert!(
+        small_cost >= Duration::from_millis(50),
+        "the small document is too cheap to measure: {small_cost:?}"
+    );
+    assert!(
+        ratio <= 1.2 * size_ratio,
+        "{ratio:.2}x the cost for {size_ratio:.2}x the size: something is worse than linear"
+    );
+}
