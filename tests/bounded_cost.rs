@@ -175,6 +175,28 @@ fn best_cost(pipeline: &Pipeline, text: &str, runs: usize) -> Duration {
         .unwrap()
 }
 
+/// The costs of `small` and `large` and their ratio: the best of up to
+/// three attempts, stopping at the first within bounds. A machine busy with
+/// something else can inflate one measurement by a few percent, near the
+/// 12x bound of a 10x input; a cost worse than linear (28x before the
+/// fixes this test came with) fails every attempt.
+fn cost_ratio(pipeline: &Pipeline, small: &str, large: &str) -> (Duration, Duration, f64) {
+    let size_ratio = large.len() as f64 / small.len() as f64;
+    let mut best: Option<(Duration, Duration, f64)> = None;
+    for _ in 0..3 {
+        let small_cost = best_cost(pipeline, small, 5);
+        let large_cost = best_cost(pipeline, large, 3);
+        let ratio = large_cost.as_secs_f64() / small_cost.as_secs_f64();
+        if best.is_none_or(|(_, _, r)| ratio < r) {
+            best = Some((small_cost, large_cost, ratio));
+        }
+        if ratio <= 1.2 * size_ratio {
+            break;
+        }
+    }
+    best.expect("measured at least once")
+}
+
 #[test]
 fn cost_grows_linearly_with_document_size() {
     let pipeline = Pipeline::french().unwrap();
@@ -189,9 +211,7 @@ fn cost_grows_linearly_with_document_size() {
         x.events.len()
     );
 
-    let small_cost = best_cost(&pipeline, &small, 5);
-    let large_cost = best_cost(&pipeline, &large, 3);
-    let ratio = large_cost.as_secs_f64() / small_cost.as_secs_f64();
+    let (small_cost, large_cost, ratio) = cost_ratio(&pipeline, &small, &large);
     let size_ratio = large.len() as f64 / small.len() as f64;
     eprintln!(
         "{} bytes: {small_cost:?}; {} bytes: {large_cost:?}; {ratio:.2}x the cost for {size_ratio:.2}x the size",
@@ -232,9 +252,7 @@ fn one_long_sentence_costs_linearly() {
     assert!(triggers > 1000, "{triggers} triggers");
     assert!(x.titles.len() > 1000, "{} titles", x.titles.len());
 
-    let small_cost = best_cost(&pipeline, &small, 5);
-    let large_cost = best_cost(&pipeline, &large, 3);
-    let ratio = large_cost.as_secs_f64() / small_cost.as_secs_f64();
+    let (small_cost, large_cost, ratio) = cost_ratio(&pipeline, &small, &large);
     let size_ratio = large.len() as f64 / small.len() as f64;
     eprintln!(
         "one sentence, {} bytes: {small_cost:?}; {} bytes: {large_cost:?}; {ratio:.2}x the cost for {size_ratio:.2}x the size",

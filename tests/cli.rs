@@ -2,71 +2,16 @@
 //! inputs of every kind (good and bad), every output format, exit codes, and
 //! the promise that every input document yields exactly one record, in order.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::io::Read;
+use std::path::Path;
+use std::process::Stdio;
 
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// What a run of the binary gave back.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
 
-impl Run {
-    /// The JSONL records on standard output.
-    fn records(&self) -> Vec<Value> {
-        self.stdout
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-            .collect()
-    }
-}
-
-fn command(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_depeche"));
-    cmd.args(args).current_dir(dir);
-    cmd
-}
-
-/// Runs `depeche ARGS` in `dir` with `stdin` as standard input.
-fn run_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = command(dir, args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    // Write from another thread so a large input cannot deadlock against
-    // a full stdout pipe.
-    let writer = std::thread::spawn(move || input.write_all(&data));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    Run {
-        code: out.status.code().expect("exited, not killed"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-/// Runs `depeche ARGS` in `dir`, with empty standard input.
-fn run(dir: &Path, args: &[&str]) -> Run {
-    run_with_stdin(dir, args, b"")
-}
-
-fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(&path, content).unwrap();
-    path
-}
+use common::{command, run, run_with_stdin, write};
 
 /// The code-point span of the first `needle` in `text`.
 fn char_span(text: &str, needle: &str) -> (usize, usize) {
