@@ -614,10 +614,6 @@ fn score_events(docs: &[(&GoldDoc, &Record)], options: &EvalOptions) -> EventSco
                 }
             }
         }
-        pair_counts.predicted += preds
-            .iter()
-            .map(|e| e.participants.len() * e.participants.len().saturating_sub(1) / 2)
-            .sum::<usize>();
         // Whole events and dates.
         ev_gold += gold_events
             .iter()
@@ -673,7 +669,6 @@ fn score_events(docs: &[(&GoldDoc, &Record)], options: &EvalOptions) -> EventSco
             }
         }
     }
-    let _ = pair_counts.predicted;
     pair_counts.predicted = pred_pairs_total;
     let pairs = Prf::new(
         pred_pairs_matched,

@@ -124,8 +124,7 @@ fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut after_blank = true;
-    for (i, piece) in text.split('\n').enumerate() {
-        let _ = i;
+    for piece in text.split('\n') {
         let line_start = start;
         start += piece.len() + 1;
         let trimmed = piece.trim();
@@ -288,7 +287,6 @@ impl SentenceSplitter {
 /// Splits one paragraph into body sentences.
 fn split_region(text: &str, region: Span, out: &mut Vec<Sentence>) {
     let body = region.slice(text);
-    let bytes = body.as_bytes();
     let mut start = 0;
     let mut iter = body.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
@@ -319,7 +317,6 @@ fn split_region(text: &str, region: Span, out: &mut Vec<Sentence>) {
         if c == '.' && end == i + 1 && is_abbreviation(&body[start..i]) {
             continue;
         }
-        let _ = bytes;
         push_trimmed(region.start + start, region.start + end, text, out);
         start = body.len() - after_space.len();
     }
