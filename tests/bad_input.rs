@@ -17,7 +17,7 @@ use tempfile::TempDir;
 
 mod common;
 
-use common::{command, run, write, Run};
+use common::{command, errors, ids, run, write, Run};
 
 /// The closing-summary checks of this file.
 trait Balanced {
@@ -65,19 +65,6 @@ impl Balanced for Run {
         );
         records
     }
-}
-
-fn ids(records: &[Value]) -> Vec<&str> {
-    records.iter().map(|r| r["id"].as_str().unwrap()).collect()
-}
-
-fn errors(record: &Value) -> Vec<&str> {
-    record["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e.as_str().unwrap())
-        .collect()
 }
 
 fn array<'a>(record: &'a Value, key: &str) -> &'a Vec<Value> {

@@ -197,6 +197,26 @@ fn cost_ratio(pipeline: &Pipeline, small: &str, large: &str) -> (Duration, Durat
     best.expect("measured at least once")
 }
 
+/// Measures `small` and `large` and asserts the cost grew at most 1.2
+/// times as fast as the size.
+fn assert_linear(label: &str, pipeline: &Pipeline, small: &str, large: &str) {
+    let (small_cost, large_cost, ratio) = cost_ratio(pipeline, small, large);
+    let size_ratio = large.len() as f64 / small.len() as f64;
+    eprintln!(
+        "{label}, {} bytes: {small_cost:?}; {} bytes: {large_cost:?}; {ratio:.2}x the cost for {size_ratio:.2}x the size",
+        small.len(),
+        large.len()
+    );
+    assert!(
+        small_cost >= Duration::from_millis(50),
+        "{label}: the small document is too cheap to measure: {small_cost:?}"
+    );
+    assert!(
+        ratio <= 1.2 * size_ratio,
+        "{label}: {ratio:.2}x the cost for {size_ratio:.2}x the size: something is worse than linear"
+    );
+}
+
 #[test]
 fn cost_grows_linearly_with_document_size() {
     let pipeline = Pipeline::french().unwrap();
@@ -211,21 +231,7 @@ fn cost_grows_linearly_with_document_size() {
         x.events.len()
     );
 
-    let (small_cost, large_cost, ratio) = cost_ratio(&pipeline, &small, &large);
-    let size_ratio = large.len() as f64 / small.len() as f64;
-    eprintln!(
-        "{} bytes: {small_cost:?}; {} bytes: {large_cost:?}; {ratio:.2}x the cost for {size_ratio:.2}x the size",
-        small.len(),
-        large.len()
-    );
-    assert!(
-        small_cost >= Duration::from_millis(50),
-        "the small document is too cheap to measure: {small_cost:?}"
-    );
-    assert!(
-        ratio <= 1.2 * size_ratio,
-        "{ratio:.2}x the cost for {size_ratio:.2}x the size: something is worse than linear"
-    );
+    assert_linear("dense news", &pipeline, &small, &large);
 }
 
 /// One sentence of `bytes` (no full stop: "M." does not end it), with a
@@ -252,19 +258,5 @@ fn one_long_sentence_costs_linearly() {
     assert!(triggers > 1000, "{triggers} triggers");
     assert!(x.titles.len() > 1000, "{} titles", x.titles.len());
 
-    let (small_cost, large_cost, ratio) = cost_ratio(&pipeline, &small, &large);
-    let size_ratio = large.len() as f64 / small.len() as f64;
-    eprintln!(
-        "one sentence, {} bytes: {small_cost:?}; {} bytes: {large_cost:?}; {ratio:.2}x the cost for {size_ratio:.2}x the size",
-        small.len(),
-        large.len()
-    );
-    assert!(
-        small_cost >= Duration::from_millis(50),
-        "the small document is too cheap to measure: {small_cost:?}"
-    );
-    assert!(
-        ratio <= 1.2 * size_ratio,
-        "{ratio:.2}x the cost for {size_ratio:.2}x the size: something is worse than linear"
-    );
+    assert_linear("one sentence", &pipeline, &small, &large);
 }

@@ -11,26 +11,13 @@ use tempfile::TempDir;
 
 mod common;
 
-use common::{command, run, run_with_stdin, write};
+use common::{command, errors, ids, run, run_with_stdin, write};
 
 /// The code-point span of the first `needle` in `text`.
 fn char_span(text: &str, needle: &str) -> (usize, usize) {
     let byte = text.find(needle).unwrap();
     let start = text[..byte].chars().count();
     (start, start + needle.chars().count())
-}
-
-fn ids(records: &[Value]) -> Vec<&str> {
-    records.iter().map(|r| r["id"].as_str().unwrap()).collect()
-}
-
-fn errors(record: &Value) -> Vec<&str> {
-    record["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e.as_str().unwrap())
-        .collect()
 }
 
 /// `n` small documents, French and English, each with a place name.

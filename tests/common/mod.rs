@@ -66,3 +66,18 @@ pub fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
     std::fs::write(&path, content).unwrap();
     path
 }
+
+/// The ids of records, in order.
+pub fn ids(records: &[Value]) -> Vec<&str> {
+    records.iter().map(|r| r["id"].as_str().unwrap()).collect()
+}
+
+/// The errors of a record.
+pub fn errors(record: &Value) -> Vec<&str> {
+    record["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap())
+        .collect()
+}
