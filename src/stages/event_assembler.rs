@@ -19,11 +19,16 @@ use crate::pipeline::{Layer, Stage, StageError};
 ///   "would meet", "pourrait rencontrer").
 /// - **Participants**: the persons named in the trigger's clause (a window
 ///   around the trigger inside its sentence), with the role and organization
-///   of the title they hold; role-only titles ("le président russe"); and
-///   states or organizations only when no person is named for them (an
-///   organization or country that a participant's title is of is
-///   represented by that participant). A place after a locative preposition
-///   is the location, not a participant. A verb trigger needs one named
+///   of the title they hold. A role-only title ("le président russe", "the
+///   Ukrainian president") stands for the person the document names in that
+///   role of that country, and is left out when it names nobody (unnamed
+///   parties are not participants). States and organizations take part only
+///   when no person is named for them: not when a participant holds one of
+///   their titles anywhere in the document; beside a single person, only
+///   within a few tokens of the trigger (or in a list that reaches there);
+///   never after a topic or direction preposition ("talks on Syria"). A
+///   place after a locative preposition is the location, and a venue ("at
+///   the White House") no participant. A verb trigger needs one named
 ///   participant, a noun trigger ("sommet", "talks") two.
 /// - **One event per meeting**: events of one type whose participants are a
 ///   subset of an earlier event's, on the same date, are merged into it.
@@ -49,6 +54,10 @@ pub struct EventAssembler;
 
 /// Tokens before and after a trigger where its participants are looked for.
 const WINDOW_TOKENS: usize = 30;
+
+/// Beside a single named person, a state or organization is the other party
+/// only within this many tokens of the trigger.
+const OTHER_PARTY_TOKENS: usize = 8;
 
 /// Triggers whose object must be a party ("a reçu le ministre"), since the
 /// same verbs take things ("a reçu le prix", "hosts a show").
@@ -157,6 +166,31 @@ const LOCATIVES: &[&str] = &["à", "a", "au", "aux", "en", "in", "at", "dans"];
 /// Words before a name that make it a venue rather than a party.
 const VENUE_MARKERS: &[&str] = &["at", "à", "au", "in", "dans"];
 const SOURCE_MARKERS: &[&str] = &["selon", "according", "d'après"];
+/// Words skipped when reading the word before a name: "at the White
+/// House" is at a venue, "according to the Post" a source.
+const SKIPPED_BEFORE: &[&str] = &["the", "le", "la", "l'", "les"];
+/// Prepositions that make a state or organization the topic or the
+/// addressee of the talks, not a party: "a meeting on Syria", "ambassador
+/// to the United Nations", "sanctions against Russia".
+const TOPIC_MARKERS: &[&str] = &[
+    "on",
+    "about",
+    "over",
+    "regarding",
+    "concerning",
+    "to",
+    "toward",
+    "towards",
+    "against",
+    "sur",
+    "contre",
+    "envers",
+    "concernant",
+];
+/// Roles that any leading title of a country or organization fills ("the
+/// Russian leader" is its president when the document names only one
+/// holder of its titles).
+const GENERIC_ROLES: &[&str] = &["leader", "dirigeant", "chef", "head"];
 
 /// Titles and timexes found once per document by holder and by sentence,
 /// so that each trigger looks at its own sentence's, not at all of them
@@ -176,6 +210,18 @@ struct Index<'d> {
     /// The dates and times that can date an event of the sentence (inside
     /// it, not a `_REF`), sorted by start.
     dates_by_sentence: HashMap<usize, Vec<&'d Timex>>,
+    /// The organizations and countries each person holds a title of,
+    /// anywhere in the document: a state or organization is a participant
+    /// only when no person is named for it.
+    affiliations: HashMap<usize, BTreeSet<usize>>,
+    /// The holders of each title of each organization or country, by the
+    /// title's lowercased role and the entity it is of, each with where the
+    /// title was found: a role-only mention ("the Ukrainian president") is
+    /// the person the document names in that role.
+    holders_by_role: HashMap<(String, usize), Vec<(usize, usize)>>,
+    /// The holders of any title of each organization or country, for the
+    /// generic roles ("the Russian leader").
+    holders_by_org: HashMap<usize, BTreeSet<usize>>,
 }
 
 impl<'d> Index<'d> {
@@ -185,7 +231,24 @@ impl<'d> Index<'d> {
             titles_by_sentence: HashMap::new(),
             held_ends_by_sentence: HashMap::new(),
             dates_by_sentence: HashMap::new(),
+            affiliations: HashMap::new(),
+            holders_by_role: HashMap::new(),
+            holders_by_org: HashMap::new(),
         };
+        for r in &doc.relations {
+            let Some(org) = r.org else { continue };
+            index.affiliations.entry(r.person).or_default().insert(org);
+            index
+                .holders_by_role
+                .entry((lower(&r.title), org))
+                .or_default()
+                .push((r.evidence.start, r.person));
+            index
+                .holders_by_org
+                .entry(org)
+                .or_default()
+                .insert(r.person);
+        }
         for t in &doc.titles {
             if let Some(entity) = t.holder.and_then(|h| doc.mentions[h].entity) {
                 let class = 2 * usize::from(t.of.is_none())
@@ -265,6 +328,29 @@ impl<'d> Index<'d> {
         k > 0 && ends[k - 1] >= span.end
     }
 
+    /// The person a role-only title stands for: the holder of the same
+    /// role of the same organization or country nearest to `near` (the
+    /// earlier on a tie); for a generic role ("leader", "dirigeant"), the
+    /// one person holding any title of it. None when the document names
+    /// nobody in that role.
+    fn holder_of_role(&self, role: &str, org: usize, near: usize) -> Option<usize> {
+        let role = lower(role);
+        if let Some(list) = self.holders_by_role.get(&(role.clone(), org)) {
+            return list
+                .iter()
+                .min_by_key(|(at, _)| (at.abs_diff(near), *at))
+                .map(|(_, person)| *person);
+        }
+        if GENERIC_ROLES.contains(&role.as_str()) {
+            if let Some(persons) = self.holders_by_org.get(&org) {
+                if persons.len() == 1 {
+                    return persons.first().copied();
+                }
+            }
+        }
+        None
+    }
+
     /// The date or time of `sentence` nearest to `at` (the earlier on a
     /// tie).
     fn nearest_date(&self, sentence: Span, at: usize) -> Option<&'d Timex> {
@@ -280,6 +366,23 @@ impl<'d> Index<'d> {
             (None, a) => a.copied(),
         }
     }
+}
+
+/// Words that join the members of a list of parties.
+const LIST_GLUE: &[&str] = &[
+    ",", "et", "and", "ou", "or", "de", "du", "des", "d'", "la", "le", "l'", "les", "the", "of",
+    "ainsi", "que", "as", "well",
+];
+
+/// True when only list words lie between `a` and `b` (in that order).
+fn is_list_glue(doc: &Document, tokens: &[Token], a: Span, b: Span) -> bool {
+    if b.start < a.end {
+        return false;
+    }
+    tokens_from(tokens, a.end)
+        .iter()
+        .take_while(|t| t.span.end <= b.start)
+        .all(|t| LIST_GLUE.contains(&lower(t.span.slice(&doc.text)).as_str()))
 }
 
 /// The tokens that end at or before byte `at`.
@@ -543,13 +646,28 @@ impl EventAssembler {
         let window = Span::new(lo, hi);
         // The word before a position, from the sentence's tokens (found
         // once, searched by position).
+        // Articles and "to" are skipped: "at the White House", "according
+        // to the Post".
         let word_before = |at: usize| -> String {
             let k = tokens.partition_point(|t| t.span.start < at);
             tokens[..k]
                 .iter()
                 .rev()
-                .find(|t| t.kind == TokenKind::Word)
+                .filter(|t| t.kind == TokenKind::Word)
                 .map(|t| lower(t.span.slice(&doc.text)))
+                .find(|w| !SKIPPED_BEFORE.contains(&w.as_str()))
+                .unwrap_or_default()
+        };
+        // The word before the word before a position.
+        let word_before_word = |at: usize| -> String {
+            let k = tokens.partition_point(|t| t.span.start < at);
+            tokens[..k]
+                .iter()
+                .rev()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| lower(t.span.slice(&doc.text)))
+                .filter(|w| !SKIPPED_BEFORE.contains(&w.as_str()))
+                .nth(1)
                 .unwrap_or_default()
         };
         // Organizations and countries represented by a participant's title.
@@ -561,13 +679,26 @@ impl EventAssembler {
             .filter_map(|of| doc.mentions[of].entity)
             .collect();
         let mut persons = Vec::new();
-        let mut others = Vec::new();
+        let mut others: Vec<(usize, Span, Found)> = Vec::new();
+        // How many tokens lie between a mention and the trigger.
+        let token_distance = |span: Span| -> usize {
+            if span.end <= trigger.start {
+                t_first - tokens.partition_point(|t| t.span.start < span.end)
+            } else {
+                tokens
+                    .partition_point(|t| t.span.start < span.start)
+                    .saturating_sub(t_last)
+            }
+        };
         let mut location: Option<(usize, String)> = None;
         for (_, m) in doc.mentions_in(window) {
             let Some(entity) = m.entity else { continue };
             let e = &doc.entities[entity];
             let before = word_before(m.span.start);
-            if SOURCE_MARKERS.contains(&before.as_str()) {
+            // "according to the Post", "selon Le Monde": a source.
+            let source = SOURCE_MARKERS.contains(&before.as_str())
+                || (before == "to" && word_before_word(m.span.start) == "according");
+            if source {
                 continue;
             }
             match m.label {
@@ -592,7 +723,9 @@ impl EventAssembler {
                         location = Some((distance, doc.slice(m.span).to_string()));
                     }
                 }
-                Label::Loc | Label::Org if VENUE_MARKERS.contains(&before.as_str()) => {}
+                Label::Loc | Label::Org
+                    if VENUE_MARKERS.contains(&before.as_str())
+                        || TOPIC_MARKERS.contains(&before.as_str()) => {}
                 Label::Loc | Label::Org => {
                     let is_country = m.label == Label::Org
                         || m.id.as_ref().is_some_and(|id| {
@@ -602,15 +735,19 @@ impl EventAssembler {
                     // person's title phrase are represented by the person.
                     let inside_title = index.inside_held_title(sentence, m.span);
                     if is_country && !represented.contains(&entity) && !inside_title {
-                        others.push(Found {
-                            key: format!("E{entity}"),
-                            participant: Participant {
-                                entity: Some(entity),
-                                name: e.name.clone(),
-                                role: None,
-                                org: None,
+                        others.push((
+                            token_distance(m.span),
+                            m.span,
+                            Found {
+                                key: format!("E{entity}"),
+                                participant: Participant {
+                                    entity: Some(entity),
+                                    name: e.name.clone(),
+                                    role: None,
+                                    org: None,
+                                },
                             },
-                        });
+                        ));
                     }
                 }
                 // "la délégation sénégalaise": the delegation's country.
@@ -626,15 +763,19 @@ impl EventAssembler {
                             .position(|e| e.label == Label::Loc && e.id.as_ref() == Some(id))
                     });
                     let name = m.canonical.clone().unwrap_or_else(|| e.name.clone());
-                    others.push(Found {
-                        key: format!("E{}", country.unwrap_or(entity)),
-                        participant: Participant {
-                            entity: Some(country.unwrap_or(entity)),
-                            name,
-                            role: None,
-                            org: None,
+                    others.push((
+                        token_distance(m.span),
+                        m.span,
+                        Found {
+                            key: format!("E{}", country.unwrap_or(entity)),
+                            participant: Participant {
+                                entity: Some(country.unwrap_or(entity)),
+                                name,
+                                role: None,
+                                org: None,
+                            },
                         },
-                    });
+                    ));
                 }
                 Label::Misc => {}
             }
@@ -650,21 +791,68 @@ impl EventAssembler {
             {
                 continue;
             }
-            let org = self.org_name(doc, of);
+            // Unnamed parties are left out: a role-only title takes part
+            // only as the person the document names in that role.
+            let Some(person) = doc
+                .represented_entity(of)
+                .and_then(|org| index.holder_of_role(&t.role, org, trigger.start))
+            else {
+                continue;
+            };
+            let (role, org) = self.role_of(doc, &index.titles_by_holder, person, trigger.start);
             persons.push(Found {
-                key: format!("T{}:{}", lower(&t.role), org),
+                key: format!("E{person}"),
                 participant: Participant {
-                    entity: None,
-                    name: doc.slice(t.span).to_string(),
-                    role: Some(t.role.clone()),
-                    org: Some(org),
+                    entity: Some(person),
+                    name: doc.entities[person].name.clone(),
+                    role,
+                    org,
                 },
             });
         }
-        let mut found = persons;
-        if found.len() < 2 {
-            found.extend(others);
+        // A state or organization is a participant only when no person is
+        // named for it: not when a participant holds one of its titles.
+        let represented_by_persons: BTreeSet<usize> = persons
+            .iter()
+            .filter_map(|f| f.participant.entity)
+            .filter_map(|e| index.affiliations.get(&e))
+            .flatten()
+            .copied()
+            .collect();
+        others.retain(|(_, _, f)| {
+            f.participant
+                .entity
+                .is_none_or(|e| !represented_by_persons.contains(&e))
+        });
+        // With no person named, the states and organizations of the clause
+        // are the parties; beside one person, only those close to the
+        // trigger (the other side of the talks, not the topic).
+        let reach = match persons.len() {
+            0 => usize::MAX,
+            1 => OTHER_PARTY_TOKENS,
+            _ => 0,
+        };
+        // A list reaches as far as its nearest member: "convoquer les
+        // ambassadeurs de l'Allemagne, de la Belgique et de la France".
+        let mut near: Vec<bool> = others.iter().map(|(d, _, _)| *d <= reach).collect();
+        for i in 1..others.len() {
+            if near[i - 1] && is_list_glue(doc, tokens, others[i - 1].1, others[i].1) {
+                near[i] = true;
+            }
         }
+        for i in (1..others.len()).rev() {
+            if near[i] && is_list_glue(doc, tokens, others[i - 1].1, others[i].1) {
+                near[i - 1] = true;
+            }
+        }
+        let mut found = persons;
+        found.extend(
+            others
+                .into_iter()
+                .zip(near)
+                .filter(|(_, near)| *near)
+                .map(|((_, _, f), _)| f),
+        );
         let mut seen = BTreeSet::new();
         found.retain(|f| seen.insert(f.key.clone()));
         (found, location.map(|(_, l)| l))
