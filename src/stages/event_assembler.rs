@@ -368,6 +368,13 @@ impl<'d> Index<'d> {
     }
 }
 
+/// Tokens that end a clause inside a sentence.
+const CLAUSE_EDGES: &[&str] = &[";", ":", "—", "–", "\"", "“", "”", "«", "»"];
+/// Relative pronouns: after a comma, they open a clause of their own.
+const RELATIVES: &[&str] = &[
+    "which", "who", "whom", "whose", "where", "qui", "dont", "où", "lequel", "laquelle",
+];
+
 /// Words that join the members of a list of parties.
 const LIST_GLUE: &[&str] = &[
     ",", "et", "and", "ou", "or", "de", "du", "des", "d'", "la", "le", "l'", "les", "the", "of",
@@ -637,13 +644,32 @@ impl EventAssembler {
         } else {
             WINDOW_TOKENS
         };
-        let lo = tokens
-            .get(t_first.saturating_sub(WINDOW_TOKENS))
-            .map_or(sentence.start, |t| t.span.start);
-        let hi = tokens
-            .get(t_last + after_tokens)
-            .map_or(sentence.end, |t| t.span.start);
-        let window = Span::new(lo, hi);
+        // The window stops at the trigger's clause's edges: a semicolon, a
+        // colon, a dash, a quotation mark, or a relative clause (", which
+        // Trump has threatened").
+        let word_at = |k: usize| lower(tokens[k].span.slice(&doc.text));
+        // A relative clause after the trigger is left out; one holding the
+        // trigger keeps its antecedent ("Xi, who met Obama").
+        let ends_clause = |k: usize| CLAUSE_EDGES.contains(&word_at(k).as_str());
+        let opens_relative = |k: usize| {
+            word_at(k) == ","
+                && k + 1 < tokens.len()
+                && RELATIVES.contains(&word_at(k + 1).as_str())
+        };
+        let mut first = t_first;
+        while first > t_first.saturating_sub(WINDOW_TOKENS) && !ends_clause(first - 1) {
+            first -= 1;
+        }
+        let mut last = t_last;
+        while last < (t_last + after_tokens).min(tokens.len())
+            && !ends_clause(last)
+            && !opens_relative(last)
+        {
+            last += 1;
+        }
+        let lo = tokens.get(first).map_or(sentence.start, |t| t.span.start);
+        let hi = tokens.get(last).map_or(sentence.end, |t| t.span.start);
+        let window = Span::new(lo, hi.max(lo));
         // The word before a position, from the sentence's tokens (found
         // once, searched by position).
         // Articles and "to" are skipped: "at the White House", "according

@@ -713,7 +713,12 @@ impl NameRules {
                         }
                     }
                     CueKind::GivenName => {
-                        if let Some(last) = cx.cap_seq(i, 5).filter(|&l| l > i) {
+                        // "Wilson Center", "Lincoln University": a name
+                        // ending on an organization's head is no person.
+                        if let Some(last) = cx
+                            .cap_seq(i, 5)
+                            .filter(|&l| l > i && !ORG_HEADS.contains(lower(cx.word(l)).as_str()))
+                        {
                             out.push(person(cx.span(i, last), "given-name"));
                             i = last + 1;
                             continue;
