@@ -30,8 +30,12 @@ use crate::pipeline::{Layer, Stage, StageError};
 ///   place after a locative preposition is the location, and a venue ("at
 ///   the White House") no participant. A verb trigger needs one named
 ///   participant, a noun trigger ("sommet", "talks") two.
-/// - **One event per meeting**: events of one type whose participants are a
-///   subset of an earlier event's, on the same date, are merged into it.
+/// - **One event per meeting**: events of one type and status whose
+///   participants are a subset of an earlier event's, on the same date (or
+///   where one of them has no date from the text), are merged into it; a
+///   demonstrative ("cette réunion", "this meeting") points back at the last
+///   event of its type. A later mention that dates the meeting dates the
+///   event.
 /// - **Date**: a date in the sentence (the one nearest the trigger); else,
 ///   for an event told in the lead of the article in the past tense, the
 ///   document date (`date_source` = `document`: the news of its own day);
@@ -515,6 +519,15 @@ impl EventAssembler {
             .is_some_and(|t| DETERMINERS.contains(&lower(t.span.slice(&doc.text)).as_str()))
     }
 
+    /// True when a demonstrative points the trigger back at an event
+    /// already told ("cette réunion", "this meeting").
+    fn is_anaphoric(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        const DEMONSTRATIVES: &[&str] = &["ce", "cet", "cette", "ces", "this", "these"];
+        tokens_before(tokens, trigger.start)
+            .last()
+            .is_some_and(|t| DEMONSTRATIVES.contains(&lower(t.span.slice(&doc.text)).as_str()))
+    }
+
     /// True when the sentence speaks of a sports encounter.
     fn is_sports(&self, doc: &Document, tokens: &[Token]) -> bool {
         tokens
@@ -985,7 +998,10 @@ impl Stage for EventAssembler {
             // could be a verb is the noun.
             let is_noun =
                 cue.attr("form") == Some("noun") || self.follows_determiner(doc, tokens, cue.span);
-            if found.len() < if is_noun { 2 } else { 1 } {
+            // "cette réunion": the last event of its type, told again.
+            let anaphoric = self.is_anaphoric(doc, tokens, cue.span)
+                && events.last().is_some_and(|e| e.kind == kind);
+            if found.len() < if is_noun && !anaphoric { 2 } else { 1 } {
                 continue;
             }
             let tense = cue.attr("tense");
@@ -1031,12 +1047,19 @@ impl Stage for EventAssembler {
                     .copied()
                     .collect()
             };
-            let same = candidates.into_iter().find(|&i| {
-                let (e, keys) = (&events[i], &event_keys[i]);
-                e.kind == event.kind
-                    && (e.date == event.date || event.date_source != DateSource::Text)
-                    && (keys.is_superset(&new_keys) || keys.is_subset(&new_keys))
-            });
+            let same = if anaphoric {
+                Some(events.len() - 1)
+            } else {
+                candidates.into_iter().find(|&i| {
+                    let (e, keys) = (&events[i], &event_keys[i]);
+                    e.kind == event.kind
+                        && e.status == event.status
+                        && (e.date == event.date
+                            || event.date_source != DateSource::Text
+                            || e.date_source != DateSource::Text)
+                        && (keys.is_superset(&new_keys) || keys.is_subset(&new_keys))
+                })
+            };
             match same {
                 Some(i) => {
                     let existing = &mut events[i];
@@ -1049,6 +1072,13 @@ impl Stage for EventAssembler {
                     }
                     if existing.location.is_none() {
                         existing.location = event.location;
+                    }
+                    // A later mention that dates the meeting dates the event.
+                    if existing.date_source != DateSource::Text
+                        && event.date_source == DateSource::Text
+                    {
+                        existing.date = event.date;
+                        existing.date_source = event.date_source;
                     }
                 }
                 None => {
