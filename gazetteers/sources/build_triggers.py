@@ -38,6 +38,12 @@ FR_VERBS = [
      ("conclut", "conclurent"), "conclu", "", True, False),
     ("parapher", "agreement", ("paraphe", "paraphent"), ("paraphera", "parapheront"), ("paraphait", "paraphaient"),
      ("parapha", "paraphèrent"), "paraphé", "", True, False),
+    ("convoquer", "meeting", ("convoque", "convoquent"), ("convoquera", "convoqueront"), ("convoquait", "convoquaient"),
+     ("convoqua", "convoquèrent"), "convoqué", "", True, False),
+    ("négocier", "meeting", ("négocie", "négocient"), ("négociera", "négocieront"), ("négociait", "négociaient"),
+     ("négocia", "négocièrent"), "négocié", " avec", False, False),
+    ("serrer la main", "meeting", ("serre la main", "serrent la main"), ("serrera la main", "serreront la main"),
+     ("serrait la main", "serraient la main"), ("serra la main", "serrèrent la main"), "serré la main", "", False, False),
 ]
 
 # French pronominal verbs (s'entretenir avec, se réunir...): lemma, event, present, future, imparfait,
@@ -101,6 +107,9 @@ EN_VERBS = [
     ("confer", "meeting", "confers", "conferred", "conferred", "conferring", [" with"], False),
     ("sit down", "meeting", "sits down", "sat down", "sat down", "sitting down", [" with"], False),
     ("talk", "meeting", "talks", "talked", "talked", "talking", [" with"], False),
+    ("negotiate", "meeting", "negotiates", "negotiated", "negotiated", "negotiating", [" with"], False),
+    ("shake hands", "meeting", "shakes hands", "shook hands", "shaken hands", "shaking hands", ["", " with"], False),
+    ("summon", "meeting", "summons", "summoned", "summoned", "summoning", [""], True),
     ("visit", "visit", "visits", "visited", "visited", "visiting", [""], True),
     ("travel", "visit", "travels", "traveled", "traveled", "traveling", [" to"], False),
     ("travel", "visit", "travels", "travelled", "travelled", "travelling", [" to"], False),
