@@ -115,6 +115,20 @@ impl Folded {
         let mut irregular = Vec::new();
         let mut in_space = false;
         for (i, c) in text.char_indices() {
+            // Most chars of news text: ASCII folds byte for byte, with
+            // nothing to record, unless it is a space that collapses.
+            if c.is_ascii() {
+                if !c.is_ascii_whitespace() {
+                    in_space = false;
+                    out.push(c.to_ascii_lowercase());
+                    continue;
+                }
+                if !in_space {
+                    in_space = true;
+                    out.push(' ');
+                    continue;
+                }
+            }
             let folded_at = out.len();
             let kind = classify(c);
             if let Fold::Space = kind {

@@ -214,13 +214,25 @@ impl SurfaceIndex {
     }
 }
 
+/// Whether each ASCII byte is a word char (letter or digit), as a table: one
+/// load a byte in the scans below.
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// Whether the char at byte `i` of `s` is a word char (alphanumeric), and
-/// its length in bytes. Folded text is mostly ASCII: that case is one test.
-#[inline]
+/// its length in bytes. Folded text is mostly ASCII: that case is one load.
+#[inline(always)]
 pub(crate) fn char_class(s: &str, i: usize) -> (bool, usize) {
     let b = s.as_bytes()[i];
     if b < 0x80 {
-        (b.is_ascii_alphanumeric(), 1)
+        (ASCII_WORD[usize::from(b)], 1)
     } else {
         let c = s[i..].chars().next().expect("i is a char boundary");
         (c.is_alphanumeric(), c.len_utf8())
@@ -232,15 +244,21 @@ pub(crate) fn char_class(s: &str, i: usize) -> (bool, usize) {
 /// possibly a few bytes past `cap`).
 #[inline]
 pub(crate) fn word_end(s: &str, mut i: usize, cap: usize) -> usize {
-    let cap = cap.min(s.len());
-    while i < cap {
+    let bytes = s.as_bytes();
+    let cap = cap.min(bytes.len());
+    loop {
+        while i < cap && bytes[i] < 0x80 && ASCII_WORD[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i >= cap || bytes[i] < 0x80 {
+            return i;
+        }
         let (word, len) = char_class(s, i);
         if !word {
-            break;
+            return i;
         }
         i += len;
     }
-    i
 }
 
 /// The 64-bit hash of `s` that the table is keyed by.
@@ -339,7 +357,14 @@ mod tests {
     #[test]
     fn finds_every_surface_ending_at_a_stop() {
         let mut index = SurfaceIndex::with_capacity(4);
-        for s in ["m.", "m. durand", "paris", "paris saint-germain", "u.s.", "u.s"] {
+        for s in [
+            "m.",
+            "m. durand",
+            "paris",
+            "paris saint-germain",
+            "u.s.",
+            "u.s",
+        ] {
             assert!(index.insert(s).is_some());
         }
         assert_eq!(index.insert("paris"), Some(2), "same string, same id");

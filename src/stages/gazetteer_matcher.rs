@@ -199,20 +199,23 @@ fn lang_allows(entry: &Entry, lang: Option<Lang>) -> bool {
 /// True when `original` is written as `entry`'s case rule asks.
 fn case_allows(entry: &Entry, original: &str) -> bool {
     let letters = || original.chars().filter(|c| c.is_alphabetic());
-    let all_upper = letters().count() > 1 && letters().all(char::is_uppercase);
+    // Only when a rule needs it: most candidates are decided by one letter.
+    let all_upper = || letters().count() > 1 && letters().all(char::is_uppercase);
     match entry.case {
         CaseRule::Any => true,
-        CaseRule::Upper => all_upper || letters().count() == 1 && letters().all(char::is_uppercase),
+        CaseRule::Upper => {
+            all_upper() || letters().count() == 1 && letters().all(char::is_uppercase)
+        }
         CaseRule::Capitalized => {
             let want = entry.surface.chars().find(|c| c.is_alphabetic());
             let got = letters().next();
             match (want, got) {
-                (Some(w), Some(g)) => w.is_uppercase() == g.is_uppercase() || all_upper,
+                (Some(w), Some(g)) => w.is_uppercase() == g.is_uppercase() || all_upper(),
                 _ => true,
             }
         }
         CaseRule::Exact => {
-            all_upper && entry.surface.chars().filter(|c| c.is_alphabetic()).count() > 2
+            all_upper() && entry.surface.chars().filter(|c| c.is_alphabetic()).count() > 2
                 || letters()
                     .zip(entry.surface.chars().filter(|c| c.is_alphabetic()))
                     .all(|(g, w)| g.is_uppercase() == w.is_uppercase())
