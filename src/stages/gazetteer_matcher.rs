@@ -405,3 +405,146 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const TSV: &str = "Paris\tLOC\tParis\n\
+        Paris Saint-Germain\tORG\tPSG\n\
+        M.\tHONORIFIC\tM.\n\
+        M. Durand\tPER\tDurand\n\
+        US\tLOC\tÉtats-Unis\t\tcase=upper\n\
+        U.S.\tLOC\tÉtats-Unis\n\
+        U.S\tLOC\tÉtats-Unis\n\
+        Côte d'Ivoire\tLOC\tCôte d'Ivoire\n\
+        Ivoire\tPER\tIvoire\n\
+        Nice\tLOC\tNice\t\tcase=exact\n\
+        ministre\tTITLE\tministre\n\
+        ministre de la Défense\tTITLE\tministre de la Défense\n\
+        la Défense\tLOC\tLa Défense\n\
+        Œuvre\tMISC\tŒuvre\n\
+        a b\tMISC\tab\n\
+        a\tGIVEN\tA\n\
+        Jordan\tLOC\tJordanie\n\
+        Jordan\tGIVEN\tJordan\n";
+
+    const FRAGMENTS: &[&str] = &[
+        "Paris",
+        "paris",
+        "PARIS",
+        " ",
+        "  ",
+        "Saint-Germain",
+        "saint–germain",
+        "M.",
+        "m.",
+        "Durand",
+        "durandal",
+        "US",
+        "us",
+        "U.S.",
+        "u.s",
+        "Côte",
+        "COTE",
+        "d'Ivoire",
+        "d’Ivoire",
+        "\u{a0}",
+        ",",
+        ".",
+        "-",
+        "Œuvre",
+        "oeuvre",
+        "a",
+        "b",
+        "A",
+        "ministre",
+        "de",
+        "la",
+        "Défense",
+        "defense",
+        "\n",
+        "é",
+        "e\u{301}",
+        "Nice",
+        "nice",
+        "NICE",
+        "Jordan",
+        "x",
+    ];
+
+    /// The matches by definition, the slow way: at each word start of the
+    /// folded text not inside an earlier match, every surface the text goes
+    /// on with that ends at a word boundary, longest first, the first whose
+    /// entries pass their case rule.
+    fn reference(m: &GazetteerMatcher, text: &str) -> Vec<(Span, Vec<usize>)> {
+        let entries = m.gazetteer().entries();
+        let surfaces: Vec<String> = entries.iter().map(|e| fold(&e.surface)).collect();
+        let folded = Folded::new(text);
+        let hay = folded.as_str();
+        let word = |c: char| c.is_alphanumeric();
+        let mut out = Vec::new();
+        let (mut resume, mut prev) = (0, false);
+        for (i, c) in hay.char_indices() {
+            let start = word(c) && !prev;
+            prev = word(c);
+            if !start || i < resume {
+                continue;
+            }
+            let mut ends: Vec<usize> = surfaces
+                .iter()
+                .filter(|s| hay[i..].starts_with(s.as_str()))
+                .map(|s| i + s.len())
+                .filter(|&end| {
+                    !(hay[end..].chars().next().is_some_and(word)
+                        && hay[..end].chars().next_back().is_some_and(word))
+                })
+                .collect();
+            ends.sort_unstable_by(|a, b| b.cmp(a));
+            ends.dedup();
+            for end in ends {
+                let span = folded.to_original(Span::new(i, end));
+                let ids: Vec<usize> = (0..entries.len())
+                    .filter(|&e| surfaces[e] == hay[i..end])
+                    .filter(|&e| case_allows(&entries[e], span.slice(text)))
+                    .collect();
+                if !ids.is_empty() {
+                    out.push((span, ids));
+                    resume = end;
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// The index finds exactly what the definition says, on text glued
+        /// from names, their parts and the chars that fold or bound words.
+        #[test]
+        fn matches_the_definition(parts in prop::collection::vec(prop::sample::select(FRAGMENTS), 0..24)) {
+            let text = parts.concat();
+            let g = Gazetteer::parse_str("t", TSV);
+            prop_assert!(g.problems.is_empty(), "{:?}", g.problems);
+            let m = GazetteerMatcher::new(Arc::new(g.gazetteer));
+            let base = m.gazetteer().entries().as_ptr();
+            let got: Vec<(Span, Vec<usize>)> = m
+                .candidates(&text, None)
+                .into_iter()
+                .map(|c| {
+                    let ids = c.entries.iter().map(|e| index_in(base, e)).collect();
+                    (c.span, ids)
+                })
+                .collect();
+            prop_assert_eq!(got, reference(&m, &text), "{:?}", text);
+        }
+    }
+
+    /// The index of `entry` in the slice that starts at `base`.
+    fn index_in(base: *const Entry, entry: &Entry) -> usize {
+        (entry as *const Entry as usize - base as usize) / std::mem::size_of::<Entry>()
+    }
+}
