@@ -214,12 +214,13 @@ impl SurfaceIndex {
     }
 }
 
-/// Whether each ASCII byte is a word char (letter or digit), as a table: one
-/// load a byte in the scans below.
-const ASCII_WORD: [bool; 128] = {
-    let mut table = [false; 128];
+/// Whether each byte is an ASCII word char (letter or digit), as a table:
+/// one load a byte in the scans below. Bytes of non-ASCII chars are `false`
+/// here and decoded by [`char_class`].
+const ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         table[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
@@ -242,23 +243,25 @@ pub(crate) fn char_class(s: &str, i: usize) -> (bool, usize) {
 /// The end of the word (run of alphanumeric chars) that starts at `i`,
 /// scanning no further than about `cap` (the result is a char boundary,
 /// possibly a few bytes past `cap`).
-#[inline]
+#[inline(always)]
 pub(crate) fn word_end(s: &str, mut i: usize, cap: usize) -> usize {
     let bytes = s.as_bytes();
     let cap = cap.min(bytes.len());
-    loop {
-        while i < cap && bytes[i] < 0x80 && ASCII_WORD[usize::from(bytes[i])] {
-            i += 1;
-        }
+    while i < cap {
+        i += bytes[i..cap]
+            .iter()
+            .take_while(|&&b| ASCII_WORD[usize::from(b)])
+            .count();
         if i >= cap || bytes[i] < 0x80 {
-            return i;
+            break;
         }
         let (word, len) = char_class(s, i);
         if !word {
-            return i;
+            break;
         }
         i += len;
     }
+    i
 }
 
 /// The 64-bit hash of `s` that the table is keyed by.
