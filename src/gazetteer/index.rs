@@ -198,6 +198,7 @@ impl SurfaceIndex {
         }
     }
 
+    #[inline]
     fn push_found(
         &self,
         slot: Slot,
@@ -314,10 +315,21 @@ impl<'a> RunningHash<'a> {
             self.state = folded_multiply(self.state ^ u64::from_le_bytes(chunk), K1);
             self.absorbed += 8;
         }
-        let mut tail = [0u8; 8];
-        tail[..end - self.absorbed].copy_from_slice(&self.bytes[self.absorbed..end]);
+        // The last 0 to 7 bytes, as a little-endian word padded with zeros:
+        // one load and a mask when the buffer goes on far enough.
+        let rest = end - self.absorbed;
+        let tail = match self.bytes.get(self.absorbed..self.absorbed + 8) {
+            Some(word) => {
+                let word = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+                word & ((1u64 << (8 * rest)) - 1)
+            }
+            None => self.bytes[self.absorbed..end]
+                .iter()
+                .rev()
+                .fold(0, |acc, &b| (acc << 8) | u64::from(b)),
+        };
         let len = (end - self.start) as u64;
-        folded_multiply(self.state ^ u64::from_le_bytes(tail), K2 ^ len)
+        folded_multiply(self.state ^ tail, K2 ^ len)
     }
 }
 
