@@ -13,7 +13,7 @@ use crate::Lang;
 /// The gazetteer stage.
 ///
 /// Surfaces are folded once (case, accents, apostrophes and spaces folded by
-/// [`crate::doc::fold`]) into a [`SurfaceIndex`]: a hash table of the
+/// [`crate::doc::fold`]) into an index: a hash table of the
 /// surfaces and of their prefixes that end at a word end. At each word start
 /// of the folded document the matcher extends word by word while the text is
 /// such a prefix, collecting every surface that ends at a word boundary, and
