@@ -27,6 +27,9 @@ const CONTINUES: u8 = 1;
 /// A surface ends inside the run of non-word chars after this prefix
 /// ("M." after "m").
 const GAP_END: u8 = 2;
+/// Bits in [`SurfaceIndex::first_words`]: 128 KiB, which stays in cache
+/// while a table of a million surfaces cannot.
+const FIRST_WORD_BITS: usize = 1 << 20;
 
 /// What the table knows about the strings with one hash.
 #[derive(Clone, Copy, Debug)]
@@ -39,7 +42,6 @@ struct Slot {
 }
 
 /// Surfaces and their word-end prefixes, by hash. See the module docs.
-#[derive(Default)]
 pub(crate) struct SurfaceIndex {
     table: HashMap<u64, Slot, BuildHasherDefault<Prehashed>>,
     /// Every surface, concatenated; surface `i` is
@@ -50,6 +52,10 @@ pub(crate) struct SurfaceIndex {
     same_hash: Vec<u32>,
     /// The longest surface in bytes: no walk goes further.
     max_len: usize,
+    /// A one-hash Bloom filter of the surfaces' first words: most words of
+    /// a text start no surface, and this answers so without a probe of the
+    /// table (a cache miss once the table holds a million surfaces).
+    first_words: Vec<u64>,
 }
 
 impl SurfaceIndex {
@@ -65,6 +71,7 @@ impl SurfaceIndex {
             bounds: vec![0],
             same_hash: Vec::with_capacity(surfaces),
             max_len: 0,
+            first_words: vec![0; FIRST_WORD_BITS / 64],
         }
     }
 
@@ -112,6 +119,8 @@ impl SurfaceIndex {
     fn insert_prefixes(&mut self, folded: &str) {
         let mut hash = RunningHash::new(folded.as_bytes(), 0);
         let mut p = word_end(folded, 0, folded.len());
+        let bit = first_word_bit(hash.to(p));
+        self.first_words[bit / 64] |= 1 << (bit % 64);
         while p < folded.len() {
             let mut next = p;
             while next < folded.len() {
@@ -163,8 +172,16 @@ impl SurfaceIndex {
         let limit = start.saturating_add(self.max_len).min(hay.len());
         let mut hash = RunningHash::new(hay.as_bytes(), start);
         let mut end = first_end;
-        while end <= limit {
-            let Some(&slot) = self.table.get(&hash.to(end)) else {
+        if end > limit {
+            return;
+        }
+        let mut key = hash.to(end);
+        let bit = first_word_bit(key);
+        if self.first_words[bit / 64] & (1 << (bit % 64)) == 0 {
+            return;
+        }
+        loop {
+            let Some(&slot) = self.table.get(&key) else {
                 return;
             };
             self.push_found(slot, hay, start, end, found);
@@ -195,6 +212,10 @@ impl SurfaceIndex {
                 return;
             }
             end = word_end(hay, p, limit + 1);
+            if end > limit {
+                return;
+            }
+            key = hash.to(end);
         }
     }
 
@@ -263,6 +284,13 @@ pub(crate) fn word_end(s: &str, mut i: usize, cap: usize) -> usize {
         i += len;
     }
     i
+}
+
+/// Where the first word with hash `key` sits in
+/// [`SurfaceIndex::first_words`]: bits of the hash that the table does not
+/// use for its buckets.
+fn first_word_bit(key: u64) -> usize {
+    (key >> 40) as usize % FIRST_WORD_BITS
 }
 
 /// The 64-bit hash of `s` that the table is keyed by.
