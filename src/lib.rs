@@ -21,9 +21,9 @@
 //!   byte [`Span`]s and never changes the text. Code points are computed once,
 //!   at output ([`output::Record`]).
 //! - Stages, in order: language detection, sentence splitting, gazetteer
-//!   matching (aho-corasick over folded text), date rules, name and title
-//!   rules, mention linking, relation assembly, event assembly
-//!   ([`stages`]).
+//!   matching (word-by-word hash lookups over folded text), date rules,
+//!   name and title rules, mention linking, relation assembly, event
+//!   assembly ([`stages`]).
 //! - A [`Pipeline`] is built once ([`Pipeline::builder`]), checked once, and
 //!   shared by every thread; [`Pipeline::extract_all`] runs documents in
 //!   parallel and keeps their order.

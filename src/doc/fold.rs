@@ -114,7 +114,29 @@ impl Folded {
         let mut out = String::with_capacity(text.len());
         let mut irregular = Vec::new();
         let mut in_space = false;
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut next = 0;
+        while next < text.len() {
+            // Most of news text: runs of ASCII, which fold byte for byte to
+            // their lowercase with nothing to record; only whitespace other
+            // than a single ' ' needs the general path below.
+            let run = next;
+            while let Some(&b) = bytes.get(next) {
+                if !b.is_ascii() || b.is_ascii_whitespace() && (b != b' ' || in_space) {
+                    break;
+                }
+                in_space = b == b' ';
+                next += 1;
+            }
+            if next > run {
+                let at = out.len();
+                out.push_str(&text[run..next]);
+                out[at..].make_ascii_lowercase();
+                continue;
+            }
+            let i = next;
+            let c = text[i..].chars().next().expect("a char boundary");
+            next += c.len_utf8();
             let folded_at = out.len();
             let kind = classify(c);
             if let Fold::Space = kind {

@@ -6,6 +6,7 @@
 //! (`depeche gazetteer check`).
 
 mod builtin;
+pub(crate) mod index;
 mod parse;
 
 use std::path::Path;

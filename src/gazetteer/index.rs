@@ -1,0 +1,462 @@
+//! An index of folded surface forms for whole-word matching: one hash table
+//! keyed by every surface and by every prefix of a surface that ends at a
+//! word end.
+//!
+//! Gazetteer matches start at a word start and end at a *stop* of the folded
+//! text: a word end (a word is a run of alphanumeric chars) or the position
+//! after any other char ("M." and "d'" end on punctuation). So instead of an
+//! automaton over bytes (aho-corasick: ~30 s and hundreds of megabytes for a
+//! million surfaces, and its DFA overflows), the matcher walks word by word
+//! from a word start and asks this table whether the text so far is a
+//! surface, the beginning of a longer one, or neither. Building costs one
+//! hash insert per surface and per distinct prefix; a search costs about one
+//! lookup per word, whatever the number of surfaces.
+//!
+//! The table is keyed by a 64-bit hash of the key string (computed
+//! incrementally while the walk extends word by word, so a walk hashes each
+//! byte once); surfaces are compared byte for byte before they count, so a
+//! hash collision can cost a wasted step but never a wrong match.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// "No surface" in [`Slot::surface`] and in the collision chains.
+const NONE: u32 = u32::MAX;
+/// A longer surface goes on to the next word after this prefix.
+const CONTINUES: u8 = 1;
+/// A surface ends inside the run of non-word chars after this prefix
+/// ("M." after "m").
+const GAP_END: u8 = 2;
+/// Bits in [`SurfaceIndex::first_words`]: 128 KiB, which stays in cache
+/// while a table of a million surfaces cannot.
+const FIRST_WORD_BITS: usize = 1 << 20;
+
+/// What the table knows about the strings with one hash.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    /// The latest surface with this hash (earlier ones follow in
+    /// [`SurfaceIndex::same_hash`]), or [`NONE`].
+    surface: u32,
+    /// [`CONTINUES`] and [`GAP_END`]: what follows when this is a prefix.
+    flags: u8,
+}
+
+/// Surfaces and their word-end prefixes, by hash. See the module docs.
+pub(crate) struct SurfaceIndex {
+    table: HashMap<u64, Slot, BuildHasherDefault<Prehashed>>,
+    /// Every surface, concatenated; surface `i` is
+    /// `surfaces[bounds[i]..bounds[i + 1]]`.
+    surfaces: String,
+    bounds: Vec<usize>,
+    /// Surface id → the previous surface with the same hash, or [`NONE`].
+    same_hash: Vec<u32>,
+    /// The longest surface in bytes: no walk goes further.
+    max_len: usize,
+    /// A one-hash Bloom filter of the surfaces' first words: most words of
+    /// a text start no surface, and this answers so without a probe of the
+    /// table (a cache miss once the table holds a million surfaces).
+    first_words: Vec<u64>,
+}
+
+impl SurfaceIndex {
+    /// An empty index with room for about `surfaces` surfaces.
+    pub(crate) fn with_capacity(surfaces: usize) -> SurfaceIndex {
+        let mut table = HashMap::default();
+        // Real name lists share first words, so prefixes add less than one
+        // key per surface.
+        table.reserve(surfaces + surfaces / 2);
+        SurfaceIndex {
+            table,
+            surfaces: String::new(),
+            bounds: vec![0],
+            same_hash: Vec::with_capacity(surfaces),
+            max_len: 0,
+            first_words: vec![0; FIRST_WORD_BITS / 64],
+        }
+    }
+
+    /// Number of distinct surfaces.
+    pub(crate) fn len(&self) -> usize {
+        self.same_hash.len()
+    }
+
+    /// Surface `id`.
+    pub(crate) fn surface(&self, id: u32) -> &str {
+        let id = id as usize;
+        &self.surfaces[self.bounds[id]..self.bounds[id + 1]]
+    }
+
+    /// Adds a folded surface; returns its id (the same id for the same
+    /// string), or `None` for a surface that does not start with a word char
+    /// and so can never match at a word start.
+    pub(crate) fn insert(&mut self, folded: &str) -> Option<u32> {
+        if !folded.chars().next().is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let hash = hash_str(folded);
+        let head = self.table.get(&hash).map_or(NONE, |slot| slot.surface);
+        if let Some(id) = self.find(head, folded) {
+            return Some(id);
+        }
+        let id = u32::try_from(self.len()).expect("fewer than 4 billion surfaces");
+        self.surfaces.push_str(folded);
+        self.bounds.push(self.surfaces.len());
+        self.same_hash.push(head);
+        self.table
+            .entry(hash)
+            .or_insert(Slot {
+                surface: NONE,
+                flags: 0,
+            })
+            .surface = id;
+        self.max_len = self.max_len.max(folded.len());
+        self.insert_prefixes(folded);
+        Some(id)
+    }
+
+    /// Marks every word end inside `folded` as a prefix, with what follows
+    /// it: another word, or only the non-word chars that end the surface.
+    fn insert_prefixes(&mut self, folded: &str) {
+        let mut hash = RunningHash::new(folded.as_bytes(), 0);
+        let mut p = word_end(folded, 0, folded.len());
+        let bit = first_word_bit(hash.to(p));
+        self.first_words[bit / 64] |= 1 << (bit % 64);
+        while p < folded.len() {
+            let mut next = p;
+            while next < folded.len() {
+                let (word, len) = char_class(folded, next);
+                if word {
+                    break;
+                }
+                next += len;
+            }
+            let flag = if next < folded.len() {
+                CONTINUES
+            } else {
+                GAP_END
+            };
+            self.table
+                .entry(hash.to(p))
+                .or_insert(Slot {
+                    surface: NONE,
+                    flags: 0,
+                })
+                .flags |= flag;
+            p = word_end(folded, next, folded.len());
+        }
+    }
+
+    /// The surface equal to `key` in the collision chain from `id`.
+    fn find(&self, mut id: u32, key: &str) -> Option<u32> {
+        while id != NONE {
+            if self.surface(id) == key {
+                return Some(id);
+            }
+            id = self.same_hash[id as usize];
+        }
+        None
+    }
+
+    /// Pushes onto `found`, shortest first, every surface that `hay` has at
+    /// `start` and that ends at a stop of `hay`, as `(surface id, end)`.
+    /// `start` is a word start and `first_end` the end of that word.
+    pub(crate) fn walk(
+        &self,
+        hay: &str,
+        start: usize,
+        first_end: usize,
+        found: &mut Vec<(u32, usize)>,
+    ) {
+        // No surface reaches further; this also bounds the work at one start
+        // whatever the text (a run of ten thousand dashes, a huge word).
+        let limit = start.saturating_add(self.max_len).min(hay.len());
+        let mut hash = RunningHash::new(hay.as_bytes(), start);
+        let mut end = first_end;
+        if end > limit {
+            return;
+        }
+        let mut key = hash.to(end);
+        let bit = first_word_bit(key);
+        if self.first_words[bit / 64] & (1 << (bit % 64)) == 0 {
+            return;
+        }
+        loop {
+            let Some(&slot) = self.table.get(&key) else {
+                return;
+            };
+            self.push_found(slot, hay, start, end, found);
+            if slot.flags == 0 {
+                return;
+            }
+            // The non-word chars after this word, each one a stop.
+            let mut p = end;
+            loop {
+                if p >= hay.len() {
+                    return;
+                }
+                let (word, len) = char_class(hay, p);
+                if word {
+                    break;
+                }
+                p += len;
+                if p > limit {
+                    return;
+                }
+                if slot.flags & GAP_END != 0 {
+                    if let Some(&gap) = self.table.get(&hash.to(p)) {
+                        self.push_found(gap, hay, start, p, found);
+                    }
+                }
+            }
+            if slot.flags & CONTINUES == 0 {
+                return;
+            }
+            end = word_end(hay, p, limit + 1);
+            if end > limit {
+                return;
+            }
+            key = hash.to(end);
+        }
+    }
+
+    #[inline]
+    fn push_found(
+        &self,
+        slot: Slot,
+        hay: &str,
+        start: usize,
+        end: usize,
+        found: &mut Vec<(u32, usize)>,
+    ) {
+        if slot.surface != NONE {
+            if let Some(id) = self.find(slot.surface, &hay[start..end]) {
+                found.push((id, end));
+            }
+        }
+    }
+}
+
+/// Whether each byte is an ASCII word char (letter or digit), as a table:
+/// one load a byte in the scans below. Bytes of non-ASCII chars are `false`
+/// here and decoded by [`char_class`].
+const ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Whether the char at byte `i` of `s` is a word char (alphanumeric), and
+/// its length in bytes. Folded text is mostly ASCII: that case is one load.
+#[inline(always)]
+pub(crate) fn char_class(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (ASCII_WORD[usize::from(b)], 1)
+    } else {
+        let c = s[i..].chars().next().expect("i is a char boundary");
+        (c.is_alphanumeric(), c.len_utf8())
+    }
+}
+
+/// The end of the word (run of alphanumeric chars) that starts at `i`,
+/// scanning no further than about `cap` (the result is a char boundary,
+/// possibly a few bytes past `cap`).
+#[inline(always)]
+pub(crate) fn word_end(s: &str, mut i: usize, cap: usize) -> usize {
+    let bytes = s.as_bytes();
+    let cap = cap.min(bytes.len());
+    while i < cap {
+        i += bytes[i..cap]
+            .iter()
+            .take_while(|&&b| ASCII_WORD[usize::from(b)])
+            .count();
+        if i >= cap || bytes[i] < 0x80 {
+            break;
+        }
+        let (word, len) = char_class(s, i);
+        if !word {
+            break;
+        }
+        i += len;
+    }
+    i
+}
+
+/// Where the first word with hash `key` sits in
+/// [`SurfaceIndex::first_words`]: bits of the hash that the table does not
+/// use for its buckets.
+fn first_word_bit(key: u64) -> usize {
+    (key >> 40) as usize % FIRST_WORD_BITS
+}
+
+/// The 64-bit hash of `s` that the table is keyed by.
+fn hash_str(s: &str) -> u64 {
+    RunningHash::new(s.as_bytes(), 0).to(s.len())
+}
+
+/// Hashes `bytes[start..end]` for growing `end`, absorbing each 8-byte
+/// chunk once: the hash of a slice does not depend on how it was reached,
+/// so surfaces hashed whole at build time meet text hashed word by word.
+///
+/// A multiply-and-fold mix (as in foldhash and wyhash): every output bit
+/// depends on every input bit, which the table needs since it uses the hash
+/// as is, low bits for the bucket and high bits for the tag.
+struct RunningHash<'a> {
+    bytes: &'a [u8],
+    start: usize,
+    /// Bytes `start..absorbed` are mixed into `state`, in 8-byte chunks.
+    absorbed: usize,
+    state: u64,
+}
+
+const SEED: u64 = 0x243f_6a88_85a3_08d3;
+const K1: u64 = 0x9e37_79b9_7f4a_7c15;
+const K2: u64 = 0xa076_1d64_78bd_642f;
+
+#[inline]
+fn folded_multiply(a: u64, b: u64) -> u64 {
+    let full = u128::from(a) * u128::from(b);
+    (full as u64) ^ ((full >> 64) as u64)
+}
+
+impl<'a> RunningHash<'a> {
+    fn new(bytes: &'a [u8], start: usize) -> RunningHash<'a> {
+        RunningHash {
+            bytes,
+            start,
+            absorbed: start,
+            state: SEED,
+        }
+    }
+
+    /// The hash of `bytes[start..end]`; `end` never decreases between calls.
+    #[inline]
+    fn to(&mut self, end: usize) -> u64 {
+        while self.absorbed + 8 <= end {
+            let chunk: [u8; 8] = self.bytes[self.absorbed..self.absorbed + 8]
+                .try_into()
+                .expect("8 bytes");
+            self.state = folded_multiply(self.state ^ u64::from_le_bytes(chunk), K1);
+            self.absorbed += 8;
+        }
+        // The last 0 to 7 bytes, as a little-endian word padded with zeros:
+        // one load and a mask when the buffer goes on far enough.
+        let rest = end - self.absorbed;
+        let tail = match self.bytes.get(self.absorbed..self.absorbed + 8) {
+            Some(word) => {
+                let word = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+                word & ((1u64 << (8 * rest)) - 1)
+            }
+            None => self.bytes[self.absorbed..end]
+                .iter()
+                .rev()
+                .fold(0, |acc, &b| (acc << 8) | u64::from(b)),
+        };
+        let len = (end - self.start) as u64;
+        folded_multiply(self.state ^ tail, K2 ^ len)
+    }
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64` keys are hashed here; keep any other input usable.
+        for &b in bytes {
+            self.0 = folded_multiply(self.0 ^ u64::from(b), K1);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walk(index: &SurfaceIndex, hay: &str, start: usize) -> Vec<String> {
+        let mut found = Vec::new();
+        let first_end = word_end(hay, start, hay.len());
+        index.walk(hay, start, first_end, &mut found);
+        found
+            .into_iter()
+            .map(|(id, end)| {
+                assert_eq!(index.surface(id), &hay[start..end]);
+                hay[start..end].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_every_surface_ending_at_a_stop() {
+        let mut index = SurfaceIndex::with_capacity(4);
+        for s in [
+            "m.",
+            "m. durand",
+            "paris",
+            "paris saint-germain",
+            "u.s.",
+            "u.s",
+        ] {
+            assert!(index.insert(s).is_some());
+        }
+        assert_eq!(index.insert("paris"), Some(2), "same string, same id");
+        assert_eq!(index.insert("-x"), None);
+        assert_eq!(index.len(), 6);
+        assert_eq!(walk(&index, "m. durand et", 0), ["m.", "m. durand"]);
+        assert_eq!(walk(&index, "m. durandal", 0), ["m."]);
+        assert_eq!(
+            walk(&index, "paris saint-germain!", 0),
+            ["paris", "paris saint-germain"]
+        );
+        assert_eq!(walk(&index, "paris saint-germainois", 0), ["paris"]);
+        assert_eq!(walk(&index, "u.s.a", 0), ["u.s", "u.s."]);
+        assert_eq!(walk(&index, "x paris", 2), ["paris"]);
+        assert!(walk(&index, "parisien", 0).is_empty());
+    }
+
+    #[test]
+    fn hashes_agree_however_reached() {
+        let text = "république démocratique du congo, et plus";
+        let mut running = RunningHash::new(text.as_bytes(), 0);
+        for end in [8, 9, 23, 26, 32, text.len()] {
+            assert_eq!(running.to(end), hash_str(&text[..end]), "{end}");
+        }
+        assert_ne!(hash_str("a"), hash_str("a\0"));
+    }
+
+    #[test]
+    fn same_hash_surfaces_stay_apart() {
+        // Force two surfaces into one slot, as a 64-bit collision would.
+        let mut index = SurfaceIndex::with_capacity(2);
+        let a = index.insert("nice").unwrap();
+        let slot = index.table[&hash_str("nice")];
+        index.surfaces.push_str("lyon");
+        index.bounds.push(index.surfaces.len());
+        index.same_hash.push(slot.surface);
+        let b = a + 1;
+        index.table.get_mut(&hash_str("nice")).unwrap().surface = b;
+        assert_eq!(index.find(b, "nice"), Some(a));
+        assert_eq!(index.find(b, "lyon"), Some(b));
+        assert_eq!(index.find(b, "pau"), None);
+    }
+
+    #[test]
+    fn bounded_by_the_longest_surface() {
+        let mut index = SurfaceIndex::with_capacity(1);
+        index.insert("a b").unwrap();
+        let hay = format!("a {}b", "-".repeat(10_000));
+        assert!(walk(&index, &hay, 0).is_empty());
+        assert_eq!(walk(&index, "a b", 0), ["a b"]);
+    }
+}
