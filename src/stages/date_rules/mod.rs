@@ -8,6 +8,7 @@
 //! into a value against the document date.
 
 mod en;
+mod filter;
 mod fr;
 mod resolve;
 
@@ -87,6 +88,9 @@ pub(crate) struct Rule {
     /// The meaning of a match, `None` to reject it (a number that is not a
     /// year). Gets the text the regex ran on.
     pub build: fn(&Captures, &str) -> Option<Expr>,
+    /// The pattern over projected text: where it finds nothing, `re` finds
+    /// nothing either, and it runs on the fast engine.
+    filter: filter::Projected,
 }
 
 impl Rule {
@@ -98,7 +102,13 @@ impl Rule {
         build: fn(&Captures, &str) -> Option<Expr>,
     ) -> Rule {
         let re = Regex::new(pattern).unwrap_or_else(|e| panic!("date rule {name}: {e}"));
-        Rule { name, re, build }
+        let filter = filter::Projected::new(pattern);
+        Rule {
+            name,
+            re,
+            build,
+            filter,
+        }
     }
 }
 
@@ -106,10 +116,12 @@ impl Rule {
 /// rule (and for its look at the words around, such as "article 1988").
 const WINDOW_MARGIN: usize = 48;
 
-/// A language's rules loosened ([`without_boundaries`]): all in one set, to
-/// tell which can match a sentence, and each alone, to tell where.
+/// A language's rules loosened ([`without_boundaries`]), each alone, to
+/// tell where they match, and a cheap gate in front of them.
 pub(crate) struct LooseRules {
-    set: RegexSet,
+    /// One required piece of each rule ([`filter::gate_pattern`]): a loose
+    /// pattern can match a sentence only if its piece occurs in it.
+    gate: RegexSet,
     each: Vec<Regex>,
 }
 
@@ -118,12 +130,13 @@ fn loose_rules(rules: &[Rule]) -> LooseRules {
         .iter()
         .map(|r| without_boundaries(r.re.as_str()))
         .collect();
+    let factors: Vec<String> = patterns.iter().map(|p| filter::gate_pattern(p)).collect();
     LooseRules {
-        set: RegexSetBuilder::new(&patterns)
+        gate: RegexSetBuilder::new(&factors)
             .size_limit(64 << 20)
             .dfa_size_limit(128 << 20)
             .build()
-            .unwrap_or_else(|e| panic!("date rule set: {e}")),
+            .unwrap_or_else(|e| panic!("date rule gate: {e}")),
         each: patterns
             .iter()
             .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("loose date rule: {e}")))
@@ -156,7 +169,7 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 /// boundary sent every sentence through the slow engine (the date stage took
 /// 80 % of the pipeline). Without boundaries the set stays on the DFA, and it
 /// is only a prefilter: the rule it lets through runs with its boundaries.
-fn without_boundaries(pattern: &str) -> String {
+pub(crate) fn without_boundaries(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len());
     let mut chars = pattern.chars().peekable();
     while let Some(c) = chars.next() {
@@ -381,10 +394,14 @@ impl DateRules {
 
     /// Every rule's match in `text`, shifted by `offset`, into `out`.
     ///
-    /// One pass of a [`RegexSet`] over the sentence first tells which rules
-    /// can match at all; only those run their capturing search, which is
-    /// the costly part (most sentences hold one or two dated expressions,
-    /// and there are some thirty rules per language).
+    /// One pass of a [`RegexSet`] of the rules' required pieces over the
+    /// sentence first tells which rules may match; only those run their
+    /// loose pattern, which finds the windows; in each window the rule's
+    /// projected filter ([`filter::Projected`]) tells whether the rule can
+    /// match there, and only then does the capturing search run, the costly
+    /// part (most sentences hold one or two dated expressions, and there are
+    /// some thirty rules per language). Each step only skips work that would
+    /// have found nothing, so the matches are those of the rules alone.
     fn find(
         &self,
         rules: &[Rule],
@@ -393,10 +410,11 @@ impl DateRules {
         offset: usize,
         out: &mut Vec<Candidate>,
     ) {
-        let candidates = loose.set.matches(text);
+        let candidates = loose.gate.matches(text);
         if !candidates.matched_any() {
             return;
         }
+        let mut projection = String::new();
         for i in candidates.iter() {
             let (Some(rule), Some(loose_re)) = (rules.get(i), loose.each.get(i)) else {
                 continue;
@@ -415,6 +433,10 @@ impl DateRules {
             }
             for (ws, we) in windows {
                 let window = &text[ws..we];
+                filter::project(window, &mut projection);
+                if !rule.filter.may_match(&projection) {
+                    continue;
+                }
                 for caps in rule.re.captures_iter(window) {
                     let Some(m) = caps.name("t").or_else(|| caps.get(0)) else {
                         continue;
