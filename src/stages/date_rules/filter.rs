@@ -10,7 +10,7 @@
 //!   which Unicode word boundaries become ASCII ones, which the lazy DFA
 //!   runs (it gives up on a Unicode `\b` at the first non-ASCII byte).
 
-use regex::Regex;
+use regex::{Captures, Match, Regex};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
 
 /// The gate pattern of a loose rule: a piece every match of it contains
@@ -122,6 +122,9 @@ const OTHER: char = '\u{7f}';
 /// the filter, being ASCII with ASCII boundaries, runs on the lazy DFA.
 pub(super) struct Projected {
     re: Regex,
+    /// The rule never matches the empty string, so its matches can be found
+    /// one after the other from the previous one's end.
+    nonempty: bool,
 }
 
 impl Projected {
@@ -130,28 +133,116 @@ impl Projected {
         let hir = regex_syntax::Parser::new()
             .parse(pattern)
             .unwrap_or_else(|e| panic!("date rule {pattern}: {e}"));
+        let nonempty = hir.properties().minimum_len().is_some_and(|n| n > 0);
         let projected = project_hir(&hir).to_string();
         let re = Regex::new(&projected)
             .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
-        Projected { re }
+        Projected { re, nonempty }
     }
 
-    /// False when the rule cannot match the text `projection` is the
-    /// projection of.
-    pub(super) fn may_match(&self, projection: &str) -> bool {
-        self.re.is_match(projection)
+    /// Calls `f` with each match of `rule` (the regex this filter was made
+    /// from) in `text`, exactly as `rule.captures_iter(text)` gives them;
+    /// `projection` must hold the projection of `text`.
+    ///
+    /// Each search for the next match first asks the filter where the
+    /// leftmost match of its own could start: no match of the rule starts
+    /// before it (the filter matches wherever the rule does), so the rule's
+    /// slow engine starts there, with the text before it still in view for
+    /// its boundaries; when the filter finds nothing, neither would the
+    /// rule, and the search stops.
+    pub(super) fn captures<'t>(
+        &self,
+        rule: &Regex,
+        text: &'t str,
+        projection: &Projection,
+        mut f: impl FnMut(Captures<'t>),
+    ) {
+        if !self.nonempty {
+            rule.captures_iter(text).for_each(f);
+            return;
+        }
+        self.each(text, projection, |start| {
+            let caps = rule.captures_at(text, start)?;
+            let end = caps.get(0)?.end();
+            f(caps);
+            Some(end)
+        });
+    }
+
+    /// Like [`Projected::captures`], for the spans of the matches only, as
+    /// `rule.find_iter(text)` gives them.
+    pub(super) fn find<'t>(
+        &self,
+        rule: &Regex,
+        text: &'t str,
+        projection: &Projection,
+        mut f: impl FnMut(Match<'t>),
+    ) {
+        if !self.nonempty {
+            rule.find_iter(text).for_each(f);
+            return;
+        }
+        self.each(text, projection, |start| {
+            let m = rule.find_at(text, start)?;
+            f(m);
+            Some(m.end())
+        });
+    }
+
+    /// Runs `search` from where the filter's next match starts, then from
+    /// the end `search` gives back (never empty, so always further on),
+    /// until either finds nothing.
+    fn each(
+        &self,
+        text: &str,
+        projection: &Projection,
+        mut search: impl FnMut(usize) -> Option<usize>,
+    ) {
+        let mut at = 0;
+        while at <= text.len() {
+            let Some(m) = self.re.find_at(&projection.text, projection.projected(at)) else {
+                return;
+            };
+            match search(projection.original(m.start())) {
+                Some(end) => at = end,
+                None => return,
+            }
+        }
     }
 }
 
-/// The projection of `text` into `out` (cleared first): one ASCII byte per
-/// char, see [`Projected`].
-pub(super) fn project(text: &str, out: &mut String) {
-    out.clear();
-    if text.is_ascii() {
-        out.push_str(text);
-        return;
+/// The projection of a text, one ASCII byte per char (see [`Projected`]),
+/// with where each char starts in the text; kept between texts to reuse
+/// its buffers.
+#[derive(Default)]
+pub(super) struct Projection {
+    text: String,
+    /// Byte offset in the text of each projected byte, and the text's end.
+    starts: Vec<usize>,
+}
+
+impl Projection {
+    /// Projects `text`, replacing what was held.
+    pub(super) fn set(&mut self, text: &str) {
+        self.text.clear();
+        self.starts.clear();
+        for (i, c) in text.char_indices() {
+            self.text.push(project_char(c));
+            self.starts.push(i);
+        }
+        self.starts.push(text.len());
     }
-    out.extend(text.chars().map(project_char));
+
+    /// The projected offset of byte offset `at` (a char boundary) of the
+    /// text.
+    fn projected(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s < at)
+    }
+
+    /// The byte offset in the text of projected offset `at`.
+    fn original(&self, at: usize) -> usize {
+        self.starts.get(at).copied().unwrap_or(0)
+    }
 }
 
 fn project_char(c: char) -> char {
@@ -278,6 +369,9 @@ mod tests {
             "the 1990s, the third quarter of 2009, every year, daily, '82",
             "éhier démain 2020é é2020 à2020 ٢٠٢٠ 10:30é Maiété",
             "Ⅻ ſeptembre K ﬁn mars 2020 ſemaine",
+            "Il a été élu, il sera réélu ; elle était partie et reviendra.",
+            "He was elected and will be re-elected; they are going to meet.",
+            "Ils se sont réunis hier et se réuniront demain à Genève.",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -297,7 +391,7 @@ mod tests {
     #[test]
     fn gates_and_filters_never_miss_a_match() {
         let texts = texts();
-        let mut projection = String::new();
+        let mut projection = Projection::default();
         for rule in fr::RULES.iter().chain(en::RULES.iter()) {
             let loose = Regex::new(&without_boundaries(rule.re.as_str())).unwrap();
             let gate = Regex::new(&gate_pattern(loose.as_str())).unwrap();
@@ -308,14 +402,31 @@ mod tests {
                 // Every window of every text, as the stage cuts them.
                 for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                     let window = &text[start..];
-                    project(window, &mut projection);
-                    if rule.re.is_match(window) {
-                        assert!(
-                            rule.filter.may_match(&projection),
-                            "{}: filter misses {window:?}",
-                            rule.name
-                        );
-                    }
+                    projection.set(window);
+                    let want: Vec<_> = rule.re.captures_iter(window).map(|c| c.get(0)).collect();
+                    let mut got = Vec::new();
+                    rule.filter
+                        .captures(&rule.re, window, &projection, |c| got.push(c.get(0)));
+                    assert_eq!(got, want, "{}: {window:?}", rule.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn filtered_tense_markers_are_the_markers() {
+        let mut projection = Projection::default();
+        for text in texts() {
+            projection.set(&text);
+            for lang in [crate::Lang::Fr, crate::Lang::En] {
+                let (future, past) = super::super::markers(lang);
+                for marker in [future, past] {
+                    let want: Vec<_> = marker.re.find_iter(&text).collect();
+                    let mut got = Vec::new();
+                    marker
+                        .filter
+                        .find(&marker.re, &text, &projection, |m| got.push(m));
+                    assert_eq!(got, want, "{text:?}");
                 }
             }
         }
@@ -323,8 +434,9 @@ mod tests {
 
     #[test]
     fn projection_keeps_word_chars_apart() {
-        let mut out = String::new();
-        project("l’été 2020 «ok»", &mut out);
-        assert_eq!(out, "l\u{7f}_t_ 2020 \u{7f}ok\u{7f}");
+        let mut p = Projection::default();
+        p.set("l’été 2020 «ok»");
+        assert_eq!(p.text, "l\u{7f}_t_ 2020 \u{7f}ok\u{7f}");
+        assert_eq!((p.projected(4), p.original(2)), (2, 4));
     }
 }

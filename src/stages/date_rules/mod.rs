@@ -310,6 +310,55 @@ pub(crate) fn zone(s: &str) -> Option<String> {
     (hours <= 14 && minutes < 60).then(|| format!("{sign}{hours:02}:{minutes:02}"))
 }
 
+/// A tense marker pattern, with its filter ([`filter::Projected`]): the
+/// markers' Unicode boundaries and `\w` runs kept the regex crate on its
+/// slowest engine over every sentence.
+struct Marker {
+    re: Regex,
+    filter: filter::Projected,
+}
+
+impl Marker {
+    fn new(pattern: &str) -> Result<Marker, regex::Error> {
+        Ok(Marker {
+            re: Regex::new(pattern)?,
+            filter: filter::Projected::new(pattern),
+        })
+    }
+}
+
+/// The future and past markers of `lang`.
+fn markers(lang: Lang) -> (&'static Marker, &'static Marker) {
+    static FR_FUTURE: Lazy<Marker> = Lazy::new(|| {
+        Marker::new(
+            r"(?i)\b(?:(?:sera|seront)(?:\s+\w+(?:é|ée|és|ées))?|aura|auront|va|vont|doit|doivent|devra|devront|ira|iront|fera|feront|pourra|pourront|prévue?s?|prochaine?s?|\w{3,}(?:era|eront|iront|ira|dra|dront|vra|vront|rra|rront))\b",
+        )
+        .expect("fr future")
+    });
+    static FR_PAST: Lazy<Marker> = Lazy::new(|| {
+        Marker::new(
+            r"(?i)\b(?:(?:a|ont|avait|avaient|est|sont|était|étaient|s'est|se\s+sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erte)|\w{2,}(?:ait|aient)|dernière?s?|hier)\b",
+        )
+        .expect("fr past")
+    });
+    static EN_FUTURE: Lazy<Marker> = Lazy::new(|| {
+        Marker::new(
+            r"(?i)\b(?:(?:will|'ll|shall)(?:\s+(?:not|be|have|been|\w+ed))*|going\s+to|is\s+to|are\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to|due\s+to|next|upcoming|until)\b",
+        )
+        .expect("en future")
+    });
+    static EN_PAST: Lazy<Marker> = Lazy::new(|| {
+        Marker::new(
+            r"(?i)\b(?:was|were|had|did|said|met|told|made|took|gave|came|went|saw|began|won|lost|left|held|announced|\w{2,}ed|last|ago|yesterday)\b",
+        )
+        .expect("en past")
+    });
+    match lang {
+        Lang::Fr => (&*FR_FUTURE, &*FR_PAST),
+        Lang::En => (&*EN_FUTURE, &*EN_PAST),
+    }
+}
+
 /// Where a sentence's verbs say past or future: the spans of its tense
 /// markers, found once per sentence so that placing many dates in one long
 /// sentence stays O(n log n).
@@ -321,38 +370,15 @@ struct Tenses {
 impl Tenses {
     /// The markers of `sentence`.
     fn new(lang: Lang, sentence: &str) -> Tenses {
-        static FR_FUTURE: Lazy<Regex> = Lazy::new(|| {
-            Regex::new(
-                r"(?i)\b(?:(?:sera|seront)(?:\s+\w+(?:é|ée|és|ées))?|aura|auront|va|vont|doit|doivent|devra|devront|ira|iront|fera|feront|pourra|pourront|prévue?s?|prochaine?s?|\w{3,}(?:era|eront|iront|ira|dra|dront|vra|vront|rra|rront))\b",
-            )
-            .expect("fr future")
-        });
-        static FR_PAST: Lazy<Regex> = Lazy::new(|| {
-            Regex::new(
-                r"(?i)\b(?:(?:a|ont|avait|avaient|est|sont|était|étaient|s'est|se\s+sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erte)|\w{2,}(?:ait|aient)|dernière?s?|hier)\b",
-            )
-            .expect("fr past")
-        });
-        static EN_FUTURE: Lazy<Regex> = Lazy::new(|| {
-            Regex::new(
-                r"(?i)\b(?:(?:will|'ll|shall)(?:\s+(?:not|be|have|been|\w+ed))*|going\s+to|is\s+to|are\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to|due\s+to|next|upcoming|until)\b",
-            )
-            .expect("en future")
-        });
-        static EN_PAST: Lazy<Regex> = Lazy::new(|| {
-            Regex::new(
-                r"(?i)\b(?:was|were|had|did|said|met|told|made|took|gave|came|went|saw|began|won|lost|left|held|announced|\w{2,}ed|last|ago|yesterday)\b",
-            )
-            .expect("en past")
-        });
-        let (future, past) = match lang {
-            Lang::Fr => (&*FR_FUTURE, &*FR_PAST),
-            Lang::En => (&*EN_FUTURE, &*EN_PAST),
-        };
-        let spans = |re: &Regex| {
-            re.find_iter(sentence)
-                .map(|m| (m.start(), m.end()))
-                .collect()
+        let (future, past) = markers(lang);
+        let mut projection = filter::Projection::default();
+        projection.set(sentence);
+        let spans = |marker: &Marker| {
+            let mut spans = Vec::new();
+            marker.filter.find(&marker.re, sentence, &projection, |m| {
+                spans.push((m.start(), m.end()));
+            });
+            spans
         };
         Tenses {
             future: spans(future),
@@ -414,7 +440,7 @@ impl DateRules {
         if !candidates.matched_any() {
             return;
         }
-        let mut projection = String::new();
+        let mut projection = filter::Projection::default();
         for i in candidates.iter() {
             let (Some(rule), Some(loose_re)) = (rules.get(i), loose.each.get(i)) else {
                 continue;
@@ -433,16 +459,13 @@ impl DateRules {
             }
             for (ws, we) in windows {
                 let window = &text[ws..we];
-                filter::project(window, &mut projection);
-                if !rule.filter.may_match(&projection) {
-                    continue;
-                }
-                for caps in rule.re.captures_iter(window) {
+                projection.set(window);
+                rule.filter.captures(&rule.re, window, &projection, |caps| {
                     let Some(m) = caps.name("t").or_else(|| caps.get(0)) else {
-                        continue;
+                        return;
                     };
                     if m.is_empty() || !is_bounded(text, ws + m.start(), ws + m.end()) {
-                        continue;
+                        return;
                     }
                     if let Some(expr) = (rule.build)(&caps, window) {
                         out.push(Candidate {
@@ -451,7 +474,7 @@ impl DateRules {
                             rule: rule.name,
                         });
                     }
-                }
+                });
             }
         }
     }
