@@ -4,7 +4,8 @@
 //! titles with what they are titles of.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+
+use rustc_hash::FxHashSet;
 
 use once_cell::sync::Lazy;
 
@@ -45,7 +46,7 @@ pub struct NameRules;
 
 /// Capitalised words that never start a name: articles, pronouns,
 /// prepositions, conjunctions, sentence openers, months and days.
-static STOP_CAP: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+static STOP_CAP: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
     [
         "le",
         "la",
@@ -280,7 +281,7 @@ static STOP_CAP: Lazy<HashSet<&'static str>> = Lazy::new(|| {
 });
 
 /// Lowercase words that may sit inside a person's name.
-static PARTICLES: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+static PARTICLES: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
     [
         "de", "du", "des", "d'", "van", "von", "der", "den", "ter", "ten", "ben", "bin", "ibn",
         "al", "el", "da", "di", "dos", "das", "del", "della", "le", "la", "y", "bint", "abu",
@@ -291,7 +292,7 @@ static PARTICLES: Lazy<HashSet<&'static str>> = Lazy::new(|| {
 });
 
 /// Capitalised head nouns of organization names.
-static ORG_HEADS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+static ORG_HEADS: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
     [
         // French
         "commission",
@@ -467,7 +468,7 @@ const ROLE_ADJECTIVES: &[&str] = &[
 ];
 
 /// Head words of named events: competitions, festivals, games.
-static EVENT_HEADS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+static EVENT_HEADS: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
     [
         "championnat",
         "championnats",
@@ -563,18 +564,16 @@ fn is_cap(word: &str) -> bool {
     if word.chars().next().is_some_and(char::is_uppercase) {
         return true;
     }
-    [
+    // Called for every word, most of them lowercase: look for an article
+    // only up to the first hyphen (each article ends there).
+    const ARTICLES: &[&str] = &[
         "al-", "el-", "ad-", "ash-", "ben-", "bin-", "ibn-", "abu-", "ould-",
-    ]
-    .iter()
-    .any(|p| {
-        word.len() > p.len()
-            && word.starts_with(p)
-            && word[p.len()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-    })
+    ];
+    let Some(dash) = word.find('-') else {
+        return false;
+    };
+    let (article, rest) = word.split_at(dash + 1);
+    ARTICLES.contains(&article) && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn is_all_caps(word: &str) -> bool {
