@@ -569,7 +569,13 @@ fn is_cap(word: &str) -> bool {
     const ARTICLES: &[&str] = &[
         "al-", "el-", "ad-", "ash-", "ben-", "bin-", "ibn-", "abu-", "ould-",
     ];
-    let Some(dash) = word.find('-') else {
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'a' | b'e' | b'b' | b'i' | b'o')
+    ) {
+        return false;
+    }
+    let Some(dash) = word.bytes().position(|b| b == b'-') else {
         return false;
     };
     let (article, rest) = word.split_at(dash + 1);
@@ -1331,15 +1337,17 @@ impl Stage for NameRules {
             .filter(|s| s.kind != SentenceKind::Timestamp)
             .map(|s| {
                 let tokens = tokenize(&doc.text, s.span);
-                let words: Vec<&str> = tokens
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .map(|t| t.span.slice(&doc.text))
-                    .collect();
-                let caps = words.iter().filter(|w| is_cap(w)).count();
-                let title_case = s.kind == SentenceKind::Headline
-                    && words.len() >= 4
-                    && caps * 10 >= words.len() * 6;
+                // Only headlines can be in title case: body sentences are
+                // not counted.
+                let title_case = s.kind == SentenceKind::Headline && {
+                    let words: Vec<&str> = tokens
+                        .iter()
+                        .filter(|t| t.kind == TokenKind::Word)
+                        .map(|t| t.span.slice(&doc.text))
+                        .collect();
+                    let caps = words.iter().filter(|w| is_cap(w)).count();
+                    words.len() >= 4 && caps * 10 >= words.len() * 6
+                };
                 (s.span, tokens, title_case)
             })
             .collect();
