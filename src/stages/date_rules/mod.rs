@@ -122,7 +122,11 @@ pub(crate) struct LooseRules {
     /// One required piece of each rule ([`filter::gate_pattern`]): a loose
     /// pattern can match a sentence only if its piece occurs in it.
     gate: RegexSet,
-    each: Vec<Regex>,
+    /// The loose patterns, for their match spans only: no capture groups,
+    /// and no literal prefilter, which on the short haystacks of sentences
+    /// cost more than the lazy DFA's scan (a common inner literal, "an" in
+    /// "dans", started a reverse search at each occurrence).
+    each: Vec<regex_automata::meta::Regex>,
 }
 
 fn loose_rules(rules: &[Rule]) -> LooseRules {
@@ -139,7 +143,16 @@ fn loose_rules(rules: &[Rule]) -> LooseRules {
             .unwrap_or_else(|e| panic!("date rule gate: {e}")),
         each: patterns
             .iter()
-            .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("loose date rule: {e}")))
+            .map(|p| {
+                regex_automata::meta::Regex::builder()
+                    .configure(
+                        regex_automata::meta::Regex::config()
+                            .auto_prefilter(false)
+                            .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
+                    )
+                    .build(p)
+                    .unwrap_or_else(|e| panic!("loose date rule: {e}"))
+            })
             .collect(),
     }
 }
