@@ -1255,10 +1255,15 @@ fn merge(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
     kept
 }
 
+/// Up to this many distinct needles, [`find_word_occurrences`] scans for each
+/// in turn; past it, one automaton finds them all in one pass.
+const FEW_NEEDLES: usize = 8;
+
 /// Finds each of `needles` as a whole word sequence in `text`: for each
 /// needle, its non-overlapping occurrences from the left, in text order.
-/// One pass over the text for all needles (a `str::find` loop per needle
-/// made a document with many names cost names × length).
+/// At most [`FEW_NEEDLES`] passes over the text whatever the number of
+/// needles (a `str::find` loop per needle made a document with many names
+/// cost names × length).
 fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
     let mut out: Vec<Vec<Span>> = vec![Vec::new(); needles.len()];
     // Distinct non-empty needles are the patterns; each pattern feeds every
@@ -1280,26 +1285,8 @@ fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
     if patterns.is_empty() {
         return out;
     }
-    // A handful of names per document, searched once: a noncontiguous NFA
-    // builds in a fraction of the time of the DFA that `AhoCorasick::new`
-    // picks for few patterns, and the build, not the search, dominated.
-    let Ok(automaton) = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-        .build(&patterns)
-    else {
-        return out;
-    };
-    // Where each pattern's last occurrence ended: a later one must start
-    // there or after (non-overlapping, as a left-to-right search finds).
-    let mut next_from = vec![0usize; patterns.len()];
-    let mut spans: Vec<Vec<Span>> = vec![Vec::new(); patterns.len()];
-    for m in automaton.find_overlapping_iter(text) {
-        let id = m.pattern().as_usize();
-        let (start, end) = (m.start(), m.end());
-        if start < next_from[id] {
-            continue;
-        }
-        next_from[id] = end;
+    // Keeps an occurrence that is a whole word sequence.
+    let at_word = |start: usize, end: usize| {
         let before_ok = text[..start]
             .chars()
             .next_back()
@@ -1308,8 +1295,45 @@ fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric());
-        if before_ok && after_ok {
-            spans[id].push(Span::new(start, end));
+        before_ok && after_ok
+    };
+    let mut spans: Vec<Vec<Span>> = vec![Vec::new(); patterns.len()];
+    if patterns.len() <= FEW_NEEDLES {
+        // A few names (most documents): one vectorised substring scan each
+        // costs less than building an automaton, and stays linear in the
+        // text with the count bounded.
+        for (id, pattern) in patterns.iter().enumerate() {
+            for start in memchr::memmem::find_iter(text.as_bytes(), pattern.as_bytes()) {
+                let end = start + pattern.len();
+                if at_word(start, end) {
+                    spans[id].push(Span::new(start, end));
+                }
+            }
+        }
+    } else {
+        // A noncontiguous NFA builds in a fraction of the time of the DFA
+        // that `AhoCorasick::new` picks for few patterns, and the build, not
+        // the search, dominated.
+        let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(&patterns)
+        else {
+            return out;
+        };
+        // Where each pattern's last occurrence ended: a later one must start
+        // there or after (non-overlapping, as a left-to-right search finds,
+        // and as `memmem::find_iter` gives them above).
+        let mut next_from = vec![0usize; patterns.len()];
+        for m in automaton.find_overlapping_iter(text) {
+            let id = m.pattern().as_usize();
+            let (start, end) = (m.start(), m.end());
+            if start < next_from[id] {
+                continue;
+            }
+            next_from[id] = end;
+            if at_word(start, end) {
+                spans[id].push(Span::new(start, end));
+            }
         }
     }
     for (id, spans) in spans.into_iter().enumerate() {
