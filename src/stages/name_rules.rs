@@ -1566,3 +1566,27 @@ impl<'d> Ctx<'d> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn few_and_many_needles_find_the_same_occurrences() {
+        let text = "Anne Roux et Roux-Blanc ; aaa, Roux. Anne Roux Roux, Éric Dupont-Roux Roux";
+        let few = ["Roux", "Anne Roux", "aa", "Roux"];
+        let filler = [
+            "Zed", "Yves", "Xavier", "Willem", "Victor", "Ursula", "Théo",
+        ];
+        let many: Vec<&str> = few.iter().chain(filler.iter()).copied().collect();
+        assert!(many.len() > FEW_NEEDLES);
+        let by_few = find_word_occurrences(text, &few);
+        let by_many = find_word_occurrences(text, &many);
+        assert_eq!(by_few[..], by_many[..few.len()]);
+        let got: Vec<&str> = by_few[0].iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, ["Roux"; 7]);
+        // "aa" in "aaa": the first occurrence is no word and hides the
+        // overlapping second one.
+        assert!(by_few[2].is_empty());
+    }
+}
