@@ -115,6 +115,15 @@ impl Folded {
         let mut irregular = Vec::new();
         let mut in_space = false;
         for (i, c) in text.char_indices() {
+            // Most chars of news text: ASCII, not a space. They fold to
+            // themselves in lowercase, one byte for one byte, so they need
+            // no entry in the map (what the general path below concludes
+            // for them, at more cost).
+            if c.is_ascii() && !c.is_ascii_whitespace() {
+                in_space = false;
+                out.push(c.to_ascii_lowercase());
+                continue;
+            }
             let folded_at = out.len();
             let kind = classify(c);
             if let Fold::Space = kind {
