@@ -10,7 +10,7 @@
 //!   which Unicode word boundaries become ASCII ones, which the lazy DFA
 //!   runs (it gives up on a Unicode `\b` at the first non-ASCII byte).
 
-use regex::{Captures, Match, Regex};
+use regex::{Captures, Regex};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
 
 /// The gate pattern of a loose rule: a piece every match of it contains
@@ -169,24 +169,51 @@ impl Projected {
         });
     }
 
-    /// Like [`Projected::captures`], for the spans of the matches only, as
-    /// `rule.find_iter(text)` gives them.
-    pub(super) fn find<'t>(
+    /// Like [`Projected::captures`], for the spans of the matches of
+    /// `rule` only, as its `find_iter(text)` gives them (`rule` is the
+    /// pattern this filter was made from, built with regex-automata, whose
+    /// searches can be anchored).
+    ///
+    /// Here the rule's engine runs anchored, only where the filter's next
+    /// match starts: the rule's next match cannot start before, and if it
+    /// does not start there, the filter is asked again from the next char.
+    /// An unanchored search would walk on with the slow engine instead, and
+    /// the filter of a marker like "a ... é" matches, in projection, at many
+    /// places the marker does not.
+    pub(super) fn find(
         &self,
-        rule: &Regex,
-        text: &'t str,
+        rule: &regex_automata::meta::Regex,
+        text: &str,
         projection: &Projection,
-        mut f: impl FnMut(Match<'t>),
+        mut f: impl FnMut(usize, usize),
     ) {
         if !self.nonempty {
-            rule.find_iter(text).for_each(f);
+            for m in rule.find_iter(text) {
+                f(m.start(), m.end());
+            }
             return;
         }
-        self.each(text, projection, |start| {
-            let m = rule.find_at(text, start)?;
-            f(m);
-            Some(m.end())
-        });
+        let mut at = 0;
+        while at <= text.len() {
+            let Some(m) = self.re.find_at(&projection.text, projection.projected(at)) else {
+                return;
+            };
+            let start = projection.original(m.start());
+            let input = regex_automata::Input::new(text)
+                .range(start..)
+                .anchored(regex_automata::Anchored::Yes);
+            match rule.find(input) {
+                Some(found) => {
+                    f(found.start(), found.end());
+                    // Never empty (`nonempty`): the next search starts further on.
+                    at = found.end();
+                }
+                None => match text[start..].chars().next() {
+                    Some(c) => at = start + c.len_utf8(),
+                    None => return,
+                },
+            }
+        }
     }
 
     /// Runs `search` from where the filter's next match starts, then from
@@ -421,11 +448,15 @@ mod tests {
             for lang in [crate::Lang::Fr, crate::Lang::En] {
                 let (future, past) = super::super::markers(lang);
                 for marker in [future, past] {
-                    let want: Vec<_> = marker.re.find_iter(&text).collect();
+                    let plain = Regex::new(marker.re_pattern).unwrap();
+                    let want: Vec<_> = plain
+                        .find_iter(&text)
+                        .map(|m| (m.start(), m.end()))
+                        .collect();
                     let mut got = Vec::new();
                     marker
                         .filter
-                        .find(&marker.re, &text, &projection, |m| got.push(m));
+                        .find(&marker.re, &text, &projection, |s, e| got.push((s, e)));
                     assert_eq!(got, want, "{text:?}");
                 }
             }

@@ -327,15 +327,27 @@ pub(crate) fn zone(s: &str) -> Option<String> {
 /// markers' Unicode boundaries and `\w` runs kept the regex crate on its
 /// slowest engine over every sentence.
 struct Marker {
-    re: Regex,
+    /// The pattern, built with regex-automata for anchored searches
+    /// ([`filter::Projected::find`]).
+    re: regex_automata::meta::Regex,
     filter: filter::Projected,
+    #[cfg(test)]
+    re_pattern: &'static str,
 }
 
 impl Marker {
-    fn new(pattern: &str) -> Result<Marker, regex::Error> {
+    fn new(pattern: &'static str) -> Result<Marker, Box<regex_automata::meta::BuildError>> {
         Ok(Marker {
-            re: Regex::new(pattern)?,
+            re: regex_automata::meta::Regex::builder()
+                .configure(
+                    regex_automata::meta::Regex::config()
+                        .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
+                )
+                .build(pattern)
+                .map_err(Box::new)?,
             filter: filter::Projected::new(pattern),
+            #[cfg(test)]
+            re_pattern: pattern,
         })
     }
 }
@@ -388,9 +400,11 @@ impl Tenses {
         projection.set(sentence);
         let spans = |marker: &Marker| {
             let mut spans = Vec::new();
-            marker.filter.find(&marker.re, sentence, &projection, |m| {
-                spans.push((m.start(), m.end()));
-            });
+            marker
+                .filter
+                .find(&marker.re, sentence, &projection, |start, end| {
+                    spans.push((start, end));
+                });
             spans
         };
         Tenses {
