@@ -587,10 +587,24 @@ fn is_all_caps(word: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
+/// A sentence read word by word, once for all the rules' passes.
+struct SentenceWords {
+    span: Span,
+    tokens: Vec<Token>,
+    /// Each token in lowercase where that differs from it ([`Ctx::lower`]).
+    lowers: Vec<Option<Box<str>>>,
+    /// A headline in title case: only the most trusted rules read it.
+    title_case: bool,
+}
+
 /// What the rules know about the tokens of one sentence.
 struct Ctx<'d> {
     text: &'d str,
     tokens: &'d [Token],
+    /// Each token in lowercase ([`lower`]) where that differs from the
+    /// token, worked out once per sentence: the rules look most tokens up
+    /// several times.
+    lowers: &'d [Option<Box<str>>],
     /// Token index → cue index, for cues starting at that token.
     cue_at: Vec<Option<usize>>,
     /// Token index → mention index, for mentions starting there.
@@ -606,6 +620,14 @@ struct Ctx<'d> {
 impl<'d> Ctx<'d> {
     fn word(&self, i: usize) -> &'d str {
         self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    /// Token `i` in lowercase, as `lower(self.word(i))` gives it.
+    fn lower(&self, i: usize) -> Lower<'_> {
+        Lower(Cow::Borrowed(match self.lowers.get(i) {
+            Some(Some(lower)) => lower,
+            _ => self.word(i),
+        }))
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -640,7 +662,7 @@ impl<'d> Ctx<'d> {
     /// or `None`. Particles are taken only when a capitalised word follows.
     fn cap_seq(&self, i: usize, max_words: usize) -> Option<usize> {
         let first = self.word(i);
-        if !self.is_word(i) || !is_cap(first) || STOP_CAP.contains(lower(first).as_str()) {
+        if !self.is_word(i) || !is_cap(first) || STOP_CAP.contains(self.lower(i).as_str()) {
             return None;
         }
         if self.cue(i).is_some_and(|c| {
@@ -673,10 +695,10 @@ impl<'d> Ctx<'d> {
                 }
                 break;
             }
-            let lw = lower(w);
+            let lw = self.lower(j);
             let next_is_name = self.is_word(j + 1)
                 && is_cap(self.word(j + 1))
-                && !STOP_CAP.contains(lower(self.word(j + 1)).as_str());
+                && !STOP_CAP.contains(self.lower(j + 1).as_str());
             if is_cap(w)
                 && (!STOP_CAP.contains(lw.as_str())
                     || PARTICLES.contains(lw.as_str()) && next_is_name)
@@ -767,7 +789,7 @@ impl NameRules {
                     if cx.word(k) == "," {
                         k += 1;
                         if matches!(
-                            lower(cx.word(k)).as_str(),
+                            cx.lower(k).as_str(),
                             "le" | "la" | "l'" | "the" | "a" | "an"
                         ) {
                             k += 1;
@@ -808,7 +830,7 @@ impl NameRules {
         while k < limit {
             if let Some(c) = cx.cue(k).filter(|c| c.kind == CueKind::Title) {
                 k = cx.end_of(c.span);
-            } else if matches!(lower(cx.word(k)).as_str(), "le" | "la" | "l'" | "the") {
+            } else if matches!(cx.lower(k).as_str(), "le" | "la" | "l'" | "the") {
                 k += 1;
             } else {
                 break;
@@ -859,7 +881,7 @@ impl NameRules {
                 && cx.word(i + 1).chars().count() >= 2
                 && !cx.word(i + 1).chars().any(|c| c.is_ascii_digit())
             {
-                let prep = lower(cx.word(i));
+                let prep = cx.lower(i);
                 let locative = match cx.lang {
                     Some(Lang::En) => matches!(prep.as_str(), "in" | "near"),
                     _ => matches!(prep.as_str(), "à" | "en" | "au" | "aux"),
@@ -868,7 +890,7 @@ impl NameRules {
                     if let Some(last) = cx.cap_seq(i + 1, 3) {
                         let all_new =
                             (i + 1..=last).all(|k| cx.mention(k).is_none() && cx.cue(k).is_none());
-                        if all_new && !ORG_HEADS.contains(lower(cx.word(i + 1)).as_str()) {
+                        if all_new && !ORG_HEADS.contains(cx.lower(i + 1).as_str()) {
                             out.push(Mention::new(
                                 cx.span(i + 1, last),
                                 Label::Loc,
@@ -888,7 +910,7 @@ impl NameRules {
     /// an event head with its complements; a lowercase head needs a
     /// capitalised complement ("la coupe de cheveux" is no event).
     fn event_name(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
-        let head = lower(cx.word(i));
+        let head = cx.lower(i);
         if !cx.is_word(i) || !EVENT_HEADS.contains(head.as_str()) {
             return None;
         }
@@ -906,7 +928,7 @@ impl NameRules {
         let mut complements = 0;
         while j < cx.tokens.len() && j < i + 10 {
             let w = cx.word(j);
-            let lw = lower(w);
+            let lw = cx.lower(j);
             if cx.tokens[j].kind == TokenKind::Number && w.len() == 4 {
                 last = j;
                 j += 1;
@@ -917,10 +939,10 @@ impl NameRules {
             }
             if ORG_PREPS_FR.contains(&lw.as_str()) && lw != "et" && lw != "en" {
                 let mut k = j + 1;
-                if ORG_DETS_FR.contains(&lower(cx.word(k)).as_str()) {
+                if ORG_DETS_FR.contains(&cx.lower(k).as_str()) {
                     k += 1;
                 }
-                if !cx.is_word(k) || STOP_CAP.contains(lower(cx.word(k)).as_str()) {
+                if !cx.is_word(k) || STOP_CAP.contains(cx.lower(k).as_str()) {
                     break;
                 }
                 capitalised |= is_cap(cx.word(k));
@@ -967,7 +989,7 @@ impl NameRules {
             || !cx.is_word(i)
             || !is_cap(w)
             || is_all_caps(w)
-            || STOP_CAP.contains(lower(w).as_str())
+            || STOP_CAP.contains(cx.lower(i).as_str())
         {
             return None;
         }
@@ -1014,8 +1036,7 @@ impl NameRules {
         let mut k = cx.end_of(cue.span);
         // "directeur régional", "secrétaire général adjoint"
         let mut skipped = 0;
-        while skipped < 2 && cx.is_word(k) && ROLE_ADJECTIVES.contains(&lower(cx.word(k)).as_str())
-        {
+        while skipped < 2 && cx.is_word(k) && ROLE_ADJECTIVES.contains(&cx.lower(k).as_str()) {
             span = span.cover(cx.tokens[k].span);
             role = format!("{role} {}", cx.word(k));
             k += 1;
@@ -1031,13 +1052,10 @@ impl NameRules {
         // Iran"; after a nationality, a portfolio: "ministre sénégalaise de
         // la Santé".
         let mut j = k;
-        let w = lower(cx.word(j));
+        let w = cx.lower(j);
         if matches!(w.as_str(), "de" | "du" | "des" | "d'" | "of") {
             j += 1;
-            if matches!(
-                lower(cx.word(j)).as_str(),
-                "la" | "le" | "l'" | "les" | "the"
-            ) {
+            if matches!(cx.lower(j).as_str(), "la" | "le" | "l'" | "les" | "the") {
                 j += 1;
             }
             if let Some(m) = cx
@@ -1118,7 +1136,7 @@ impl NameRules {
     /// "Commission nationale française pour l'élimination des mines
     /// antipersonnel": head, adjectives, complements.
     fn organization_fr(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
-        if !ORG_HEADS.contains(lower(cx.word(i)).as_str()) {
+        if !ORG_HEADS.contains(cx.lower(i).as_str()) {
             return None;
         }
         let mut last = i;
@@ -1126,7 +1144,7 @@ impl NameRules {
         let mut complements = 0;
         loop {
             let w = cx.word(j);
-            let lw = lower(w);
+            let lw = cx.lower(j);
             if !cx.is_word(j) {
                 break;
             }
@@ -1146,15 +1164,14 @@ impl NameRules {
             // A prepositional complement: prep [det] word.
             if ORG_PREPS_FR.contains(&lw.as_str()) {
                 let mut k = j + 1;
-                if ORG_DETS_FR.contains(&lower(cx.word(k)).as_str()) {
+                if ORG_DETS_FR.contains(&cx.lower(k).as_str()) {
                     k += 1;
                 }
                 if lw == "et" && !is_cap(cx.word(k)) {
                     break;
                 }
-                let head = cx.word(k);
                 if !cx.is_word(k)
-                    || STOP_CAP.contains(lower(head).as_str())
+                    || STOP_CAP.contains(cx.lower(k).as_str())
                     || cx.cue(k).is_some_and(|c| c.kind == CueKind::Trigger)
                 {
                     break;
@@ -1175,7 +1192,7 @@ impl NameRules {
     /// "National Security Council", "Ministry of Foreign Affairs", "Acme
     /// Corp": capitalised words with a head noun among them.
     fn organization_en(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
-        if STOP_CAP.contains(lower(cx.word(i)).as_str()) || cx.title_case {
+        if STOP_CAP.contains(cx.lower(i).as_str()) || cx.title_case {
             return None;
         }
         // "Shares of Northwind Inc.": a capitalised sentence opener joined
@@ -1183,8 +1200,8 @@ impl NameRules {
         // ...").
         let opener = i == 0 || matches!(cx.word(i - 1), "\"" | "“" | "«" | "(" | "-" | "—");
         if opener
-            && !ORG_HEADS.contains(lower(cx.word(i)).as_str())
-            && NAME_GLUE_EN.contains(&lower(cx.word(i + 1)).as_str())
+            && !ORG_HEADS.contains(cx.lower(i).as_str())
+            && NAME_GLUE_EN.contains(&cx.lower(i + 1).as_str())
         {
             return None;
         }
@@ -1193,7 +1210,7 @@ impl NameRules {
         let mut j = i;
         while cx.is_word(j) {
             let w = cx.word(j);
-            let lw = lower(w);
+            let lw = cx.lower(j);
             if is_cap(w) && !(j > i && STOP_CAP.contains(lw.as_str())) {
                 // A title, a trigger, or a given name after the first word
                 // ("Jennifer Roberts and Police Chief ...") ends the name.
@@ -1355,7 +1372,7 @@ impl Stage for NameRules {
         &[Layer::Names]
     }
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let sentences: Vec<(Span, Vec<Token>, bool)> = doc
+        let sentences: Vec<SentenceWords> = doc
             .sentences
             .iter()
             .filter(|s| s.kind != SentenceKind::Timestamp)
@@ -1372,29 +1389,41 @@ impl Stage for NameRules {
                     let caps = words.iter().filter(|w| is_cap(w)).count();
                     words.len() >= 4 && caps * 10 >= words.len() * 6
                 };
-                (s.span, tokens, title_case)
+                let lowers = tokens
+                    .iter()
+                    .map(|t| match lower(t.span.slice(&doc.text)).0 {
+                        Cow::Borrowed(_) => None,
+                        Cow::Owned(lower) => Some(lower.into_boxed_str()),
+                    })
+                    .collect();
+                SentenceWords {
+                    span: s.span,
+                    tokens,
+                    lowers,
+                    title_case,
+                }
             })
             .collect();
         // Organizations and places first, so that person and title rules see
         // them ("président de la Commission ...").
         let mut new = Vec::new();
-        for (span, tokens, title_case) in &sentences {
-            self.organization_and_place_rules(&Ctx::new(doc, *span, tokens, *title_case), &mut new);
+        for s in &sentences {
+            self.organization_and_place_rules(&Ctx::new(doc, s), &mut new);
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
         let publishers = self.publishers(doc);
         doc.mentions = merge(std::mem::take(&mut doc.mentions), publishers);
         let acronyms = self.acronyms(doc);
         let mut new = Vec::new();
-        for (span, tokens, title_case) in &sentences {
-            self.person_rules(&Ctx::new(doc, *span, tokens, *title_case), &mut new);
+        for s in &sentences {
+            self.person_rules(&Ctx::new(doc, s), &mut new);
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
         let recurring = self.recurring(doc, &acronyms);
         doc.mentions = merge(std::mem::take(&mut doc.mentions), recurring);
         let mut titles = Vec::new();
-        for (span, tokens, title_case) in &sentences {
-            self.title_rules(&Ctx::new(doc, *span, tokens, *title_case), &mut titles);
+        for s in &sentences {
+            self.title_rules(&Ctx::new(doc, s), &mut titles);
         }
         doc.titles = titles;
         Ok(())
@@ -1528,7 +1557,8 @@ impl NameRules {
 }
 
 impl<'d> Ctx<'d> {
-    fn new(doc: &'d Document, sentence: Span, tokens: &'d [Token], title_case: bool) -> Ctx<'d> {
+    fn new(doc: &'d Document, s: &'d SentenceWords) -> Ctx<'d> {
+        let (sentence, tokens, title_case) = (s.span, &s.tokens[..], s.title_case);
         let furniture = doc
             .sentence_at(sentence.start)
             .is_some_and(|s| s.kind == SentenceKind::Furniture);
@@ -1556,6 +1586,7 @@ impl<'d> Ctx<'d> {
         Ctx {
             text: &doc.text,
             tokens,
+            lowers: &s.lowers,
             cue_at,
             mention_at,
             cues: &doc.cues,
