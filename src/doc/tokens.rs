@@ -47,8 +47,10 @@ fn is_apostrophe(c: char) -> bool {
 /// assert_eq!(words, ["l’", "Azerbaïdjan", "et", "Jean-Yves", ",", "3.5", "%"]);
 /// ```
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
-    let mut out = Vec::new();
     let slice = &text[span.range()];
+    // News text runs about six bytes a token: one allocation, not a dozen
+    // regrowths, for most sentences.
+    let mut out = Vec::with_capacity(slice.len() / 4 + 1);
     let mut chars = slice.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_whitespace() {

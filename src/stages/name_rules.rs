@@ -3,7 +3,9 @@
 //! acronyms defined in parentheses, places after locative prepositions, and
 //! titles with what they are titles of.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashSet;
 
 use once_cell::sync::Lazy;
 
@@ -44,7 +46,7 @@ pub struct NameRules;
 
 /// Capitalised words that never start a name: articles, pronouns,
 /// prepositions, conjunctions, sentence openers, months and days.
-static STOP_CAP: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+static STOP_CAP: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
     [
         "le",
         "la",
@@ -279,7 +281,7 @@ static STOP_CAP: Lazy<HashSet<&'static str>> = Lazy::new(|| {
 });
 
 /// Lowercase words that may sit inside a person's name.
-static PARTICLES: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+static PARTICLES: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
     [
         "de", "du", "des", "d'", "van", "von", "der", "den", "ter", "ten", "ben", "bin", "ibn",
         "al", "el", "da", "di", "dos", "das", "del", "della", "le", "la", "y", "bint", "abu",
@@ -290,7 +292,7 @@ static PARTICLES: Lazy<HashSet<&'static str>> = Lazy::new(|| {
 });
 
 /// Capitalised head nouns of organization names.
-static ORG_HEADS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+static ORG_HEADS: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
     [
         // French
         "commission",
@@ -466,7 +468,7 @@ const ROLE_ADJECTIVES: &[&str] = &[
 ];
 
 /// Head words of named events: competitions, festivals, games.
-static EVENT_HEADS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+static EVENT_HEADS: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
     [
         "championnat",
         "championnats",
@@ -520,8 +522,40 @@ fn looks_like_adjective(word: &str) -> bool {
     word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
+/// A word in lowercase, borrowed when it already is (most words are): the
+/// rules look words up in lowercase many times per token, and allocating a
+/// `String` each time was a large part of the stage.
+struct Lower<'a>(Cow<'a, str>);
+
+impl Lower<'_> {
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+/// `s` in lowercase, as [`str::to_lowercase`] gives it: ASCII words take
+/// the identical ASCII mapping, without allocating when nothing changes.
+fn lower(s: &str) -> Lower<'_> {
+    Lower(if !s.is_ascii() {
+        Cow::Owned(s.to_lowercase())
+    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    })
 }
 
 /// True for a capitalised word, and for Arabic-style surnames written with
@@ -530,18 +564,22 @@ fn is_cap(word: &str) -> bool {
     if word.chars().next().is_some_and(char::is_uppercase) {
         return true;
     }
-    [
+    // Called for every word, most of them lowercase: look for an article
+    // only up to the first hyphen (each article ends there).
+    const ARTICLES: &[&str] = &[
         "al-", "el-", "ad-", "ash-", "ben-", "bin-", "ibn-", "abu-", "ould-",
-    ]
-    .iter()
-    .any(|p| {
-        word.len() > p.len()
-            && word.starts_with(p)
-            && word[p.len()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-    })
+    ];
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'a' | b'e' | b'b' | b'i' | b'o')
+    ) {
+        return false;
+    }
+    let Some(dash) = word.bytes().position(|b| b == b'-') else {
+        return false;
+    };
+    let (article, rest) = word.split_at(dash + 1);
+    ARTICLES.contains(&article) && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn is_all_caps(word: &str) -> bool {
@@ -549,10 +587,24 @@ fn is_all_caps(word: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
+/// A sentence read word by word, once for all the rules' passes.
+struct SentenceWords {
+    span: Span,
+    tokens: Vec<Token>,
+    /// Each token in lowercase where that differs from it ([`Ctx::lower`]).
+    lowers: Vec<Option<Box<str>>>,
+    /// A headline in title case: only the most trusted rules read it.
+    title_case: bool,
+}
+
 /// What the rules know about the tokens of one sentence.
 struct Ctx<'d> {
     text: &'d str,
     tokens: &'d [Token],
+    /// Each token in lowercase ([`lower`]) where that differs from the
+    /// token, worked out once per sentence: the rules look most tokens up
+    /// several times.
+    lowers: &'d [Option<Box<str>>],
     /// Token index → cue index, for cues starting at that token.
     cue_at: Vec<Option<usize>>,
     /// Token index → mention index, for mentions starting there.
@@ -568,6 +620,14 @@ struct Ctx<'d> {
 impl<'d> Ctx<'d> {
     fn word(&self, i: usize) -> &'d str {
         self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    /// Token `i` in lowercase, as `lower(self.word(i))` gives it.
+    fn lower(&self, i: usize) -> Lower<'_> {
+        Lower(Cow::Borrowed(match self.lowers.get(i) {
+            Some(Some(lower)) => lower,
+            _ => self.word(i),
+        }))
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -602,7 +662,7 @@ impl<'d> Ctx<'d> {
     /// or `None`. Particles are taken only when a capitalised word follows.
     fn cap_seq(&self, i: usize, max_words: usize) -> Option<usize> {
         let first = self.word(i);
-        if !self.is_word(i) || !is_cap(first) || STOP_CAP.contains(lower(first).as_str()) {
+        if !self.is_word(i) || !is_cap(first) || STOP_CAP.contains(self.lower(i).as_str()) {
             return None;
         }
         if self.cue(i).is_some_and(|c| {
@@ -635,10 +695,10 @@ impl<'d> Ctx<'d> {
                 }
                 break;
             }
-            let lw = lower(w);
+            let lw = self.lower(j);
             let next_is_name = self.is_word(j + 1)
                 && is_cap(self.word(j + 1))
-                && !STOP_CAP.contains(lower(self.word(j + 1)).as_str());
+                && !STOP_CAP.contains(self.lower(j + 1).as_str());
             if is_cap(w)
                 && (!STOP_CAP.contains(lw.as_str())
                     || PARTICLES.contains(lw.as_str()) && next_is_name)
@@ -734,7 +794,7 @@ impl NameRules {
                     if cx.word(k) == "," {
                         k += 1;
                         if matches!(
-                            lower(cx.word(k)).as_str(),
+                            cx.lower(k).as_str(),
                             "le" | "la" | "l'" | "the" | "a" | "an"
                         ) {
                             k += 1;
@@ -775,7 +835,7 @@ impl NameRules {
         while k < limit {
             if let Some(c) = cx.cue(k).filter(|c| c.kind == CueKind::Title) {
                 k = cx.end_of(c.span);
-            } else if matches!(lower(cx.word(k)).as_str(), "le" | "la" | "l'" | "the") {
+            } else if matches!(cx.lower(k).as_str(), "le" | "la" | "l'" | "the") {
                 k += 1;
             } else {
                 break;
@@ -826,7 +886,7 @@ impl NameRules {
                 && cx.word(i + 1).chars().count() >= 2
                 && !cx.word(i + 1).chars().any(|c| c.is_ascii_digit())
             {
-                let prep = lower(cx.word(i));
+                let prep = cx.lower(i);
                 let locative = match cx.lang {
                     Some(Lang::En) => matches!(prep.as_str(), "in" | "near"),
                     _ => matches!(prep.as_str(), "à" | "en" | "au" | "aux"),
@@ -835,7 +895,7 @@ impl NameRules {
                     if let Some(last) = cx.cap_seq(i + 1, 3) {
                         let all_new =
                             (i + 1..=last).all(|k| cx.mention(k).is_none() && cx.cue(k).is_none());
-                        if all_new && !ORG_HEADS.contains(lower(cx.word(i + 1)).as_str()) {
+                        if all_new && !ORG_HEADS.contains(cx.lower(i + 1).as_str()) {
                             out.push(Mention::new(
                                 cx.span(i + 1, last),
                                 Label::Loc,
@@ -855,7 +915,7 @@ impl NameRules {
     /// an event head with its complements; a lowercase head needs a
     /// capitalised complement ("la coupe de cheveux" is no event).
     fn event_name(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
-        let head = lower(cx.word(i));
+        let head = cx.lower(i);
         if !cx.is_word(i) || !EVENT_HEADS.contains(head.as_str()) {
             return None;
         }
@@ -873,7 +933,7 @@ impl NameRules {
         let mut complements = 0;
         while j < cx.tokens.len() && j < i + 10 {
             let w = cx.word(j);
-            let lw = lower(w);
+            let lw = cx.lower(j);
             if cx.tokens[j].kind == TokenKind::Number && w.len() == 4 {
                 last = j;
                 j += 1;
@@ -884,10 +944,10 @@ impl NameRules {
             }
             if ORG_PREPS_FR.contains(&lw.as_str()) && lw != "et" && lw != "en" {
                 let mut k = j + 1;
-                if ORG_DETS_FR.contains(&lower(cx.word(k)).as_str()) {
+                if ORG_DETS_FR.contains(&cx.lower(k).as_str()) {
                     k += 1;
                 }
-                if !cx.is_word(k) || STOP_CAP.contains(lower(cx.word(k)).as_str()) {
+                if !cx.is_word(k) || STOP_CAP.contains(cx.lower(k).as_str()) {
                     break;
                 }
                 capitalised |= is_cap(cx.word(k));
@@ -934,7 +994,7 @@ impl NameRules {
             || !cx.is_word(i)
             || !is_cap(w)
             || is_all_caps(w)
-            || STOP_CAP.contains(lower(w).as_str())
+            || STOP_CAP.contains(cx.lower(i).as_str())
         {
             return None;
         }
@@ -981,8 +1041,7 @@ impl NameRules {
         let mut k = cx.end_of(cue.span);
         // "directeur régional", "secrétaire général adjoint"
         let mut skipped = 0;
-        while skipped < 2 && cx.is_word(k) && ROLE_ADJECTIVES.contains(&lower(cx.word(k)).as_str())
-        {
+        while skipped < 2 && cx.is_word(k) && ROLE_ADJECTIVES.contains(&cx.lower(k).as_str()) {
             span = span.cover(cx.tokens[k].span);
             role = format!("{role} {}", cx.word(k));
             k += 1;
@@ -998,13 +1057,10 @@ impl NameRules {
         // Iran"; after a nationality, a portfolio: "ministre sénégalaise de
         // la Santé".
         let mut j = k;
-        let w = lower(cx.word(j));
+        let w = cx.lower(j);
         if matches!(w.as_str(), "de" | "du" | "des" | "d'" | "of") {
             j += 1;
-            if matches!(
-                lower(cx.word(j)).as_str(),
-                "la" | "le" | "l'" | "les" | "the"
-            ) {
+            if matches!(cx.lower(j).as_str(), "la" | "le" | "l'" | "les" | "the") {
                 j += 1;
             }
             if let Some(m) = cx
@@ -1085,7 +1141,7 @@ impl NameRules {
     /// "Commission nationale française pour l'élimination des mines
     /// antipersonnel": head, adjectives, complements.
     fn organization_fr(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
-        if !ORG_HEADS.contains(lower(cx.word(i)).as_str()) {
+        if !ORG_HEADS.contains(cx.lower(i).as_str()) {
             return None;
         }
         let mut last = i;
@@ -1093,7 +1149,7 @@ impl NameRules {
         let mut complements = 0;
         loop {
             let w = cx.word(j);
-            let lw = lower(w);
+            let lw = cx.lower(j);
             if !cx.is_word(j) {
                 break;
             }
@@ -1113,15 +1169,14 @@ impl NameRules {
             // A prepositional complement: prep [det] word.
             if ORG_PREPS_FR.contains(&lw.as_str()) {
                 let mut k = j + 1;
-                if ORG_DETS_FR.contains(&lower(cx.word(k)).as_str()) {
+                if ORG_DETS_FR.contains(&cx.lower(k).as_str()) {
                     k += 1;
                 }
                 if lw == "et" && !is_cap(cx.word(k)) {
                     break;
                 }
-                let head = cx.word(k);
                 if !cx.is_word(k)
-                    || STOP_CAP.contains(lower(head).as_str())
+                    || STOP_CAP.contains(cx.lower(k).as_str())
                     || cx.cue(k).is_some_and(|c| c.kind == CueKind::Trigger)
                 {
                     break;
@@ -1142,7 +1197,7 @@ impl NameRules {
     /// "National Security Council", "Ministry of Foreign Affairs", "Acme
     /// Corp": capitalised words with a head noun among them.
     fn organization_en(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
-        if STOP_CAP.contains(lower(cx.word(i)).as_str()) || cx.title_case {
+        if STOP_CAP.contains(cx.lower(i).as_str()) || cx.title_case {
             return None;
         }
         // "Shares of Northwind Inc.": a capitalised sentence opener joined
@@ -1150,8 +1205,8 @@ impl NameRules {
         // ...").
         let opener = i == 0 || matches!(cx.word(i - 1), "\"" | "“" | "«" | "(" | "-" | "—");
         if opener
-            && !ORG_HEADS.contains(lower(cx.word(i)).as_str())
-            && NAME_GLUE_EN.contains(&lower(cx.word(i + 1)).as_str())
+            && !ORG_HEADS.contains(cx.lower(i).as_str())
+            && NAME_GLUE_EN.contains(&cx.lower(i + 1).as_str())
         {
             return None;
         }
@@ -1160,7 +1215,7 @@ impl NameRules {
         let mut j = i;
         while cx.is_word(j) {
             let w = cx.word(j);
-            let lw = lower(w);
+            let lw = cx.lower(j);
             if is_cap(w) && !(j > i && STOP_CAP.contains(lw.as_str())) {
                 // A title, a trigger, or a given name after the first word
                 // ("Jennifer Roberts and Police Chief ...") ends the name.
@@ -1222,10 +1277,15 @@ fn merge(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
     kept
 }
 
+/// Up to this many distinct needles, [`find_word_occurrences`] scans for each
+/// in turn; past it, one automaton finds them all in one pass.
+const FEW_NEEDLES: usize = 8;
+
 /// Finds each of `needles` as a whole word sequence in `text`: for each
 /// needle, its non-overlapping occurrences from the left, in text order.
-/// One pass over the text for all needles (a `str::find` loop per needle
-/// made a document with many names cost names × length).
+/// At most [`FEW_NEEDLES`] passes over the text whatever the number of
+/// needles (a `str::find` loop per needle made a document with many names
+/// cost names × length).
 fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
     let mut out: Vec<Vec<Span>> = vec![Vec::new(); needles.len()];
     // Distinct non-empty needles are the patterns; each pattern feeds every
@@ -1247,20 +1307,8 @@ fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
     if patterns.is_empty() {
         return out;
     }
-    let Ok(automaton) = aho_corasick::AhoCorasick::new(&patterns) else {
-        return out;
-    };
-    // Where each pattern's last occurrence ended: a later one must start
-    // there or after (non-overlapping, as a left-to-right search finds).
-    let mut next_from = vec![0usize; patterns.len()];
-    let mut spans: Vec<Vec<Span>> = vec![Vec::new(); patterns.len()];
-    for m in automaton.find_overlapping_iter(text) {
-        let id = m.pattern().as_usize();
-        let (start, end) = (m.start(), m.end());
-        if start < next_from[id] {
-            continue;
-        }
-        next_from[id] = end;
+    // Keeps an occurrence that is a whole word sequence.
+    let at_word = |start: usize, end: usize| {
         let before_ok = text[..start]
             .chars()
             .next_back()
@@ -1269,8 +1317,45 @@ fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric());
-        if before_ok && after_ok {
-            spans[id].push(Span::new(start, end));
+        before_ok && after_ok
+    };
+    let mut spans: Vec<Vec<Span>> = vec![Vec::new(); patterns.len()];
+    if patterns.len() <= FEW_NEEDLES {
+        // A few names (most documents): one vectorised substring scan each
+        // costs less than building an automaton, and stays linear in the
+        // text with the count bounded.
+        for (id, pattern) in patterns.iter().enumerate() {
+            for start in memchr::memmem::find_iter(text.as_bytes(), pattern.as_bytes()) {
+                let end = start + pattern.len();
+                if at_word(start, end) {
+                    spans[id].push(Span::new(start, end));
+                }
+            }
+        }
+    } else {
+        // A noncontiguous NFA builds in a fraction of the time of the DFA
+        // that `AhoCorasick::new` picks for few patterns, and the build, not
+        // the search, dominated.
+        let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(&patterns)
+        else {
+            return out;
+        };
+        // Where each pattern's last occurrence ended: a later one must start
+        // there or after (non-overlapping, as a left-to-right search finds,
+        // and as `memmem::find_iter` gives them above).
+        let mut next_from = vec![0usize; patterns.len()];
+        for m in automaton.find_overlapping_iter(text) {
+            let id = m.pattern().as_usize();
+            let (start, end) = (m.start(), m.end());
+            if start < next_from[id] {
+                continue;
+            }
+            next_from[id] = end;
+            if at_word(start, end) {
+                spans[id].push(Span::new(start, end));
+            }
         }
     }
     for (id, spans) in spans.into_iter().enumerate() {
@@ -1292,44 +1377,58 @@ impl Stage for NameRules {
         &[Layer::Names]
     }
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let sentences: Vec<(Span, Vec<Token>, bool)> = doc
+        let sentences: Vec<SentenceWords> = doc
             .sentences
             .iter()
             .filter(|s| s.kind != SentenceKind::Timestamp)
             .map(|s| {
                 let tokens = tokenize(&doc.text, s.span);
-                let words: Vec<&str> = tokens
+                // Only headlines can be in title case: body sentences are
+                // not counted.
+                let title_case = s.kind == SentenceKind::Headline && {
+                    let words: Vec<&str> = tokens
+                        .iter()
+                        .filter(|t| t.kind == TokenKind::Word)
+                        .map(|t| t.span.slice(&doc.text))
+                        .collect();
+                    let caps = words.iter().filter(|w| is_cap(w)).count();
+                    words.len() >= 4 && caps * 10 >= words.len() * 6
+                };
+                let lowers = tokens
                     .iter()
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .map(|t| t.span.slice(&doc.text))
+                    .map(|t| match lower(t.span.slice(&doc.text)).0 {
+                        Cow::Borrowed(_) => None,
+                        Cow::Owned(lower) => Some(lower.into_boxed_str()),
+                    })
                     .collect();
-                let caps = words.iter().filter(|w| is_cap(w)).count();
-                let title_case = s.kind == SentenceKind::Headline
-                    && words.len() >= 4
-                    && caps * 10 >= words.len() * 6;
-                (s.span, tokens, title_case)
+                SentenceWords {
+                    span: s.span,
+                    tokens,
+                    lowers,
+                    title_case,
+                }
             })
             .collect();
         // Organizations and places first, so that person and title rules see
         // them ("président de la Commission ...").
         let mut new = Vec::new();
-        for (span, tokens, title_case) in &sentences {
-            self.organization_and_place_rules(&Ctx::new(doc, *span, tokens, *title_case), &mut new);
+        for s in &sentences {
+            self.organization_and_place_rules(&Ctx::new(doc, s), &mut new);
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
         let publishers = self.publishers(doc);
         doc.mentions = merge(std::mem::take(&mut doc.mentions), publishers);
         let acronyms = self.acronyms(doc);
         let mut new = Vec::new();
-        for (span, tokens, title_case) in &sentences {
-            self.person_rules(&Ctx::new(doc, *span, tokens, *title_case), &mut new);
+        for s in &sentences {
+            self.person_rules(&Ctx::new(doc, s), &mut new);
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
         let recurring = self.recurring(doc, &acronyms);
         doc.mentions = merge(std::mem::take(&mut doc.mentions), recurring);
         let mut titles = Vec::new();
-        for (span, tokens, title_case) in &sentences {
-            self.title_rules(&Ctx::new(doc, *span, tokens, *title_case), &mut titles);
+        for s in &sentences {
+            self.title_rules(&Ctx::new(doc, s), &mut titles);
         }
         doc.titles = titles;
         Ok(())
@@ -1463,7 +1562,8 @@ impl NameRules {
 }
 
 impl<'d> Ctx<'d> {
-    fn new(doc: &'d Document, sentence: Span, tokens: &'d [Token], title_case: bool) -> Ctx<'d> {
+    fn new(doc: &'d Document, s: &'d SentenceWords) -> Ctx<'d> {
+        let (sentence, tokens, title_case) = (s.span, &s.tokens[..], s.title_case);
         let furniture = doc
             .sentence_at(sentence.start)
             .is_some_and(|s| s.kind == SentenceKind::Furniture);
@@ -1491,6 +1591,7 @@ impl<'d> Ctx<'d> {
         Ctx {
             text: &doc.text,
             tokens,
+            lowers: &s.lowers,
             cue_at,
             mention_at,
             cues: &doc.cues,
@@ -1499,5 +1600,29 @@ impl<'d> Ctx<'d> {
             title_case,
             furniture,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn few_and_many_needles_find_the_same_occurrences() {
+        let text = "Anne Roux et Roux-Blanc ; aaa, Roux. Anne Roux Roux, Éric Dupont-Roux Roux";
+        let few = ["Roux", "Anne Roux", "aa", "Roux"];
+        let filler = [
+            "Zed", "Yves", "Xavier", "Willem", "Victor", "Ursula", "Théo",
+        ];
+        let many: Vec<&str> = few.iter().chain(filler.iter()).copied().collect();
+        assert!(many.len() > FEW_NEEDLES);
+        let by_few = find_word_occurrences(text, &few);
+        let by_many = find_word_occurrences(text, &many);
+        assert_eq!(by_few[..], by_many[..few.len()]);
+        let got: Vec<&str> = by_few[0].iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, ["Roux"; 7]);
+        // "aa" in "aaa": the first occurrence is no word and hides the
+        // overlapping second one.
+        assert!(by_few[2].is_empty());
     }
 }

@@ -51,7 +51,9 @@ static ABBREVIATIONS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
     .collect()
 });
 
-/// Lines of a saved web page that are never article text.
+/// Lines of a saved web page that are never article text: the whole line
+/// is one of these (anchored, so a long paragraph is rejected after a few
+/// bytes)...
 static FURNITURE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)^(?:
@@ -62,10 +64,30 @@ static FURNITURE: Lazy<Regex> = Lazy::new(|| {
             réagir|publicité|advertisement|sponsored|cookies?.*|accueil|home|menu|newsletter|
             s'abonner|subscribe|abonnez-vous.*|se\ connecter|log\ ?in|sign\ in|
             tous\ droits\ réservés.*|all\ rights\ reserved.*|©.*|copyright.*
-        )\s*[.…!]*$|(?:voir\ plus|see\ more|read\ more|lire\ la\ suite)\s*$",
+        )\s*[.…!]*$",
     )
     .expect("furniture regex")
 });
+
+/// ... or it ends with a "read more" link.
+static FURNITURE_TAIL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?ix)(?:voir\ plus|see\ more|read\ more|lire\ la\ suite)\s*$")
+        .expect("furniture tail regex")
+});
+
+/// True for a line of page furniture ([`FURNITURE`], [`FURNITURE_TAIL`]).
+///
+/// `line` is trimmed, so the tail's `\s*$` can only match at its very end,
+/// and its phrases are at most 13 chars (3 bytes each at most, with the
+/// Unicode case forms of `(?i)`): the tail regex needs only the last 64
+/// bytes, not the whole paragraph.
+fn is_furniture(line: &str) -> bool {
+    let mut tail = line.len().saturating_sub(64);
+    while !line.is_char_boundary(tail) {
+        tail -= 1;
+    }
+    FURNITURE.is_match(line) || FURNITURE_TAIL.is_match(&line[tail..])
+}
 
 /// "Paris / Agence" lines: where the article was filed, and by whom.
 static DATELINE_LINE: Lazy<Regex> = Lazy::new(|| {
@@ -152,8 +174,12 @@ fn ends_with_terminal(line: &str) -> bool {
 }
 
 fn is_timestamp(line: &str) -> bool {
+    // A paragraph is not split whole just to be counted.
+    if line.split_whitespace().nth(12).is_some() {
+        return false;
+    }
     let tokens: Vec<&str> = line.split_whitespace().collect();
-    if tokens.is_empty() || tokens.len() > 12 {
+    if tokens.is_empty() {
         return false;
     }
     let has_year_or_time = tokens.iter().any(|t| {
@@ -190,7 +216,7 @@ impl SentenceSplitter {
             let s = line.span.slice(text);
             // Furniture: a known page line, or a line that repeats an earlier
             // one (the headline shown twice).
-            let kind = if FURNITURE.is_match(s) || seen.contains(s) {
+            let kind = if is_furniture(s) || seen.contains(s) {
                 Some(SentenceKind::Furniture)
             } else if i == 0
                 && lines.len() > 1
@@ -202,7 +228,7 @@ impl SentenceSplitter {
                 Some(SentenceKind::Furniture)
             } else if is_timestamp(s) {
                 Some(SentenceKind::Timestamp)
-            } else if DATELINE_LINE.is_match(s) && s.split_whitespace().count() <= 8 {
+            } else if s.split_whitespace().nth(8).is_none() && DATELINE_LINE.is_match(s) {
                 Some(SentenceKind::Dateline)
             } else {
                 None
@@ -229,7 +255,7 @@ impl SentenceSplitter {
                 let continues = !next.after_blank
                     && !is_bullet(next_text)
                     && (ends_with_terminal(cur) || starts_lowercase(next_text))
-                    && !FURNITURE.is_match(next_text)
+                    && !is_furniture(next_text)
                     && !seen.contains(next_text);
                 if !continues {
                     break;

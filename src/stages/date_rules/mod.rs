@@ -8,6 +8,7 @@
 //! into a value against the document date.
 
 mod en;
+mod filter;
 mod fr;
 mod resolve;
 
@@ -87,6 +88,9 @@ pub(crate) struct Rule {
     /// The meaning of a match, `None` to reject it (a number that is not a
     /// year). Gets the text the regex ran on.
     pub build: fn(&Captures, &str) -> Option<Expr>,
+    /// The pattern over projected text: where it finds nothing, `re` finds
+    /// nothing either, and it runs on the fast engine.
+    filter: filter::Projected,
 }
 
 impl Rule {
@@ -98,7 +102,13 @@ impl Rule {
         build: fn(&Captures, &str) -> Option<Expr>,
     ) -> Rule {
         let re = Regex::new(pattern).unwrap_or_else(|e| panic!("date rule {name}: {e}"));
-        Rule { name, re, build }
+        let filter = filter::Projected::new(pattern);
+        Rule {
+            name,
+            re,
+            build,
+            filter,
+        }
     }
 }
 
@@ -106,11 +116,17 @@ impl Rule {
 /// rule (and for its look at the words around, such as "article 1988").
 const WINDOW_MARGIN: usize = 48;
 
-/// A language's rules loosened ([`without_boundaries`]): all in one set, to
-/// tell which can match a sentence, and each alone, to tell where.
+/// A language's rules loosened ([`without_boundaries`]), each alone, to
+/// tell where they match, and a cheap gate in front of them.
 pub(crate) struct LooseRules {
-    set: RegexSet,
-    each: Vec<Regex>,
+    /// One required piece of each rule ([`filter::gate_pattern`]): a loose
+    /// pattern can match a sentence only if its piece occurs in it.
+    gate: RegexSet,
+    /// The loose patterns, for their match spans only: no capture groups,
+    /// and no literal prefilter, which on the short haystacks of sentences
+    /// cost more than the lazy DFA's scan (a common inner literal, "an" in
+    /// "dans", started a reverse search at each occurrence).
+    each: Vec<regex_automata::meta::Regex>,
 }
 
 fn loose_rules(rules: &[Rule]) -> LooseRules {
@@ -118,15 +134,25 @@ fn loose_rules(rules: &[Rule]) -> LooseRules {
         .iter()
         .map(|r| without_boundaries(r.re.as_str()))
         .collect();
+    let factors: Vec<String> = patterns.iter().map(|p| filter::gate_pattern(p)).collect();
     LooseRules {
-        set: RegexSetBuilder::new(&patterns)
+        gate: RegexSetBuilder::new(&factors)
             .size_limit(64 << 20)
             .dfa_size_limit(128 << 20)
             .build()
-            .unwrap_or_else(|e| panic!("date rule set: {e}")),
+            .unwrap_or_else(|e| panic!("date rule gate: {e}")),
         each: patterns
             .iter()
-            .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("loose date rule: {e}")))
+            .map(|p| {
+                regex_automata::meta::Regex::builder()
+                    .configure(
+                        regex_automata::meta::Regex::config()
+                            .auto_prefilter(false)
+                            .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
+                    )
+                    .build(p)
+                    .unwrap_or_else(|e| panic!("loose date rule: {e}"))
+            })
             .collect(),
     }
 }
@@ -156,7 +182,7 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 /// boundary sent every sentence through the slow engine (the date stage took
 /// 80 % of the pipeline). Without boundaries the set stays on the DFA, and it
 /// is only a prefilter: the rule it lets through runs with its boundaries.
-fn without_boundaries(pattern: &str) -> String {
+pub(crate) fn without_boundaries(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len());
     let mut chars = pattern.chars().peekable();
     while let Some(c) = chars.next() {
@@ -297,6 +323,67 @@ pub(crate) fn zone(s: &str) -> Option<String> {
     (hours <= 14 && minutes < 60).then(|| format!("{sign}{hours:02}:{minutes:02}"))
 }
 
+/// A tense marker pattern, with its filter ([`filter::Projected`]): the
+/// markers' Unicode boundaries and `\w` runs kept the regex crate on its
+/// slowest engine over every sentence.
+struct Marker {
+    /// The pattern, built with regex-automata for anchored searches
+    /// ([`filter::Projected::find`]).
+    re: regex_automata::meta::Regex,
+    filter: filter::Projected,
+    #[cfg(test)]
+    re_pattern: &'static str,
+}
+
+impl Marker {
+    fn new(pattern: &'static str) -> Result<Marker, Box<regex_automata::meta::BuildError>> {
+        Ok(Marker {
+            re: regex_automata::meta::Regex::builder()
+                .configure(
+                    regex_automata::meta::Regex::config()
+                        .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
+                )
+                .build(pattern)
+                .map_err(Box::new)?,
+            filter: filter::Projected::new(pattern),
+            #[cfg(test)]
+            re_pattern: pattern,
+        })
+    }
+}
+
+/// The future and past markers of `lang`.
+fn markers(lang: Lang) -> (&'static Marker, &'static Marker) {
+    static FR_FUTURE: Lazy<Marker> = Lazy::new(|| {
+        Marker::new(
+            r"(?i)\b(?:(?:sera|seront)(?:\s+\w+(?:é|ée|és|ées))?|aura|auront|va|vont|doit|doivent|devra|devront|ira|iront|fera|feront|pourra|pourront|prévue?s?|prochaine?s?|\w{3,}(?:era|eront|iront|ira|dra|dront|vra|vront|rra|rront))\b",
+        )
+        .expect("fr future")
+    });
+    static FR_PAST: Lazy<Marker> = Lazy::new(|| {
+        Marker::new(
+            r"(?i)\b(?:(?:a|ont|avait|avaient|est|sont|était|étaient|s'est|se\s+sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erte)|\w{2,}(?:ait|aient)|dernière?s?|hier)\b",
+        )
+        .expect("fr past")
+    });
+    static EN_FUTURE: Lazy<Marker> = Lazy::new(|| {
+        Marker::new(
+            r"(?i)\b(?:(?:will|'ll|shall)(?:\s+(?:not|be|have|been|\w+ed))*|going\s+to|is\s+to|are\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to|due\s+to|next|upcoming|until)\b",
+        )
+        .expect("en future")
+    });
+    static EN_PAST: Lazy<Marker> = Lazy::new(|| {
+        Marker::new(
+            r"(?i)\b(?:was|were|had|did|said|met|told|made|took|gave|came|went|saw|began|won|lost|left|held|announced|\w{2,}ed|last|ago|yesterday)\b",
+        )
+        .expect("en past")
+    });
+    match lang {
+        Lang::Fr => (&*FR_FUTURE, &*FR_PAST),
+        Lang::En => (&*EN_FUTURE, &*EN_PAST),
+    }
+}
+
 /// Where a sentence's verbs say past or future: the spans of its tense
 /// markers, found once per sentence so that placing many dates in one long
 /// sentence stays O(n log n).
@@ -308,38 +395,17 @@ struct Tenses {
 impl Tenses {
     /// The markers of `sentence`.
     fn new(lang: Lang, sentence: &str) -> Tenses {
-        static FR_FUTURE: Lazy<Regex> = Lazy::new(|| {
-            Regex::new(
-                r"(?i)\b(?:(?:sera|seront)(?:\s+\w+(?:é|ée|és|ées))?|aura|auront|va|vont|doit|doivent|devra|devront|ira|iront|fera|feront|pourra|pourront|prévue?s?|prochaine?s?|\w{3,}(?:era|eront|iront|ira|dra|dront|vra|vront|rra|rront))\b",
-            )
-            .expect("fr future")
-        });
-        static FR_PAST: Lazy<Regex> = Lazy::new(|| {
-            Regex::new(
-                r"(?i)\b(?:(?:a|ont|avait|avaient|est|sont|était|étaient|s'est|se\s+sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erte)|\w{2,}(?:ait|aient)|dernière?s?|hier)\b",
-            )
-            .expect("fr past")
-        });
-        static EN_FUTURE: Lazy<Regex> = Lazy::new(|| {
-            Regex::new(
-                r"(?i)\b(?:(?:will|'ll|shall)(?:\s+(?:not|be|have|been|\w+ed))*|going\s+to|is\s+to|are\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to|due\s+to|next|upcoming|until)\b",
-            )
-            .expect("en future")
-        });
-        static EN_PAST: Lazy<Regex> = Lazy::new(|| {
-            Regex::new(
-                r"(?i)\b(?:was|were|had|did|said|met|told|made|took|gave|came|went|saw|began|won|lost|left|held|announced|\w{2,}ed|last|ago|yesterday)\b",
-            )
-            .expect("en past")
-        });
-        let (future, past) = match lang {
-            Lang::Fr => (&*FR_FUTURE, &*FR_PAST),
-            Lang::En => (&*EN_FUTURE, &*EN_PAST),
-        };
-        let spans = |re: &Regex| {
-            re.find_iter(sentence)
-                .map(|m| (m.start(), m.end()))
-                .collect()
+        let (future, past) = markers(lang);
+        let mut projection = filter::Projection::default();
+        projection.set(sentence);
+        let spans = |marker: &Marker| {
+            let mut spans = Vec::new();
+            marker
+                .filter
+                .find(&marker.re, sentence, &projection, |start, end| {
+                    spans.push((start, end));
+                });
+            spans
         };
         Tenses {
             future: spans(future),
@@ -381,10 +447,14 @@ impl DateRules {
 
     /// Every rule's match in `text`, shifted by `offset`, into `out`.
     ///
-    /// One pass of a [`RegexSet`] over the sentence first tells which rules
-    /// can match at all; only those run their capturing search, which is
-    /// the costly part (most sentences hold one or two dated expressions,
-    /// and there are some thirty rules per language).
+    /// One pass of a [`RegexSet`] of the rules' required pieces over the
+    /// sentence first tells which rules may match; only those run their
+    /// loose pattern, which finds the windows; in each window the rule's
+    /// projected filter ([`filter::Projected`]) tells whether the rule can
+    /// match there, and only then does the capturing search run, the costly
+    /// part (most sentences hold one or two dated expressions, and there are
+    /// some thirty rules per language). Each step only skips work that would
+    /// have found nothing, so the matches are those of the rules alone.
     fn find(
         &self,
         rules: &[Rule],
@@ -393,10 +463,11 @@ impl DateRules {
         offset: usize,
         out: &mut Vec<Candidate>,
     ) {
-        let candidates = loose.set.matches(text);
+        let candidates = loose.gate.matches(text);
         if !candidates.matched_any() {
             return;
         }
+        let mut projection = filter::Projection::default();
         for i in candidates.iter() {
             let (Some(rule), Some(loose_re)) = (rules.get(i), loose.each.get(i)) else {
                 continue;
@@ -415,12 +486,13 @@ impl DateRules {
             }
             for (ws, we) in windows {
                 let window = &text[ws..we];
-                for caps in rule.re.captures_iter(window) {
+                projection.set(window);
+                rule.filter.captures(&rule.re, window, &projection, |caps| {
                     let Some(m) = caps.name("t").or_else(|| caps.get(0)) else {
-                        continue;
+                        return;
                     };
                     if m.is_empty() || !is_bounded(text, ws + m.start(), ws + m.end()) {
-                        continue;
+                        return;
                     }
                     if let Some(expr) = (rule.build)(&caps, window) {
                         out.push(Candidate {
@@ -429,7 +501,7 @@ impl DateRules {
                             rule: rule.name,
                         });
                     }
-                }
+                });
             }
         }
     }

@@ -1,0 +1,473 @@
+//! Cheap necessary conditions for the date rules, so that the rules' own
+//! regexes (Unicode word boundaries, captures: the slow engines) run only
+//! where they can match.
+//!
+//! Both are derived from each rule's pattern when the rules are compiled,
+//! never written by hand, so they cannot drift from the rules:
+//! - [`gate_pattern`]: a piece every match of a loose rule contains, for one
+//!   set scan over a sentence;
+//! - [`Projected`]: the strict rule over an ASCII projection of the text in
+//!   which Unicode word boundaries become ASCII ones, which the lazy DFA
+//!   runs (it gives up on a Unicode `\b` at the first non-ASCII byte).
+
+use regex::{Captures, Regex};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
+
+/// The gate pattern of a loose rule: a piece every match of it contains
+/// ([`required_factor`]), or the whole pattern when it has none.
+pub(super) fn gate_pattern(pattern: &str) -> String {
+    let hir = regex_syntax::Parser::new()
+        .parse(pattern)
+        .unwrap_or_else(|e| panic!("date rule {pattern}: {e}"));
+    required_factor(&hir).map_or_else(|| pattern.to_string(), |f| f.to_string())
+}
+
+/// A sub-pattern that matches somewhere inside every match of `hir`: a
+/// necessary condition for `hir` to match, much cheaper to test.
+///
+/// A set of all the loose rules at once made the lazy DFA build state after
+/// state (each state a mix of positions in some thirty patterns with
+/// optional prefixes); the rules' required pieces ("semaine|mois|an|...",
+/// four digits, a month name) are plain alternations of literals and
+/// classes, which a set scans at DFA speed. Only a rule whose piece occurs
+/// runs its own loose pattern, so the windows found are the same as before.
+///
+/// - a literal or a class is its own piece; an assertion (`\b`) or the
+///   empty pattern has none;
+/// - a capture group's piece is its content's; a repetition at least once
+///   gives its content's piece (a run of `n` copies for a plain atom: four
+///   digits for `\d{4}`); an optional part has none;
+/// - an alternation's piece is the alternation of its branches' pieces,
+///   if each has one;
+/// - in a concatenation, any run of consecutive plain parts (literals,
+///   classes, and groups and alternations of those, as `(?i)` spells words)
+///   is a piece, and so is each other part's own piece; the longest (in
+///   minimum bytes) is taken.
+fn required_factor(hir: &Hir) -> Option<Hir> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => None,
+        HirKind::Literal(_) | HirKind::Class(_) => Some(hir.clone()),
+        HirKind::Capture(c) => required_factor(&c.sub),
+        HirKind::Repetition(r) if r.min == 0 => None,
+        HirKind::Repetition(r) if is_plain(&r.sub) => Some(Hir::repetition(Repetition {
+            min: r.min,
+            max: Some(r.min),
+            greedy: true,
+            sub: Box::new(r.sub.as_ref().clone()),
+        })),
+        HirKind::Repetition(r) => required_factor(&r.sub),
+        HirKind::Alternation(branches) => branches
+            .iter()
+            .map(required_factor)
+            .collect::<Option<Vec<_>>>()
+            .map(Hir::alternation),
+        HirKind::Concat(parts) => {
+            let mut best: Option<Hir> = None;
+            let mut keep = |candidate: Hir| {
+                let len = |h: &Hir| h.properties().minimum_len().unwrap_or(0);
+                if best.as_ref().is_none_or(|b| len(&candidate) > len(b)) {
+                    best = Some(candidate);
+                }
+            };
+            let mut run: Vec<Hir> = Vec::new();
+            for part in parts {
+                if is_plain(part) {
+                    run.push(part.clone());
+                    continue;
+                }
+                if !run.is_empty() {
+                    keep(Hir::concat(std::mem::take(&mut run)));
+                }
+                if let Some(f) = required_factor(part) {
+                    keep(f);
+                }
+            }
+            if !run.is_empty() {
+                keep(Hir::concat(run));
+            }
+            best
+        }
+    }
+}
+
+/// True when `hir` reads one of a fixed set of strings, with no optional or
+/// repeated part: literals and classes, and groups, sequences and
+/// alternations of those.
+fn is_plain(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Literal(_) | HirKind::Class(_) => true,
+        HirKind::Capture(c) => is_plain(&c.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().all(is_plain),
+        HirKind::Empty | HirKind::Look(_) | HirKind::Repetition(_) => false,
+    }
+}
+
+/// What a non-ASCII char that is a word char (for `\b`) projects to: an
+/// ASCII word char.
+const WORD: char = '_';
+/// What any other non-ASCII char projects to: an ASCII char that is not a
+/// word char.
+const OTHER: char = '\u{7f}';
+
+/// A rule's regex, rewritten to run on [`project`]ed text: a filter that
+/// matches the projection of every text the rule matches (and some more).
+///
+/// The projection keeps ASCII as it is and maps every other char to
+/// [`WORD`] or [`OTHER`] by whether it is a word char; the rewritten regex
+/// maps each literal and class the same way and each Unicode word boundary
+/// to an ASCII one. A match of the rule is then, step by step, a match of
+/// the filter on the projection: every char it reads projects into what
+/// the filter reads there, and each boundary sees word chars where the rule
+/// saw them. So where the filter finds nothing, the rule finds nothing, and
+/// the filter, being ASCII with ASCII boundaries, runs on the lazy DFA.
+pub(super) struct Projected {
+    re: Regex,
+    /// The rule never matches the empty string, so its matches can be found
+    /// one after the other from the previous one's end.
+    nonempty: bool,
+}
+
+impl Projected {
+    /// The filter of `pattern` (a pattern the rules compile).
+    pub(super) fn new(pattern: &str) -> Projected {
+        let hir = regex_syntax::Parser::new()
+            .parse(pattern)
+            .unwrap_or_else(|e| panic!("date rule {pattern}: {e}"));
+        let nonempty = hir.properties().minimum_len().is_some_and(|n| n > 0);
+        let projected = project_hir(&hir).to_string();
+        let re = Regex::new(&projected)
+            .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
+        Projected { re, nonempty }
+    }
+
+    /// Calls `f` with each match of `rule` (the regex this filter was made
+    /// from) in `text`, exactly as `rule.captures_iter(text)` gives them;
+    /// `projection` must hold the projection of `text`.
+    ///
+    /// Each search for the next match first asks the filter where the
+    /// leftmost match of its own could start: no match of the rule starts
+    /// before it (the filter matches wherever the rule does), so the rule's
+    /// slow engine starts there, with the text before it still in view for
+    /// its boundaries; when the filter finds nothing, neither would the
+    /// rule, and the search stops.
+    pub(super) fn captures<'t>(
+        &self,
+        rule: &Regex,
+        text: &'t str,
+        projection: &Projection,
+        mut f: impl FnMut(Captures<'t>),
+    ) {
+        if !self.nonempty {
+            rule.captures_iter(text).for_each(f);
+            return;
+        }
+        self.each(text, projection, |start| {
+            let caps = rule.captures_at(text, start)?;
+            let end = caps.get(0)?.end();
+            f(caps);
+            Some(end)
+        });
+    }
+
+    /// Like [`Projected::captures`], for the spans of the matches of
+    /// `rule` only, as its `find_iter(text)` gives them (`rule` is the
+    /// pattern this filter was made from, built with regex-automata, whose
+    /// searches can be anchored).
+    ///
+    /// Here the rule's engine runs anchored, only where the filter's next
+    /// match starts: the rule's next match cannot start before, and if it
+    /// does not start there, the filter is asked again from the next char.
+    /// An unanchored search would walk on with the slow engine instead, and
+    /// the filter of a marker like "a ... é" matches, in projection, at many
+    /// places the marker does not.
+    pub(super) fn find(
+        &self,
+        rule: &regex_automata::meta::Regex,
+        text: &str,
+        projection: &Projection,
+        mut f: impl FnMut(usize, usize),
+    ) {
+        if !self.nonempty {
+            for m in rule.find_iter(text) {
+                f(m.start(), m.end());
+            }
+            return;
+        }
+        let mut at = 0;
+        while at <= text.len() {
+            let Some(m) = self.re.find_at(&projection.text, projection.projected(at)) else {
+                return;
+            };
+            let start = projection.original(m.start());
+            let input = regex_automata::Input::new(text)
+                .range(start..)
+                .anchored(regex_automata::Anchored::Yes);
+            match rule.find(input) {
+                Some(found) => {
+                    f(found.start(), found.end());
+                    // Never empty (`nonempty`): the next search starts further on.
+                    at = found.end();
+                }
+                None => match text[start..].chars().next() {
+                    Some(c) => at = start + c.len_utf8(),
+                    None => return,
+                },
+            }
+        }
+    }
+
+    /// Runs `search` from where the filter's next match starts, then from
+    /// the end `search` gives back (never empty, so always further on),
+    /// until either finds nothing.
+    fn each(
+        &self,
+        text: &str,
+        projection: &Projection,
+        mut search: impl FnMut(usize) -> Option<usize>,
+    ) {
+        let mut at = 0;
+        while at <= text.len() {
+            let Some(m) = self.re.find_at(&projection.text, projection.projected(at)) else {
+                return;
+            };
+            match search(projection.original(m.start())) {
+                Some(end) => at = end,
+                None => return,
+            }
+        }
+    }
+}
+
+/// The projection of a text, one ASCII byte per char (see [`Projected`]),
+/// with where each char starts in the text; kept between texts to reuse
+/// its buffers.
+#[derive(Default)]
+pub(super) struct Projection {
+    text: String,
+    /// Byte offset in the text of each projected byte, and the text's end.
+    starts: Vec<usize>,
+}
+
+impl Projection {
+    /// Projects `text`, replacing what was held.
+    pub(super) fn set(&mut self, text: &str) {
+        self.text.clear();
+        self.starts.clear();
+        for (i, c) in text.char_indices() {
+            self.text.push(project_char(c));
+            self.starts.push(i);
+        }
+        self.starts.push(text.len());
+    }
+
+    /// The projected offset of byte offset `at` (a char boundary) of the
+    /// text.
+    fn projected(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s < at)
+    }
+
+    /// The byte offset in the text of projected offset `at`.
+    fn original(&self, at: usize) -> usize {
+        self.starts.get(at).copied().unwrap_or(0)
+    }
+}
+
+fn project_char(c: char) -> char {
+    if c.is_ascii() {
+        c
+    } else if regex_syntax::is_word_character(c) {
+        WORD
+    } else {
+        OTHER
+    }
+}
+
+/// `hir` rewritten over projected text ([`Projected`]).
+fn project_hir(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(lit) => {
+            let text = String::from_utf8_lossy(&lit.0);
+            let projected: String = text.chars().map(project_char).collect();
+            Hir::literal(projected.into_bytes())
+        }
+        HirKind::Class(Class::Unicode(class)) => Hir::class(Class::Unicode(project_class(
+            class
+                .ranges()
+                .iter()
+                .map(|r| (u32::from(r.start()), u32::from(r.end()))),
+        ))),
+        // Bytes past ASCII (`(?-u:...)`) stand for any non-ASCII char.
+        HirKind::Class(Class::Bytes(class)) => Hir::class(Class::Unicode(project_class(
+            class.ranges().iter().map(|r| {
+                let end = if r.end() >= 0x80 {
+                    0x10_FFFF
+                } else {
+                    u32::from(r.end())
+                };
+                (u32::from(r.start()), end)
+            }),
+        ))),
+        HirKind::Look(look) => Hir::look(match look {
+            Look::WordUnicode => Look::WordAscii,
+            Look::WordUnicodeNegate => Look::WordAsciiNegate,
+            Look::WordStartUnicode => Look::WordStartAscii,
+            Look::WordEndUnicode => Look::WordEndAscii,
+            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+            other => *other,
+        }),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(project_hir(&r.sub)),
+        }),
+        HirKind::Capture(c) => Hir::capture(regex_syntax::hir::Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(project_hir(&c.sub)),
+        }),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(project_hir).collect()),
+        HirKind::Alternation(branches) => {
+            Hir::alternation(branches.iter().map(project_hir).collect())
+        }
+    }
+}
+
+/// A class of code points (`ranges`, inclusive) projected: its ASCII part,
+/// plus [`WORD`] and [`OTHER`] if it holds non-ASCII chars of either kind.
+/// A wide range (a negated class) is taken to hold both, which only widens
+/// the filter.
+fn project_class(ranges: impl Iterator<Item = (u32, u32)>) -> ClassUnicode {
+    const WIDE: u32 = 4096;
+    let mut out: Vec<ClassUnicodeRange> = Vec::new();
+    let (mut word, mut other) = (false, false);
+    for (start, end) in ranges {
+        if start < 0x80 {
+            let ascii_end = end.min(0x7f);
+            if let (Some(a), Some(b)) = (char::from_u32(start), char::from_u32(ascii_end)) {
+                out.push(ClassUnicodeRange::new(a, b));
+            }
+        }
+        let start = start.max(0x80);
+        if start > end {
+            continue;
+        }
+        if end - start >= WIDE {
+            word = true;
+            other = true;
+            continue;
+        }
+        for c in (start..=end).filter_map(char::from_u32) {
+            if regex_syntax::is_word_character(c) {
+                word = true;
+            } else {
+                other = true;
+            }
+        }
+    }
+    if word {
+        out.push(ClassUnicodeRange::new(WORD, WORD));
+    }
+    if other {
+        out.push(ClassUnicodeRange::new(OTHER, OTHER));
+    }
+    ClassUnicode::new(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{en, fr, without_boundaries};
+    use super::*;
+
+    /// Texts where the rules match, next to accented letters, other
+    /// scripts and typographic punctuation.
+    fn texts() -> Vec<String> {
+        let mut texts: Vec<String> = [
+            "le 10 novembre 2020 à Bakou",
+            "l’été dernier, été 2020, a été",
+            "Il est arrivé hier à 14 h 30 (UTC+01:00).",
+            "du 4 au 5 mai 2020 ; de fin septembre à début novembre 2020",
+            "ÉTÉ 1999, l'année 2000, les années 80, le XXe siècle",
+            "il y a trois ans, dans deux semaines, chaque année, par an",
+            "depuis 1789 et 2019-2020, 15/10/2021, 2021-10-15T17:52+01:00",
+            "yesterday morning, last month, on Tuesday, at 10 a.m. EST",
+            "the 1990s, the third quarter of 2009, every year, daily, '82",
+            "éhier démain 2020é é2020 à2020 ٢٠٢٠ 10:30é Maiété",
+            "Ⅻ ſeptembre K ﬁn mars 2020 ſemaine",
+            "Il a été élu, il sera réélu ; elle était partie et reviendra.",
+            "He was elected and will be re-elected; they are going to meet.",
+            "Ils se sont réunis hier et se réuniront demain à Genève.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for file in ["dates-fr.toml", "dates-en.toml"] {
+            let path = format!("{}/tests/cases/{file}", env!("CARGO_MANIFEST_DIR"));
+            let cases = std::fs::read_to_string(path).unwrap_or_default();
+            for line in cases.lines() {
+                if let Some(text) = line.strip_prefix("text = ") {
+                    texts.push(text.trim_matches('"').to_string());
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn gates_and_filters_never_miss_a_match() {
+        let texts = texts();
+        let mut projection = Projection::default();
+        for rule in fr::RULES.iter().chain(en::RULES.iter()) {
+            let loose = Regex::new(&without_boundaries(rule.re.as_str())).unwrap();
+            let gate = Regex::new(&gate_pattern(loose.as_str())).unwrap();
+            for text in &texts {
+                if loose.is_match(text) {
+                    assert!(gate.is_match(text), "{}: gate misses {text:?}", rule.name);
+                }
+                // Every window of every text, as the stage cuts them.
+                for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let window = &text[start..];
+                    projection.set(window);
+                    let want: Vec<_> = rule.re.captures_iter(window).map(|c| c.get(0)).collect();
+                    let mut got = Vec::new();
+                    rule.filter
+                        .captures(&rule.re, window, &projection, |c| got.push(c.get(0)));
+                    assert_eq!(got, want, "{}: {window:?}", rule.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn filtered_tense_markers_are_the_markers() {
+        let mut projection = Projection::default();
+        for text in texts() {
+            projection.set(&text);
+            for lang in [crate::Lang::Fr, crate::Lang::En] {
+                let (future, past) = super::super::markers(lang);
+                for marker in [future, past] {
+                    let plain = Regex::new(marker.re_pattern).unwrap();
+                    let want: Vec<_> = plain
+                        .find_iter(&text)
+                        .map(|m| (m.start(), m.end()))
+                        .collect();
+                    let mut got = Vec::new();
+                    marker
+                        .filter
+                        .find(&marker.re, &text, &projection, |s, e| got.push((s, e)));
+                    assert_eq!(got, want, "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn projection_keeps_word_chars_apart() {
+        let mut p = Projection::default();
+        p.set("l’été 2020 «ok»");
+        assert_eq!(p.text, "l\u{7f}_t_ 2020 \u{7f}ok\u{7f}");
+        assert_eq!((p.projected(4), p.original(2)), (2, 4));
+    }
+}
