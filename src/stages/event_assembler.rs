@@ -683,22 +683,10 @@ impl EventAssembler {
         let lo = tokens.get(first).map_or(sentence.start, |t| t.span.start);
         let hi = tokens.get(last).map_or(sentence.end, |t| t.span.start);
         let window = Span::new(lo, hi.max(lo));
-        // The word before a position, from the sentence's tokens (found
-        // once, searched by position).
-        // Articles and "to" are skipped: "at the White House", "according
-        // to the Post".
-        let word_before = |at: usize| -> String {
-            let k = tokens.partition_point(|t| t.span.start < at);
-            tokens[..k]
-                .iter()
-                .rev()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| lower(t.span.slice(&doc.text)))
-                .find(|w| !SKIPPED_BEFORE.contains(&w.as_str()))
-                .unwrap_or_default()
-        };
-        // The word before the word before a position.
-        let word_before_word = |at: usize| -> String {
+        // The `nth` word before a position (0: the nearest), from the
+        // sentence's tokens (found once, searched by position), articles
+        // skipped: "at the White House" is at a venue.
+        let nth_word_before = |at: usize, nth: usize| -> String {
             let k = tokens.partition_point(|t| t.span.start < at);
             tokens[..k]
                 .iter()
@@ -706,9 +694,10 @@ impl EventAssembler {
                 .filter(|t| t.kind == TokenKind::Word)
                 .map(|t| lower(t.span.slice(&doc.text)))
                 .filter(|w| !SKIPPED_BEFORE.contains(&w.as_str()))
-                .nth(1)
+                .nth(nth)
                 .unwrap_or_default()
         };
+        let word_before = |at: usize| nth_word_before(at, 0);
         // Organizations and countries represented by a participant's title.
         let window_titles = index.titles_in(sentence, window);
         let represented: BTreeSet<usize> = window_titles
@@ -736,7 +725,7 @@ impl EventAssembler {
             let before = word_before(m.span.start);
             // "according to the Post", "selon Le Monde": a source.
             let source = SOURCE_MARKERS.contains(&before.as_str())
-                || (before == "to" && word_before_word(m.span.start) == "according");
+                || (before == "to" && nth_word_before(m.span.start, 1) == "according");
             if source {
                 continue;
             }
