@@ -67,6 +67,40 @@ const OTHER_PARTY_TOKENS: usize = 8;
 /// same verbs take things ("a reçu le prix", "hosts a show").
 const PARTY_OBJECT_LEMMAS: &[&str] = &["recevoir", "accueillir", "receive", "host", "welcome"];
 
+/// Nouns after a country that name a party rather than a thing: "received
+/// the Russian delegation" (titles count too: "the French ambassador").
+const PARTY_HEADS: &[&str] = &[
+    "delegation",
+    "delegations",
+    "délégation",
+    "délégations",
+    "officials",
+    "leaders",
+    "leader",
+    "dirigeants",
+    "responsables",
+    "representatives",
+    "représentants",
+    "envoy",
+    "envoys",
+    "émissaire",
+    "team",
+    "équipe",
+    "counterpart",
+    "counterparts",
+    "homologue",
+    "homologues",
+    "government",
+    "gouvernement",
+    "authorities",
+    "autorités",
+    "diplomats",
+    "diplomates",
+    "troops",
+    "players",
+    "visitors",
+];
+
 /// Words that make a meeting word a sports encounter ("la rencontre s'est
 /// achevée sur un score de 2-1", "the team will meet Brazil in the final").
 const SPORTS_CONTEXT: &[&str] = &[
@@ -99,6 +133,90 @@ const SPORTS_CONTEXT: &[&str] = &[
     "tournament",
     "league",
     "championship",
+];
+
+/// Things one meets that are not parties: "meet the requirements",
+/// "rencontrer des difficultés". Looked for among the first words after a
+/// "meet" or "rencontrer" trigger.
+const MET_THINGS: &[&str] = &[
+    "requirement",
+    "requirements",
+    "standard",
+    "standards",
+    "demand",
+    "demands",
+    "need",
+    "needs",
+    "deadline",
+    "deadlines",
+    "target",
+    "targets",
+    "goal",
+    "goals",
+    "expectation",
+    "expectations",
+    "criteria",
+    "criterion",
+    "condition",
+    "conditions",
+    "obligation",
+    "obligations",
+    "challenge",
+    "challenges",
+    "threshold",
+    "costs",
+    "resistance",
+    "opposition",
+    "fate",
+    "halfway",
+    "middle",
+    "difficulté",
+    "difficultés",
+    "problème",
+    "problèmes",
+    "succès",
+    "obstacle",
+    "obstacles",
+    "exigences",
+    "critères",
+    "objectifs",
+    "besoins",
+];
+
+/// Words that make talk a call or a message rather than a face-to-face
+/// meeting ("talks on a cellphone to", "a video address to the forum").
+const REMOTE_WORDS: &[&str] = &[
+    "phone",
+    "telephone",
+    "cellphone",
+    "video",
+    "videoconference",
+    "videolink",
+    "téléphone",
+    "téléphonique",
+    "vidéo",
+    "visioconférence",
+    "vidéoconférence",
+];
+
+/// Subordinating words after which a clause with its own subject begins:
+/// "X initiated the bill after three members met Y" (X did not meet Y).
+const SUBORDINATORS: &[&str] = &[
+    "after",
+    "before",
+    "when",
+    "while",
+    "because",
+    "although",
+    "whereas",
+    "après",
+    "avant",
+    "lorsque",
+    "quand",
+    "alors",
+    "parce",
+    "puisque",
+    "tandis",
 ];
 
 const NEGATIONS: &[&str] = &[
@@ -166,7 +284,9 @@ const PLANNED_MARKERS: &[&str] = &[
     "due",
     "to",
 ];
-const LOCATIVES: &[&str] = &["à", "a", "au", "aux", "en", "in", "at", "dans"];
+/// Prepositions before a meeting's place. (Unaccented "a" is left out: in
+/// English it is the article, "traveling to a U.S. base".)
+const LOCATIVES: &[&str] = &["à", "au", "aux", "en", "in", "at", "dans"];
 /// Words before a name that make it a venue rather than a party.
 const VENUE_MARKERS: &[&str] = &["at", "à", "au", "in", "dans"];
 const SOURCE_MARKERS: &[&str] = &["selon", "according", "d'après"];
@@ -190,6 +310,9 @@ const TOPIC_MARKERS: &[&str] = &[
     "contre",
     "envers",
     "concernant",
+    // "the first meeting since the shooting of X": a time, not a party.
+    "since",
+    "depuis",
 ];
 /// Roles that any leading title of a country or organization fills ("the
 /// Russian leader" is its president when the document names only one
@@ -289,9 +412,18 @@ impl<'d> Index<'d> {
         for t in &doc.timexes {
             if let Some(s) = doc.sentence_at(t.span.start) {
                 // "désormais" (PRESENT_REF) dates nothing.
+                // "in office since June 30": the start of a state, not
+                // the date of an event.
+                let word_before = doc.text[..t.span.start]
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
                 if s.span.contains(t.span)
                     && matches!(t.kind, TimexType::Date | TimexType::Time)
                     && !t.value.ends_with("_REF")
+                    && !matches!(word_before.as_str(), "since" | "depuis")
                 {
                     index
                         .dates_by_sentence
@@ -535,6 +667,56 @@ impl EventAssembler {
             .any(|t| SPORTS_CONTEXT.contains(&lower(t.span.slice(&doc.text)).as_str()))
     }
 
+    /// "meet the requirements", "rencontrer des difficultés": a "meet"
+    /// trigger whose object, among its first words, is a thing one meets.
+    fn meets_a_thing(&self, doc: &Document, tokens: &[Token], cue: &Cue) -> bool {
+        if !matches!(cue.canonical.as_str(), "meet" | "rencontrer")
+            || cue.attr("voice") == Some("passive")
+        {
+            return false;
+        }
+        for t in tokens_from(tokens, cue.span.end)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(5)
+        {
+            // A party named first is the object: "met Ana Ruiz halfway".
+            let at = doc.mentions.partition_point(|m| m.span.start < t.span.start);
+            if doc.mentions.get(at).is_some_and(|m| {
+                m.span.start == t.span.start && matches!(m.label, Label::Per | Label::Org)
+            }) {
+                return false;
+            }
+            if MET_THINGS.contains(&lower(t.span.slice(&doc.text)).as_str()) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// True when a phone or video word sits next to the trigger: "talks on
+    /// a cellphone to", "in a video address to the meeting". Such contacts
+    /// are calls, not meetings.
+    fn is_remote(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        let near = |t: &&Token| {
+            t.kind == TokenKind::Word
+                && REMOTE_WORDS
+                    .iter()
+                    .any(|w| lower(t.span.slice(&doc.text)).starts_with(w))
+        };
+        tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(3)
+            .any(|t| near(&t))
+            || tokens_from(tokens, trigger.end)
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .take(4)
+                .any(|t| near(&t))
+    }
+
     /// For "recevoir", "accueillir", "receive", "host" in the active voice:
     /// true when what follows (past an article) is a party (a person, a
     /// title, an honorific, an organization or country), not a thing.
@@ -584,14 +766,34 @@ impl EventAssembler {
             return false;
         };
         let at = next.span.start;
-        let from = doc.mentions.partition_point(|m| m.span.start < at);
-        doc.mentions[from..]
-            .iter()
-            .take_while(|m| m.span.start == at)
-            .any(|m| matches!(m.label, Label::Per | Label::Org | Label::Loc | Label::Misc))
-            || doc.cues.iter().any(|c| {
+        let is_title_at = |at: usize| {
+            doc.cues.iter().any(|c| {
                 c.span.start == at && matches!(c.kind, CueKind::Title | CueKind::Honorific)
             })
+        };
+        let from = doc.mentions.partition_point(|m| m.span.start < at);
+        let party = doc.mentions[from..]
+            .iter()
+            .take_while(|m| m.span.start == at)
+            .find(|m| matches!(m.label, Label::Per | Label::Org | Label::Loc | Label::Misc));
+        match party {
+            // "welcomed the U.S. attack": a country that modifies a noun
+            // names a thing, unless the noun is a party ("the Russian
+            // delegation") or a title ("the Russian ambassador").
+            Some(m) if m.label != Label::Per => {
+                let head = tokens_from(tokens, m.span.end).first();
+                !head.is_some_and(|h| {
+                    let w = h.span.slice(&doc.text);
+                    h.kind == TokenKind::Word
+                        && w.chars().count() > 3
+                        && w.starts_with(char::is_lowercase)
+                        && !PARTY_HEADS.contains(&lower(w).as_str())
+                        && !is_title_at(h.span.start)
+                })
+            }
+            Some(_) => true,
+            None => is_title_at(at),
+        }
     }
 
     /// The role and organization a person holds, from the titles the
@@ -672,6 +874,23 @@ impl EventAssembler {
         let mut first = t_first;
         while first > t_first.saturating_sub(WINDOW_TOKENS) && !ends_clause(first - 1) {
             first -= 1;
+        }
+        // "X initiated the bill after three members met Y": a subordinate
+        // clause with its own subject (a name between the subordinator and
+        // the trigger) holds the trigger, and the main clause's names are
+        // no parties. "X spoke after meeting Y" keeps X.
+        if let Some(sub) = (first..t_first)
+            .rev()
+            .find(|&k| SUBORDINATORS.contains(&word_at(k).as_str()))
+        {
+            let (from, to) = (tokens[sub].span.end, trigger.start);
+            let own_subject = doc
+                .mentions_in(Span::new(from, to.max(from)))
+                .next()
+                .is_some();
+            if own_subject {
+                first = sub + 1;
+            }
         }
         let mut last = t_last;
         while last < (t_last + after_tokens).min(tokens.len())
@@ -967,6 +1186,8 @@ impl Stage for EventAssembler {
             }
             if *sports
                 || !self.has_party_object(doc, tokens, cue)
+                || self.meets_a_thing(doc, tokens, cue)
+                || kind == EventType::Meeting && self.is_remote(doc, tokens, cue.span)
                 || self.is_geographic_summit(doc, cue)
             {
                 continue;

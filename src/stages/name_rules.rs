@@ -291,6 +291,15 @@ static PARTICLES: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
     .collect()
 });
 
+/// True for a mention of a country (gazetteer id: an ISO code).
+fn is_country(m: &Mention) -> bool {
+    m.label == Label::Loc
+        && m
+            .id
+            .as_ref()
+            .is_some_and(|id| id.len() == 2 && id.chars().all(|c| c.is_ascii_uppercase()))
+}
+
 /// Capitalised head nouns of organization names.
 static ORG_HEADS: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
     [
@@ -393,6 +402,7 @@ static ORG_HEADS: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
         "assembly",
         "army",
         "navy",
+        "corps",
         "guard",
         "police",
         "administration",
@@ -465,6 +475,20 @@ const ROLE_ADJECTIVES: &[&str] = &[
     "spéciale",
     "principal",
     "principale",
+];
+
+/// Longer function words that title case leaves in lowercase.
+const TITLE_CASE_LOWER: &[&str] = &[
+    "about", "after", "under", "among", "against", "between", "through", "without", "during",
+    "before", "around", "across", "despite", "toward", "towards", "après", "avant", "contre",
+    "entre", "selon", "depuis", "pendant", "malgré", "après", "leurs",
+];
+
+/// Words of a holder's tenure before an English title: "Spain's acting
+/// prime minister", "the former Chilean president".
+const PRE_TITLE_MODIFIERS: &[&str] = &[
+    "acting", "former", "new", "interim", "outgoing", "incoming", "retired", "late", "current",
+    "then", "newly", "elected", "caretaker",
 ];
 
 /// Head words of named events: competitions, festivals, games.
@@ -730,6 +754,78 @@ fn person(span: Span, rule: &'static str) -> Mention {
 impl NameRules {
     /// Person rules over one sentence.
     fn person_rules(&self, cx: &Ctx<'_>, out: &mut Vec<Mention>) {
+        let first_new = out.len();
+        self.named_person_rules(cx, out);
+        self.listed_persons(cx, first_new, out);
+    }
+
+    /// "Jamal Zahalka, Haneen Zoabi, and Basel Ghattas": a capitalised name
+    /// of two or three words listed between two persons is a person too,
+    /// though no list knows its given name. Both neighbours must be persons
+    /// and only list words may lie between, so "Anne Roy and Bank of Chile"
+    /// is left alone.
+    fn listed_persons(&self, cx: &Ctx<'_>, first_new: usize, out: &mut Vec<Mention>) {
+        let n = cx.tokens.len();
+        // Token index → the token after the person starting there, and the
+        // tokens that end a person.
+        let mut person_end_after: Vec<Option<usize>> = vec![None; n];
+        let mut ends_person = vec![false; n];
+        let sentence_persons = out[first_new..].iter().map(|m| m.span).chain(
+            cx.mention_at
+                .iter()
+                .flatten()
+                .map(|&m| &cx.mentions[m])
+                .filter(|m| m.label == Label::Per)
+                .map(|m| m.span),
+        );
+        for span in sentence_persons {
+            let start = cx.tokens.partition_point(|t| t.span.start < span.start);
+            let after = cx.after(span.end);
+            if start < n && after > start {
+                person_end_after[start] = Some(after);
+                ends_person[after - 1] = true;
+            }
+        }
+        let is_glue = |k: usize| matches!(cx.lower(k).as_str(), "," | "and" | "et");
+        // The token after a run of list words that starts at `k`, if the
+        // run is one or two words long (", and").
+        let skip_glue = |k: usize| -> Option<usize> {
+            let mut j = k;
+            while j < n && j < k + 2 && is_glue(j) {
+                j += 1;
+            }
+            (j > k).then_some(j)
+        };
+        let mut found = Vec::new();
+        let mut i = 1;
+        while i < n {
+            let taken = person_end_after[i].is_some() || cx.mention(i).is_some();
+            // Glue right before `i`, and a person right before the glue.
+            let mut g = i;
+            while g > 0 && i - g < 2 && is_glue(g - 1) {
+                g -= 1;
+            }
+            let after_person = g < i && g > 0 && ends_person[g - 1];
+            if taken || !after_person {
+                i += 1;
+                continue;
+            }
+            let Some(last) = cx.cap_seq(i, 3).filter(|&l| l > i) else {
+                i += 1;
+                continue;
+            };
+            let inner_free = (i..=last).all(|k| cx.mention(k).is_none() && cx.cue(k).is_none());
+            let before_person = skip_glue(last + 1)
+                .is_some_and(|j| j < n && person_end_after[j].is_some());
+            if inner_free && before_person && !ORG_HEADS.contains(cx.lower(last).as_str()) {
+                found.push(person(cx.span(i, last), "listed-person"));
+            }
+            i = last + 1;
+        }
+        out.extend(found);
+    }
+
+    fn named_person_rules(&self, cx: &Ctx<'_>, out: &mut Vec<Mention>) {
         let n = cx.tokens.len();
         let mut i = 0;
         while i < n {
@@ -774,11 +870,13 @@ impl NameRules {
                     }
                     CueKind::GivenName => {
                         // "Wilson Center", "Lincoln University": a name
-                        // ending on an organization's head is no person.
-                        if let Some(last) = cx
-                            .cap_seq(i, 5)
-                            .filter(|&l| l > i && !ORG_HEADS.contains(lower(cx.word(l)).as_str()))
-                        {
+                        // ending on an organization's head is no person;
+                        // "One China": nor is a given name and a country.
+                        if let Some(last) = cx.cap_seq(i, 5).filter(|&l| {
+                            l > i
+                                && !ORG_HEADS.contains(lower(cx.word(l)).as_str())
+                                && !(l == i + 1 && cx.mention(l).is_some_and(is_country))
+                        }) {
                             out.push(person(cx.span(i, last), "given-name"));
                             i = last + 1;
                             continue;
@@ -1080,7 +1178,13 @@ impl NameRules {
                 k = j + 1;
             }
         }
-        // English: "Azerbaijan's defence minister", "the Armenian prime minister".
+        // English: "Azerbaijan's defence minister", "the Armenian prime minister",
+        // "Spain's acting prime minister" (a modifier of the holder's tenure
+        // may sit between).
+        let mut i = i;
+        while i > 1 && PRE_TITLE_MODIFIERS.contains(&cx.lower(i - 1).as_str()) {
+            i -= 1;
+        }
         if of.is_none() && i > 0 {
             let prev = i - 1;
             let (m_idx, m_end_tok) =
@@ -1392,7 +1496,15 @@ impl Stage for NameRules {
                         .map(|t| t.span.slice(&doc.text))
                         .collect();
                     let caps = words.iter().filter(|w| is_cap(w)).count();
-                    words.len() >= 4 && caps * 10 >= words.len() * 6
+                    // Title case leaves only short function words in
+                    // lowercase: a caption line ("Ghani, center, speaks
+                    // with ...") that lost its final period is no title.
+                    let content_in_lowercase = words.iter().any(|w| {
+                        w.starts_with(char::is_lowercase)
+                            && w.chars().count() > 4
+                            && !TITLE_CASE_LOWER.contains(w)
+                    });
+                    words.len() >= 4 && caps * 10 >= words.len() * 6 && !content_in_lowercase
                 };
                 let lowers = tokens
                     .iter()
@@ -1518,6 +1630,13 @@ impl NameRules {
     /// defined acronyms, anywhere but in page furniture.
     fn recurring(&self, doc: &Document, acronyms: &[(String, String)]) -> Vec<Mention> {
         let mut needles: Vec<(String, Label, Option<String>)> = Vec::new();
+        // A country the document names is not read as a surname elsewhere.
+        let countries: FxHashSet<&str> = doc
+            .mentions
+            .iter()
+            .filter(|m| is_country(m))
+            .map(|m| doc.slice(m.span))
+            .collect();
         for m in doc.mentions.iter().filter(|m| m.label == Label::Per) {
             let name = doc.slice(m.span).to_string();
             let words: Vec<&str> = name.split_whitespace().collect();
@@ -1525,6 +1644,7 @@ impl NameRules {
                 if words.len() >= 2
                     && surname.chars().count() >= 3
                     && !STOP_CAP.contains(lower(surname).as_str())
+                    && !countries.contains(surname)
                 {
                     needles.push((surname.to_string(), Label::Per, None));
                 }
