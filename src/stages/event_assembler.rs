@@ -101,6 +101,14 @@ const PARTY_HEADS: &[&str] = &[
     "visitors",
 ];
 
+/// Verbs that follow an English subject and look like nouns: "the United
+/// States says", "the Kremlin wants".
+const ENGLISH_VERBS_AFTER_SUBJECT: &[&str] = &[
+    "says", "said", "will", "would", "could", "should", "must", "have", "were", "does", "wants",
+    "hopes", "plans", "agrees", "insists", "remains", "seems", "also", "still", "then", "hosts",
+    "meets", "holds", "sends", "signs", "announces", "accuses", "warns", "denies", "rejects",
+];
+
 /// Words that make a meeting word a sports encounter ("la rencontre s'est
 /// achevée sur un score de 2-1", "the team will meet Brazil in the final").
 const SPORTS_CONTEXT: &[&str] = &[
@@ -222,6 +230,10 @@ const SUBORDINATORS: &[&str] = &[
 const NEGATIONS: &[&str] = &[
     "pas", "jamais", "plus", "not", "never", "n't", "refused", "refuse", "refuses", "declined",
     "refusé", "refuse", "refusent",
+    // A cancelled, postponed or boycotted meeting did not take place.
+    "cancelled", "canceled", "cancel", "cancels", "postponed", "postpone", "suspended",
+    "suspend", "suspending", "boycotted", "boycott", "boycotting", "annulé", "annulée",
+    "annule", "reporté", "reportée", "suspendu", "suspendue", "boycotté", "boycotte",
 ];
 const MODALS: &[&str] = &[
     "souhaite",
@@ -310,6 +322,13 @@ const TOPIC_MARKERS: &[&str] = &[
     "contre",
     "envers",
     "concernant",
+    // "met to discuss Ukraine": the topic.
+    "discuss",
+    "discussed",
+    "discussing",
+    "discuter",
+    "évoquer",
+    "aborder",
     // "the first meeting since the shooting of X": a time, not a party.
     "since",
     "depuis",
@@ -542,6 +561,14 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// What the words around a trigger say of its parties.
+struct Parties {
+    found: Vec<Found>,
+    location: Option<String>,
+    /// The meeting is held in a named forum (a council, a group).
+    in_forum: bool,
+}
+
 /// A participant under construction, with where it was named.
 #[derive(Debug, Clone)]
 struct Found {
@@ -682,9 +709,11 @@ impl EventAssembler {
         {
             // A party named first is the object: "met Ana Ruiz halfway".
             let at = doc.mentions.partition_point(|m| m.span.start < t.span.start);
-            if doc.mentions.get(at).is_some_and(|m| {
-                m.span.start == t.span.start && matches!(m.label, Label::Per | Label::Org)
-            }) {
+            if doc
+                .mentions
+                .get(at)
+                .is_some_and(|m| m.span.start == t.span.start && m.label == Label::Per)
+            {
                 return false;
             }
             if MET_THINGS.contains(&lower(t.span.slice(&doc.text)).as_str()) {
@@ -848,7 +877,7 @@ impl EventAssembler {
         tokens: &[Token],
         index: &Index<'_>,
         cue: &Cue,
-    ) -> (Vec<Found>, Option<String>) {
+    ) -> Parties {
         let trigger = cue.span;
         let t_first = tokens.partition_point(|t| t.span.start < trigger.start);
         let t_last = tokens.partition_point(|t| t.span.start < trigger.end);
@@ -893,8 +922,11 @@ impl EventAssembler {
             }
         }
         let mut last = t_last;
+        // "the first meeting since the arrest of X": a time, no parties.
+        let opens_time = |k: usize| matches!(word_at(k).as_str(), "since" | "depuis");
         while last < (t_last + after_tokens).min(tokens.len())
             && !ends_clause(last)
+            && !opens_time(last)
             && !opens_relative(last)
         {
             last += 1;
@@ -927,6 +959,7 @@ impl EventAssembler {
             .collect();
         let mut persons = Vec::new();
         let mut others: Vec<(usize, Span, Found)> = Vec::new();
+        let mut forums: BTreeSet<usize> = BTreeSet::new();
         // How many tokens lie between a mention and the trigger.
         let token_distance = |span: Span| -> usize {
             if span.end <= trigger.start {
@@ -981,7 +1014,55 @@ impl EventAssembler {
                     // Titles' "of" and the organizations named inside a
                     // person's title phrase are represented by the person.
                     let inside_title = index.inside_held_title(sentence, m.span);
-                    if is_country && !represented.contains(&entity) && !inside_title {
+                    let next = tokens_from(tokens, m.span.end).first();
+                    // "the G-20 summit", "a meeting of the Security
+                    // Council": the forum the meeting is held in, a party
+                    // only when no person is named.
+                    let between: Vec<String> = tokens_from(tokens, trigger.end)
+                        .iter()
+                        .take_while(|t| t.span.start < m.span.start)
+                        .map(|t| lower(t.span.slice(&doc.text)))
+                        .collect();
+                    let forum = next.is_some_and(|t| t.span.start == trigger.start)
+                        || m.span.start >= trigger.end
+                            && between.first().is_some_and(|w| {
+                                matches!(w.as_str(), "of" | "de" | "du" | "des" | "d'")
+                            })
+                            && between.iter().all(|w| {
+                                matches!(
+                                    w.as_str(),
+                                    "of" | "the" | "de" | "du" | "des" | "d'" | "la" | "l'"
+                                )
+                            });
+                    if forum {
+                        forums.insert(entity);
+                    }
+                    // "the Ukraine conflict", "the U.S. attack": after an
+                    // article, a country followed by a common noun
+                    // modifies it.
+                    let modifier = !forum
+                        && doc.lang == Some(crate::Lang::En)
+                        && tokens_before(tokens, m.span.start).last().is_some_and(|t| {
+                            matches!(
+                                lower(t.span.slice(&doc.text)).as_str(),
+                                "the" | "a" | "an" | "this" | "that"
+                            )
+                        })
+                        && next.is_some_and(|t| {
+                            let w = t.span.slice(&doc.text);
+                            let lw = lower(w);
+                            t.kind == TokenKind::Word
+                                && w.chars().count() > 3
+                                && w.starts_with(char::is_lowercase)
+                                && !lw.ends_with("ed")
+                                && !ENGLISH_VERBS_AFTER_SUBJECT.contains(&lw.as_str())
+                                && !PARTY_HEADS.contains(&lw.as_str())
+                                && !doc.cues.iter().any(|c| {
+                                    c.span.start == t.span.start && c.kind == CueKind::Title
+                                })
+                        });
+                    if is_country && !represented.contains(&entity) && !inside_title && !modifier
+                    {
                         others.push((
                             token_distance(m.span),
                             m.span,
@@ -1067,9 +1148,9 @@ impl EventAssembler {
             .copied()
             .collect();
         others.retain(|(_, _, f)| {
-            f.participant
-                .entity
-                .is_none_or(|e| !represented_by_persons.contains(&e))
+            f.participant.entity.is_none_or(|e| {
+                !represented_by_persons.contains(&e) && (persons.is_empty() || !forums.contains(&e))
+            })
         });
         // With no person named, the states and organizations of the clause
         // are the parties; beside one person, only those close to the
@@ -1102,7 +1183,11 @@ impl EventAssembler {
         );
         let mut seen = BTreeSet::new();
         found.retain(|f| seen.insert(f.key.clone()));
-        (found, location.map(|(_, l)| l))
+        Parties {
+            found,
+            location: location.map(|(_, l)| l),
+            in_forum: !forums.is_empty(),
+        }
     }
 
     /// The event's date: a date in the sentence nearest the trigger; else
@@ -1192,7 +1277,11 @@ impl Stage for EventAssembler {
             {
                 continue;
             }
-            let (found, location) = self.participants(doc, sentence, tokens, &index, cue);
+            let Parties {
+                found,
+                location,
+                in_forum,
+            } = self.participants(doc, sentence, tokens, &index, cue);
             // A capitalised verb inside a sentence is part of a name ("NBC's
             // Meet the Press"), not a verb.
             let capitalised = doc.slice(cue.span).starts_with(char::is_uppercase);
@@ -1211,7 +1300,10 @@ impl Stage for EventAssembler {
             // "cette réunion": the last event of its type, told again.
             let anaphoric = self.is_anaphoric(doc, tokens, cue.span)
                 && events.last().is_some_and(|e| e.kind == kind);
-            if found.len() < if is_noun && !anaphoric { 2 } else { 1 } {
+            // A meeting word needs two parties, unless it names its forum
+            // ("a meeting of the Security Council"): one named member of it
+            // is enough.
+            if found.len() < if is_noun && !anaphoric && !in_forum { 2 } else { 1 } {
                 continue;
             }
             let tense = cue.attr("tense");

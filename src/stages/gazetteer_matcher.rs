@@ -273,7 +273,9 @@ impl Stage for GazetteerMatcher {
                 .entries
                 .iter()
                 .filter(|e| matches!(e.kind, EntryType::Entity(_)))
-                .min_by_key(|e| entity_rank(e));
+                // On a tie, the entry of the document's language names the
+                // entity: "G20" is the Group of Twenty in English.
+                .min_by_key(|e| (entity_rank(e), e.lang.is_some() && e.lang != doc.lang));
             let best_cue = candidate
                 .entries
                 .iter()

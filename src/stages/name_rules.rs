@@ -291,6 +291,10 @@ static PARTICLES: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
     .collect()
 });
 
+/// Given names that are also common words: before a country ("One
+/// China", "Great Britain") they make a policy or a place, not a person.
+const COMMON_WORD_GIVEN_NAMES: &[&str] = &["One", "Great", "New", "Grand", "Little", "Free"];
+
 /// True for a mention of a country (gazetteer id: an ISO code).
 fn is_country(m: &Mention) -> bool {
     m.label == Label::Loc
@@ -875,7 +879,9 @@ impl NameRules {
                         if let Some(last) = cx.cap_seq(i, 5).filter(|&l| {
                             l > i
                                 && !ORG_HEADS.contains(lower(cx.word(l)).as_str())
-                                && !(l == i + 1 && cx.mention(l).is_some_and(is_country))
+                                && !(l == i + 1
+                                    && COMMON_WORD_GIVEN_NAMES.contains(&cx.word(i))
+                                    && cx.mention(l).is_some_and(is_country))
                         }) {
                             out.push(person(cx.span(i, last), "given-name"));
                             i = last + 1;
@@ -1630,13 +1636,6 @@ impl NameRules {
     /// defined acronyms, anywhere but in page furniture.
     fn recurring(&self, doc: &Document, acronyms: &[(String, String)]) -> Vec<Mention> {
         let mut needles: Vec<(String, Label, Option<String>)> = Vec::new();
-        // A country the document names is not read as a surname elsewhere.
-        let countries: FxHashSet<&str> = doc
-            .mentions
-            .iter()
-            .filter(|m| is_country(m))
-            .map(|m| doc.slice(m.span))
-            .collect();
         for m in doc.mentions.iter().filter(|m| m.label == Label::Per) {
             let name = doc.slice(m.span).to_string();
             let words: Vec<&str> = name.split_whitespace().collect();
@@ -1644,7 +1643,6 @@ impl NameRules {
                 if words.len() >= 2
                     && surname.chars().count() >= 3
                     && !STOP_CAP.contains(lower(surname).as_str())
-                    && !countries.contains(surname)
                 {
                     needles.push((surname.to_string(), Label::Per, None));
                 }
