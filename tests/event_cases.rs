@@ -16,6 +16,12 @@ struct Case {
     #[serde(default)]
     lang: Option<String>,
     events: Vec<(String, String, Vec<String>)>,
+    /// When given: each event's date value ("" for none) and the document
+    /// date the case is read with.
+    #[serde(default)]
+    dates: Option<Vec<String>>,
+    #[serde(default)]
+    doc_date: Option<String>,
 }
 
 #[test]
@@ -33,6 +39,10 @@ fn event_case_table() {
                 .and_then(Lang::parse)
                 .unwrap_or(Lang::Fr),
         );
+        input.date = case
+            .doc_date
+            .as_deref()
+            .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("doc_date"));
         let record = pipeline.process(input).record();
         let got: Vec<(String, String, Vec<String>)> = record
             .events
@@ -45,6 +55,19 @@ fn event_case_table() {
                 )
             })
             .collect();
+        if let Some(dates) = &case.dates {
+            let got_dates: Vec<String> = record
+                .events
+                .iter()
+                .map(|e| e.date.clone().unwrap_or_default())
+                .collect();
+            if &got_dates != dates {
+                failures.push(format!(
+                    "[{}] dates\n    expected {:?}\n    got      {:?}",
+                    case.name, dates, got_dates
+                ));
+            }
+        }
         if got != case.events {
             failures.push(format!(
                 "[{}]\n    expected {:?}\n    got      {:?}",

@@ -104,9 +104,36 @@ const PARTY_HEADS: &[&str] = &[
 /// Verbs that follow an English subject and look like nouns: "the United
 /// States says", "the Kremlin wants".
 const ENGLISH_VERBS_AFTER_SUBJECT: &[&str] = &[
-    "says", "said", "will", "would", "could", "should", "must", "have", "were", "does", "wants",
-    "hopes", "plans", "agrees", "insists", "remains", "seems", "also", "still", "then", "hosts",
-    "meets", "holds", "sends", "signs", "announces", "accuses", "warns", "denies", "rejects",
+    "says",
+    "said",
+    "will",
+    "would",
+    "could",
+    "should",
+    "must",
+    "have",
+    "were",
+    "does",
+    "wants",
+    "hopes",
+    "plans",
+    "agrees",
+    "insists",
+    "remains",
+    "seems",
+    "also",
+    "still",
+    "then",
+    "hosts",
+    "meets",
+    "holds",
+    "sends",
+    "signs",
+    "announces",
+    "accuses",
+    "warns",
+    "denies",
+    "rejects",
 ];
 
 /// Words that make a meeting word a sports encounter ("la rencontre s'est
@@ -210,30 +237,46 @@ const REMOTE_WORDS: &[&str] = &[
 /// Subordinating words after which a clause with its own subject begins:
 /// "X initiated the bill after three members met Y" (X did not meet Y).
 const SUBORDINATORS: &[&str] = &[
-    "after",
-    "before",
-    "when",
-    "while",
-    "because",
-    "although",
-    "whereas",
-    "après",
-    "avant",
-    "lorsque",
-    "quand",
-    "alors",
-    "parce",
-    "puisque",
-    "tandis",
+    "after", "before", "when", "while", "because", "although", "whereas", "après", "avant",
+    "lorsque", "quand", "alors", "parce", "puisque", "tandis",
 ];
 
 const NEGATIONS: &[&str] = &[
-    "pas", "jamais", "plus", "not", "never", "n't", "refused", "refuse", "refuses", "declined",
-    "refusé", "refuse", "refusent",
+    "pas",
+    "jamais",
+    "plus",
+    "not",
+    "never",
+    "n't",
+    "refused",
+    "refuse",
+    "refuses",
+    "declined",
+    "refusé",
+    "refuse",
+    "refusent",
     // A cancelled, postponed or boycotted meeting did not take place.
-    "cancelled", "canceled", "cancel", "cancels", "postponed", "postpone", "suspended",
-    "suspend", "suspending", "boycotted", "boycott", "boycotting", "annulé", "annulée",
-    "annule", "reporté", "reportée", "suspendu", "suspendue", "boycotté", "boycotte",
+    "cancelled",
+    "canceled",
+    "cancel",
+    "cancels",
+    "postponed",
+    "postpone",
+    "suspended",
+    "suspend",
+    "suspending",
+    "boycotted",
+    "boycott",
+    "boycotting",
+    "annulé",
+    "annulée",
+    "annule",
+    "reporté",
+    "reportée",
+    "suspendu",
+    "suspendue",
+    "boycotté",
+    "boycotte",
 ];
 const MODALS: &[&str] = &[
     "souhaite",
@@ -508,8 +551,19 @@ impl<'d> Index<'d> {
 
     /// The date or time of `sentence` nearest to `at` (the earlier on a
     /// tie).
-    fn nearest_date(&self, sentence: Span, at: usize) -> Option<&'d Timex> {
-        let list = self.dates_by_sentence.get(&sentence.start)?;
+    fn nearest_date(
+        &self,
+        sentence: Span,
+        at: usize,
+        usable: impl Fn(&Timex) -> bool,
+    ) -> Option<&'d Timex> {
+        let list: Vec<&Timex> = self
+            .dates_by_sentence
+            .get(&sentence.start)?
+            .iter()
+            .copied()
+            .filter(|t| usable(t))
+            .collect();
         let i = list.partition_point(|t| t.span.start < at);
         let before = i.checked_sub(1).map(|j| {
             let start = list[j].span.start;
@@ -708,7 +762,9 @@ impl EventAssembler {
             .take(5)
         {
             // A party named first is the object: "met Ana Ruiz halfway".
-            let at = doc.mentions.partition_point(|m| m.span.start < t.span.start);
+            let at = doc
+                .mentions
+                .partition_point(|m| m.span.start < t.span.start);
             if doc
                 .mentions
                 .get(at)
@@ -1061,8 +1117,7 @@ impl EventAssembler {
                                     c.span.start == t.span.start && c.kind == CueKind::Title
                                 })
                         });
-                    if is_country && !represented.contains(&entity) && !inside_title && !modifier
-                    {
+                    if is_country && !represented.contains(&entity) && !inside_title && !modifier {
                         others.push((
                             token_distance(m.span),
                             m.span,
@@ -1201,7 +1256,15 @@ impl EventAssembler {
         lead: bool,
         past: bool,
     ) -> (Option<String>, DateSource) {
-        let in_sentence = index.nearest_date(sentence, trigger.start);
+        // "The Nation reported in December that X met Y": a date of the
+        // reporting clause does not date what it reports.
+        let reported_after = |t: &Timex| {
+            t.span.end <= trigger.start
+                && doc.text[t.span.end..trigger.start]
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                    .any(|w| matches!(w.to_lowercase().as_str(), "that" | "que" | "qu'" | "qu’"))
+        };
+        let in_sentence = index.nearest_date(sentence, trigger.start, |t| !reported_after(t));
         if let Some(t) = in_sentence {
             let value = if t.kind == TimexType::Time {
                 t.value.split('T').next().unwrap_or(&t.value).to_string()
@@ -1303,7 +1366,13 @@ impl Stage for EventAssembler {
             // A meeting word needs two parties, unless it names its forum
             // ("a meeting of the Security Council"): one named member of it
             // is enough.
-            if found.len() < if is_noun && !anaphoric && !in_forum { 2 } else { 1 } {
+            if found.len()
+                < if is_noun && !anaphoric && !in_forum {
+                    2
+                } else {
+                    1
+                }
+            {
                 continue;
             }
             let tense = cue.attr("tense");

@@ -298,8 +298,7 @@ const COMMON_WORD_GIVEN_NAMES: &[&str] = &["One", "Great", "New", "Grand", "Litt
 /// True for a mention of a country (gazetteer id: an ISO code).
 fn is_country(m: &Mention) -> bool {
     m.label == Label::Loc
-        && m
-            .id
+        && m.id
             .as_ref()
             .is_some_and(|id| id.len() == 2 && id.chars().all(|c| c.is_ascii_uppercase()))
 }
@@ -491,8 +490,19 @@ const TITLE_CASE_LOWER: &[&str] = &[
 /// Words of a holder's tenure before an English title: "Spain's acting
 /// prime minister", "the former Chilean president".
 const PRE_TITLE_MODIFIERS: &[&str] = &[
-    "acting", "former", "new", "interim", "outgoing", "incoming", "retired", "late", "current",
-    "then", "newly", "elected", "caretaker",
+    "acting",
+    "former",
+    "new",
+    "interim",
+    "outgoing",
+    "incoming",
+    "retired",
+    "late",
+    "current",
+    "then",
+    "newly",
+    "elected",
+    "caretaker",
 ];
 
 /// Head words of named events: competitions, festivals, games.
@@ -819,8 +829,8 @@ impl NameRules {
                 continue;
             };
             let inner_free = (i..=last).all(|k| cx.mention(k).is_none() && cx.cue(k).is_none());
-            let before_person = skip_glue(last + 1)
-                .is_some_and(|j| j < n && person_end_after[j].is_some());
+            let before_person =
+                skip_glue(last + 1).is_some_and(|j| j < n && person_end_after[j].is_some());
             if inner_free && before_person && !ORG_HEADS.contains(cx.lower(last).as_str()) {
                 found.push(person(cx.span(i, last), "listed-person"));
             }

@@ -32,6 +32,10 @@ use crate::pipeline::{Layer, Stage, StageError};
 #[derive(Debug, Default)]
 pub struct SentenceSplitter;
 
+/// The most words a headline has; a longer line without final punctuation
+/// is body text.
+const HEADLINE_MAX_WORDS: usize = 24;
+
 /// Words after which a period does not end a sentence (compared without the
 /// period, case-sensitively for short capitalised forms).
 static ABBREVIATIONS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
@@ -265,7 +269,13 @@ impl SentenceSplitter {
             }
             let region = Span::new(line.span.start, lines[end].span.end);
             let region_text = region.slice(text);
-            if end == i && !ends_with_terminal(region_text) && !is_bullet(region_text) {
+            // A long line is a paragraph that lost its final period (or a
+            // photo caption), not a headline: headlines are short.
+            let short = region_text
+                .split_whitespace()
+                .nth(HEADLINE_MAX_WORDS)
+                .is_none();
+            if end == i && !ends_with_terminal(region_text) && !is_bullet(region_text) && short {
                 out.push(Sentence {
                     span: region,
                     kind: SentenceKind::Headline,
