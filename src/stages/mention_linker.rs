@@ -49,9 +49,25 @@ fn max_edits(len: usize) -> usize {
 fn words(name: &str) -> Vec<String> {
     fold(name)
         .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
+        .filter(|w| !w.is_empty() && !matches!(*w, "al" | "el"))
+        .map(|w| {
+            // "al-Assad" and "Assad" are one surname.
+            w.strip_prefix("al-")
+                .or_else(|| w.strip_prefix("el-"))
+                .unwrap_or(w)
+                .to_string()
+        })
         .collect()
+}
+
+/// The key a name links by: folded, and for persons without the Arabic
+/// article ("Bashar al-Assad" and "Bashar Assad" are one person).
+fn name_key(label: Label, name: &str) -> String {
+    if label == Label::Per {
+        words(name).join(" ")
+    } else {
+        fold(name)
+    }
 }
 
 impl MentionLinker {
@@ -72,7 +88,7 @@ impl MentionLinker {
             // An entry's id and its canonical name both lead to the entity,
             // so a rule-found "Economic Community of West African States"
             // joins the gazetteer's "ECOWAS" of that name.
-            let name_key = (m.label, fold(&doc.mention_name(m)));
+            let name_key = (m.label, name_key(m.label, &doc.mention_name(m)));
             let key = match &m.id {
                 Some(id) => (m.label, format!("id:{id}")),
                 None => name_key.clone(),
@@ -172,7 +188,7 @@ impl MentionLinker {
             let e = match target {
                 Some(e) => e,
                 None => {
-                    let key = (Label::Per, fold(&doc.mention_name(m)));
+                    let key = (Label::Per, name_key(Label::Per, &doc.mention_name(m)));
                     *by_key.entry(key).or_insert_with(|| {
                         entities.push(Entity {
                             label: Label::Per,

@@ -186,6 +186,62 @@ impl Stage for RelationAssembler {
                 doc.relations.push(relation);
             }
         }
+        self.regnal_names(doc);
         Ok(())
+    }
+}
+
+/// Titles that make part of the name of a person known by one name: "King
+/// Felipe", "pape François", "Emir Tamim".
+const REGNAL_TITLES: &[&str] = &[
+    "king",
+    "queen",
+    "pope",
+    "emir",
+    "sultan",
+    "prince",
+    "princess",
+    "roi",
+    "reine",
+    "pape",
+    "émir",
+    "princesse",
+];
+
+impl RelationAssembler {
+    /// Names a person known by one name (and a regnal number) after the
+    /// regnal title written before it: "King Felipe" rather than "Felipe",
+    /// "King Abdullah II", as news and readers name them.
+    fn regnal_names(&self, doc: &mut Document) {
+        for ti in 0..doc.titles.len() {
+            let title = &doc.titles[ti];
+            let Some(h) = title.holder else { continue };
+            let role = title.role_span.slice(&doc.text);
+            if !REGNAL_TITLES.contains(&role.to_lowercase().as_str()) {
+                continue;
+            }
+            // Only the title written right before the name.
+            let holder_span = doc.mentions[h].span;
+            if doc
+                .text
+                .get(title.role_span.end..holder_span.start)
+                .is_none_or(|between| !between.trim().is_empty())
+            {
+                continue;
+            }
+            let Some(e) = doc.mentions[h].entity else {
+                continue;
+            };
+            let name = &doc.entities[e].name;
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let one_name = match words.as_slice() {
+                [_] => true,
+                [_, numeral] => numeral.chars().all(|c| matches!(c, 'I' | 'V' | 'X')),
+                _ => false,
+            };
+            if one_name {
+                doc.entities[e].name = format!("{role} {name}");
+            }
+        }
     }
 }
