@@ -278,7 +278,14 @@ const NEGATIONS: &[&str] = &[
     "boycotté",
     "boycotte",
 ];
+/// How many words before a trigger a modal reaches.
+const MODAL_REACH: usize = 6;
 const MODALS: &[&str] = &[
+    "urged",
+    "urges",
+    "urge",
+    "exhorte",
+    "exhorté",
     "souhaite",
     "souhaitent",
     "souhaiterait",
@@ -635,6 +642,26 @@ impl EventAssembler {
         EventType::parse(cue.attr("event")?)
     }
 
+    /// True when a place and a comma come right before `span`: "Sochi,
+    /// Russia", "Hangzhou, China".
+    fn follows_place(&self, doc: &Document, tokens: &[Token], span: Span) -> bool {
+        let before = tokens_before(tokens, span.start);
+        let [.., place_end, comma] = before else {
+            return false;
+        };
+        // Mentions are sorted by start and do not overlap: the place is
+        // among the last few that start before the comma.
+        let k = doc
+            .mentions
+            .partition_point(|m| m.span.start <= place_end.span.start);
+        comma.span.slice(&doc.text) == ","
+            && doc.mentions[..k]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|m| m.span.end == place_end.span.end && m.label == Label::Loc)
+    }
+
     /// True when the words around the trigger negate it or make it a wish or
     /// a hypothesis.
     fn is_negated_or_hypothetical(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
@@ -675,7 +702,17 @@ impl EventAssembler {
         let english_neg = before.iter().take(3).chain(inside.iter()).any(|w| {
             NEGATIONS.contains(&w.as_str()) && !matches!(w.as_str(), "pas" | "plus" | "jamais")
         });
-        let modal = before.iter().take(3).any(|w| MODALS.contains(&w.as_str()));
+        // A modal or a wish anywhere in the six words before, within the
+        // clause: "could be to Iceland for a summit", "urged the government
+        // to renew talks". The month "May" is no modal.
+        let modal = tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            .take_while(|t| !CLAUSE_EDGES.contains(&t.span.slice(&doc.text)))
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(MODAL_REACH)
+            .map(|t| t.span.slice(&doc.text))
+            .any(|w| w != "May" && MODALS.contains(&lower(w).as_str()));
         french_neg || english_neg || modal
     }
 
@@ -789,11 +826,13 @@ impl EventAssembler {
                     .iter()
                     .any(|w| lower(t.span.slice(&doc.text)).starts_with(w))
         };
+        // Before the trigger, as far as the previous comma: "after a phone
+        // call, they met" is a meeting.
         tokens_before(tokens, trigger.start)
             .iter()
             .rev()
-            .filter(|t| t.kind == TokenKind::Word)
-            .take(3)
+            .take_while(|t| t.kind == TokenKind::Word)
+            .take(6)
             .any(|t| near(&t))
             || tokens_from(tokens, trigger.end)
                 .iter()
@@ -1062,6 +1101,8 @@ impl EventAssembler {
                 Label::Loc | Label::Org
                     if VENUE_MARKERS.contains(&before.as_str())
                         || TOPIC_MARKERS.contains(&before.as_str()) => {}
+                // "in Sochi, Russia": the country of a place, not a party.
+                Label::Loc if self.follows_place(doc, tokens, m.span) => {}
                 Label::Loc | Label::Org => {
                     let is_country = m.label == Label::Org
                         || m.id.as_ref().is_some_and(|id| {
@@ -1087,7 +1128,21 @@ impl EventAssembler {
                             && between.iter().all(|w| {
                                 matches!(
                                     w.as_str(),
-                                    "of" | "the" | "de" | "du" | "des" | "d'" | "la" | "l'"
+                                    "of" | "the"
+                                        | "her"
+                                        | "his"
+                                        | "their"
+                                        | "its"
+                                        | "de"
+                                        | "du"
+                                        | "des"
+                                        | "d'"
+                                        | "la"
+                                        | "l'"
+                                        | "sa"
+                                        | "son"
+                                        | "ses"
+                                        | "leur"
                                 )
                             });
                     if forum {

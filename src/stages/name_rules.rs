@@ -406,6 +406,11 @@ static ORG_HEADS: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
         "army",
         "navy",
         "corps",
+        // Parties named by their members: "Christian Democrats".
+        "democrats",
+        "republicans",
+        "socialists",
+        "conservatives",
         "guard",
         "police",
         "administration",
