@@ -137,8 +137,11 @@ const ENGLISH_VERBS_AFTER_SUBJECT: &[&str] = &[
 ];
 
 /// Words that make a meeting word a sports encounter ("la rencontre s'est
-/// achevée sur un score de 2-1", "the team will meet Brazil in the final").
-const SPORTS_CONTEXT: &[&str] = &[
+/// achevée sur un score de 2-1", "the teams will meet in the semifinal"),
+/// by language: French "but" is a goal, English "but" a conjunction. Words
+/// that diplomacy uses too ("team", "final", "goal", "league") are left out.
+const SPORTS_CONTEXT_FR: &[&str] = &[
+    "&str] = &[",
     "match",
     "matchs",
     "équipe",
@@ -156,18 +159,20 @@ const SPORTS_CONTEXT: &[&str] = &[
     "mi-temps",
     "championnat",
     "tournoi",
-    "team",
+];
+const SPORTS_CONTEXT_EN: &[&str] = &[
     "teams",
-    "final",
     "semifinal",
     "semi-final",
-    "goal",
-    "goals",
+    "quarterfinal",
+    "playoff",
+    "playoffs",
     "scored",
     "stadium",
     "tournament",
-    "league",
     "championship",
+    "striker",
+    "goalkeeper",
 ];
 
 /// Things one meets that are not parties: "meet the requirements",
@@ -780,9 +785,16 @@ impl EventAssembler {
 
     /// True when the sentence speaks of a sports encounter.
     fn is_sports(&self, doc: &Document, tokens: &[Token]) -> bool {
-        tokens
-            .iter()
-            .any(|t| SPORTS_CONTEXT.contains(&lower(t.span.slice(&doc.text)).as_str()))
+        let (fr, en) = match doc.lang {
+            Some(crate::Lang::Fr) => (true, false),
+            Some(crate::Lang::En) => (false, true),
+            _ => (true, true),
+        };
+        tokens.iter().any(|t| {
+            let w = lower(t.span.slice(&doc.text));
+            fr && SPORTS_CONTEXT_FR.contains(&w.as_str())
+                || en && SPORTS_CONTEXT_EN.contains(&w.as_str())
+        })
     }
 
     /// "meet the requirements", "rencontrer des difficultés": a "meet"
