@@ -627,6 +627,14 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// True when two participant sets can be one meeting told twice: the same
+/// parties, or one set inside the other with two parties in common. One
+/// shared party is not enough: "Obama spoke at the NATO summit" and "Obama
+/// is welcomed by King Felipe" are two meetings.
+fn same_meeting(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    a == b || (a.is_subset(b) || a.is_superset(b)) && a.intersection(b).count() >= 2
+}
+
 /// What the words around a trigger say of its parties.
 struct Parties {
     found: Vec<Found>,
@@ -1495,7 +1503,10 @@ impl Stage for EventAssembler {
                         && (e.date == event.date
                             || event.date_source != DateSource::Text
                             || e.date_source != DateSource::Text)
-                        && (keys.is_superset(&new_keys) || keys.is_subset(&new_keys))
+                        && same_meeting(keys, &new_keys)
+                        && (e.location.is_none()
+                            || event.location.is_none()
+                            || e.location == event.location)
                 })
             };
             match same {
