@@ -40,6 +40,8 @@ FR_VERBS = [
      ("parapha", "paraphèrent"), "paraphé", "", True, False),
     ("convoquer", "meeting", ("convoque", "convoquent"), ("convoquera", "convoqueront"), ("convoquait", "convoquaient"),
      ("convoqua", "convoquèrent"), "convoqué", "", True, False),
+    ("réunir", "meeting", ("réunit", "réunissent"), ("réunira", "réuniront"), ("réunissait", "réunissaient"),
+     ("réunit", "réunirent"), "réuni", "", False, False),
     ("négocier", "meeting", ("négocie", "négocient"), ("négociera", "négocieront"), ("négociait", "négociaient"),
      ("négocia", "négocièrent"), "négocié", " avec", False, False),
     ("serrer la main", "meeting", ("serre la main", "serrent la main"), ("serrera la main", "serreront la main"),

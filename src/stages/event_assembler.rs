@@ -65,7 +65,14 @@ const OTHER_PARTY_TOKENS: usize = 8;
 
 /// Triggers whose object must be a party ("a reçu le ministre"), since the
 /// same verbs take things ("a reçu le prix", "hosts a show").
-const PARTY_OBJECT_LEMMAS: &[&str] = &["recevoir", "accueillir", "receive", "host", "welcome"];
+const PARTY_OBJECT_LEMMAS: &[&str] = &[
+    "recevoir",
+    "accueillir",
+    "réunir",
+    "receive",
+    "host",
+    "welcome",
+];
 
 /// Nouns after a country that name a party rather than a thing: "received
 /// the Russian delegation" (titles count too: "the French ambassador").
@@ -244,6 +251,9 @@ const REMOTE_WORDS: &[&str] = &[
 const SUBORDINATORS: &[&str] = &[
     "after", "before", "when", "while", "because", "although", "whereas", "après", "avant",
     "lorsque", "quand", "alors", "parce", "puisque", "tandis",
+    // Reported speech: "L'Élysée a annoncé que X réunira Y", "Z said that
+    // X met Y" (Z reports the meeting).
+    "que", "qu'", "that",
 ];
 
 const NEGATIONS: &[&str] = &[
@@ -423,6 +433,8 @@ struct Index<'d> {
     /// The holders of any title of each organization or country, for the
     /// generic roles ("the Russian leader").
     holders_by_org: HashMap<usize, BTreeSet<usize>>,
+    /// The holders of each title by its lowercased role alone.
+    holders_by_title: HashMap<String, BTreeSet<usize>>,
 }
 
 impl<'d> Index<'d> {
@@ -435,8 +447,14 @@ impl<'d> Index<'d> {
             affiliations: HashMap::new(),
             holders_by_role: HashMap::new(),
             holders_by_org: HashMap::new(),
+            holders_by_title: HashMap::new(),
         };
         for r in &doc.relations {
+            index
+                .holders_by_title
+                .entry(lower(&r.title))
+                .or_default()
+                .insert(r.person);
             let Some(org) = r.org else { continue };
             index.affiliations.entry(r.person).or_default().insert(org);
             index
@@ -561,6 +579,15 @@ impl<'d> Index<'d> {
         None
     }
 
+    /// The one person the document names in `role` (of any country or
+    /// organization, or none), if there is exactly one.
+    fn only_holder_of(&self, role: &str) -> Option<usize> {
+        match self.holders_by_title.get(&lower(role)) {
+            Some(persons) if persons.len() == 1 => persons.first().copied(),
+            _ => None,
+        }
+    }
+
     /// The date or time of `sentence` nearest to `at` (the earlier on a
     /// tie).
     fn nearest_date(
@@ -613,6 +640,13 @@ fn is_list_glue(doc: &Document, tokens: &[Token], a: Span, b: Span) -> bool {
         .all(|t| LIST_GLUE.contains(&lower(t.span.slice(&doc.text)).as_str()))
 }
 
+/// The cue starting at byte `at` (cues are in text order, as the gazetteer
+/// finds them).
+fn cue_at(doc: &Document, at: usize) -> Option<&Cue> {
+    let k = doc.cues.partition_point(|c| c.span.start < at);
+    doc.cues.get(k).filter(|c| c.span.start == at)
+}
+
 /// The tokens that end at or before byte `at`.
 fn tokens_before(tokens: &[Token], at: usize) -> &[Token] {
     &tokens[..tokens.partition_point(|t| t.span.end <= at)]
@@ -653,6 +687,40 @@ struct Found {
 impl EventAssembler {
     fn event_type(cue: &Cue) -> Option<EventType> {
         EventType::parse(cue.attr("event")?)
+    }
+
+    /// True when `span` is followed by a possessive "'s" and a title:
+    /// "Erdoğan's Prime Minister", "Obama's envoy".
+    fn owns_a_title(&self, doc: &Document, tokens: &[Token], span: Span) -> bool {
+        let after = tokens_from(tokens, span.end);
+        let (apostrophe, s, title) = match after {
+            [a, s, t, ..] => (a, s, t),
+            _ => return false,
+        };
+        matches!(apostrophe.span.slice(&doc.text), "'" | "’")
+            && s.span.slice(&doc.text) == "s"
+            && cue_at(doc, title.span.start).is_some_and(|c| c.kind == CueKind::Title)
+    }
+
+    /// True when the first name after a visit trigger is a person's: "a
+    /// rendu visite à son homologue X", "visited X in Lima".
+    fn visits_a_person(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        tokens_from(tokens, trigger.end)
+            .iter()
+            .take_while(|t| t.kind == TokenKind::Word)
+            .take(6)
+            .find_map(|t| {
+                let at = doc
+                    .mentions
+                    .partition_point(|m| m.span.start < t.span.start);
+                // A nationality adjective is read past: "son homologue
+                // indien X".
+                doc.mentions
+                    .get(at)
+                    .filter(|m| m.span.start == t.span.start && m.label != Label::Misc)
+                    .map(|m| m.label == Label::Per)
+            })
+            .unwrap_or(false)
     }
 
     /// True when a place and a comma come right before `span`: "Sochi,
@@ -924,7 +992,7 @@ impl EventAssembler {
             // "welcomed the U.S. attack": a country that modifies a noun
             // names a thing, unless the noun is a party ("the Russian
             // delegation") or a title ("the Russian ambassador").
-            Some(m) if m.label != Label::Per => {
+            Some(m) if matches!(m.label, Label::Loc | Label::Misc) => {
                 let head = tokens_from(tokens, m.span.end).first();
                 !head.is_some_and(|h| {
                     let w = h.span.slice(&doc.text);
@@ -936,7 +1004,10 @@ impl EventAssembler {
                 })
             }
             Some(_) => true,
-            None => is_title_at(at),
+            // "a accueilli la délégation", "received the envoys".
+            None => {
+                is_title_at(at) || PARTY_HEADS.contains(&lower(next.span.slice(&doc.text)).as_str())
+            }
         }
     }
 
@@ -1023,10 +1094,16 @@ impl EventAssembler {
         // clause with its own subject (a name between the subordinator and
         // the trigger) holds the trigger, and the main clause's names are
         // no parties. "X spoke after meeting Y" keeps X.
-        if let Some(sub) = (first..t_first)
-            .rev()
-            .find(|&k| SUBORDINATORS.contains(&word_at(k).as_str()))
-        {
+        if let Some(sub) = (first..t_first).rev().find(|&k| {
+            // "ainsi que", "plus que": a comparison or a list, no clause.
+            let list_que = matches!(word_at(k).as_str(), "que" | "qu'")
+                && k > 0
+                && matches!(
+                    word_at(k - 1).as_str(),
+                    "ainsi" | "plus" | "moins" | "tant" | "autant" | "même"
+                );
+            SUBORDINATORS.contains(&word_at(k).as_str()) && !list_que
+        }) {
             let (from, to) = (tokens[sub].span.end, trigger.start);
             let own_subject = doc
                 .mentions_in(Span::new(from, to.max(from)))
@@ -1097,6 +1174,9 @@ impl EventAssembler {
                 continue;
             }
             match m.label {
+                // "Erdoğan's prime minister, X": the possessor of a
+                // title names whose minister takes part, not a party.
+                Label::Per if self.owns_a_title(doc, tokens, m.span) => {}
                 Label::Per => {
                     let (role, org) =
                         self.role_of(doc, &index.titles_by_holder, entity, trigger.start);
@@ -1243,7 +1323,31 @@ impl EventAssembler {
             .iter()
             .filter(|t| window.contains(t.span) && t.holder.is_none())
         {
-            let Some(of) = t.of else { continue };
+            let Some(of) = t.of else {
+                // "le Président", "the president-elect": with no country,
+                // the one person the document names in that role, when
+                // the title is definite.
+                let definite = tokens_before(tokens, t.span.start).last().is_some_and(|w| {
+                    matches!(
+                        lower(w.span.slice(&doc.text)).as_str(),
+                        "le" | "la" | "l'" | "the"
+                    )
+                });
+                if let Some(person) = index.only_holder_of(&t.role).filter(|_| definite) {
+                    let (role, org) =
+                        self.role_of(doc, &index.titles_by_holder, person, trigger.start);
+                    persons.push(Found {
+                        key: format!("E{person}"),
+                        participant: Participant {
+                            entity: Some(person),
+                            name: doc.entities[person].name.clone(),
+                            role,
+                            org,
+                        },
+                    });
+                }
+                continue;
+            };
             if doc.mentions[of].label == Label::Org
                 && !matches!(doc.mentions[of].label, Label::Misc | Label::Loc)
             {
@@ -1466,6 +1570,23 @@ impl Stage for EventAssembler {
                 past,
             );
             let participants: Vec<Participant> = found.into_iter().map(|f| f.participant).collect();
+            // "a rendu visite à son homologue X", "visited X": a visit that
+            // names whom it met is a meeting (MEETINGS.md).
+            let persons_named = participants
+                .iter()
+                .filter(|p| {
+                    p.entity
+                        .is_some_and(|e| doc.entities.get(e).is_some_and(|e| e.label == Label::Per))
+                })
+                .count();
+            let kind = if kind == EventType::Visit
+                && persons_named >= 2
+                && self.visits_a_person(doc, tokens, cue.span)
+            {
+                EventType::Meeting
+            } else {
+                kind
+            };
             let event = Event {
                 kind,
                 participants,

@@ -284,7 +284,7 @@ static STOP_CAP: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
 static PARTICLES: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
     [
         "de", "du", "des", "d'", "van", "von", "der", "den", "ter", "ten", "ben", "bin", "ibn",
-        "al", "el", "da", "di", "dos", "das", "del", "della", "le", "la", "y", "bint", "abu",
+        "al", "el", "da", "di", "do", "dos", "das", "del", "della", "le", "la", "y", "bint", "abu",
         "ould",
     ]
     .into_iter()
@@ -484,6 +484,10 @@ const ROLE_ADJECTIVES: &[&str] = &[
     "principal",
     "principale",
 ];
+
+/// Words for the person in the same office elsewhere, which a name
+/// follows.
+const COUNTERPARTS: &[&str] = &["homologue", "homologues", "counterpart", "counterparts"];
 
 /// Longer function words that title case leaves in lowercase.
 const TITLE_CASE_LOWER: &[&str] = &[
@@ -904,6 +908,21 @@ impl NameRules {
                         }
                     }
                     CueKind::Trigger => {}
+                }
+            }
+            // "son homologue indien Narendra Modi", "his Chinese
+            // counterpart Wang Yi": a counterpart is a person.
+            if !cx.title_case && COUNTERPARTS.contains(&cx.lower(i).as_str()) {
+                let mut k = i + 1;
+                if let Some(m) = cx.mention(k).filter(|m| m.label == Label::Misc) {
+                    k = cx.end_of(m.span);
+                }
+                if cx.mention(k).is_none() {
+                    if let Some(last) = cx.cap_seq(k, 4).filter(|&l| l > k) {
+                        out.push(person(cx.span(k, last), "counterpart-name"));
+                        i = last + 1;
+                        continue;
+                    }
                 }
             }
             // "Xavier Dupuis, ministre de ...": a name before an apposed title.
