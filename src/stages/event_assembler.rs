@@ -246,6 +246,28 @@ const REMOTE_WORDS: &[&str] = &[
     "vidéoconférence",
 ];
 
+/// Words before a date of someone's life rather than of an event.
+const BIOGRAPHICAL: &[&str] = &[
+    "né",
+    "née",
+    "nés",
+    "nées",
+    "nommé",
+    "nommée",
+    "nommés",
+    "élu",
+    "élue",
+    "born",
+    "appointed",
+    "elected",
+    "fondé",
+    "fondée",
+    "founded",
+    "décédé",
+    "décédée",
+    "died",
+];
+
 /// Subordinating words after which a clause with its own subject begins:
 /// "X initiated the bill after three members met Y" (X did not meet Y).
 const SUBORDINATORS: &[&str] = &[
@@ -1443,7 +1465,30 @@ impl EventAssembler {
                     .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
                     .any(|w| matches!(w.to_lowercase().as_str(), "that" | "que" | "qu'" | "qu’"))
         };
-        let in_sentence = index.nearest_date(sentence, trigger.start, |t| !reported_after(t));
+        // "(née en 1965) et nommée en septembre", "born in 1950": a date of
+        // someone's life, or one in brackets that leave the trigger out.
+        let biographical = |t: &Timex| {
+            let before: Vec<String> = doc.text[sentence.start..t.span.start]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .rev()
+                .take(2)
+                .map(str::to_lowercase)
+                .collect();
+            let bracketed = |from: usize, to: usize| {
+                let inner = &doc.text[from..to];
+                inner
+                    .rfind('(')
+                    .is_some_and(|open| !inner[open..].contains(')'))
+            };
+            before.iter().any(|w| BIOGRAPHICAL.contains(&w.as_str()))
+                || (t.span.start > trigger.end || t.span.end < trigger.start)
+                    && bracketed(sentence.start, t.span.start)
+                    && !bracketed(sentence.start, trigger.start)
+        };
+        let in_sentence = index.nearest_date(sentence, trigger.start, |t| {
+            !reported_after(t) && !biographical(t)
+        });
         if let Some(t) = in_sentence {
             let value = if t.kind == TimexType::Time {
                 t.value.split('T').next().unwrap_or(&t.value).to_string()
