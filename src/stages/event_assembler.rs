@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::doc::{
-    tokenize, Cue, CueKind, DateSource, Document, Event, EventStatus, EventType, Label,
+    tokenize, Cue, CueKind, Date, DateSource, Document, Event, EventStatus, EventType, Label,
     Participant, SentenceKind, Span, Timex, TimexType, TitleMention, Token, TokenKind,
 };
 use crate::pipeline::{Layer, Stage, StageError};
@@ -244,6 +244,33 @@ const REMOTE_WORDS: &[&str] = &[
     "vidéo",
     "visioconférence",
     "vidéoconférence",
+];
+
+/// Verbs that report speech, next to the name of who speaks.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "announced",
+    "tweeted",
+    "wrote",
+    "explained",
+    "declared",
+    "déclaré",
+    "déclare",
+    "indiqué",
+    "indique",
+    "annoncé",
+    "annonce",
+    "expliqué",
+    "explique",
+    "ajouté",
+    "ajoute",
+    "affirmé",
+    "affirme",
+    "précisé",
+    "précise",
 ];
 
 /// Words before a date of someone's life rather than of an event.
@@ -711,6 +738,30 @@ impl EventAssembler {
         EventType::parse(cue.attr("event")?)
     }
 
+    /// True when a comma and a speech verb frame a name: ", Omar Haddad
+    /// said", ", said Omar Haddad", ", a déclaré Paul Girard".
+    fn is_sayer(&self, doc: &Document, tokens: &[Token], span: Span) -> bool {
+        let before = tokens_before(tokens, span.start);
+        let after = tokens_from(tokens, span.end);
+        let word = |t: Option<&Token>| t.map(|t| lower(t.span.slice(&doc.text)));
+        // Titles between the comma and the name: ", German Foreign Minister X said".
+        let mut k = before.len();
+        while k > 0 && k + 4 > before.len() && word(before.get(k - 1)).as_deref() != Some(",") {
+            k -= 1;
+        }
+        let comma_before = k > 0 && word(before.get(k - 1)).as_deref() == Some(",");
+        let verb_after = word(after.first()).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()));
+        let verb_before = before
+            .last()
+            .is_some_and(|t| SPEECH_VERBS.contains(&lower(t.span.slice(&doc.text)).as_str()))
+            && before.len() >= 2
+            && matches!(
+                word(before.get(before.len() - 2)).as_deref(),
+                Some(",") | Some("a") | Some("ont")
+            );
+        comma_before && verb_after || verb_before
+    }
+
     /// True when `span` is followed by a possessive "'s" and a title:
     /// "Erdoğan's Prime Minister", "Obama's envoy".
     fn owns_a_title(&self, doc: &Document, tokens: &[Token], span: Span) -> bool {
@@ -829,6 +880,30 @@ impl EventAssembler {
             .filter(|t| t.kind == TokenKind::Word)
             .take(3)
             .any(|t| PLANNED_MARKERS.contains(&lower(t.span.slice(&doc.text)).as_str()))
+            || self.is_noun_announced(doc, tokens, trigger)
+    }
+
+    /// "a new round of talks ... will be held Wednesday", "la réunion se
+    /// tiendra lundi": a future verb after a meeting noun, in its clause.
+    fn is_noun_announced(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        let words: Vec<String> = tokens_from(tokens, trigger.end)
+            .iter()
+            .take_while(|t| t.kind == TokenKind::Word)
+            .take(10)
+            .map(|t| lower(t.span.slice(&doc.text)))
+            .collect();
+        words.windows(2).any(|w| {
+            matches!(
+                (w[0].as_str(), w[1].as_str()),
+                (
+                    "will",
+                    "be" | "take" | "begin" | "start" | "open" | "resume"
+                ) | ("se", "tiendra" | "tiendront")
+                    | ("aura" | "auront", "lieu")
+                    | ("is" | "are", "scheduled" | "planned" | "expected" | "due")
+                    | ("est" | "sont", "prévu" | "prévue" | "prévus" | "prévues")
+            )
+        })
     }
 
     /// "au sommet de l'Izoard", "au sommet de sa forme", "the summit of
@@ -1199,6 +1274,8 @@ impl EventAssembler {
                 // "Erdoğan's prime minister, X": the possessor of a
                 // title names whose minister takes part, not a party.
                 Label::Per if self.owns_a_title(doc, tokens, m.span) => {}
+                // "..., Omar Haddad said": who tells of the meeting.
+                Label::Per if self.is_sayer(doc, tokens, m.span) => {}
                 Label::Per => {
                     let (role, org) =
                         self.role_of(doc, &index.titles_by_holder, entity, trigger.start);
@@ -1446,6 +1523,42 @@ impl EventAssembler {
         }
     }
 
+    /// A bare weekday read as a past day ("talks will be held Wednesday,
+    /// X said": the sentence's past verb pulled it back) is the next one for
+    /// a planned meeting.
+    fn ahead_if_planned(&self, doc: &Document, t: &Timex, value: String, planned: bool) -> String {
+        const WEEKDAYS: &[&str] = &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "lundi",
+            "mardi",
+            "mercredi",
+            "jeudi",
+            "vendredi",
+            "samedi",
+            "dimanche",
+        ];
+        let text = lower(doc.slice(t.span));
+        let bare = text
+            .split_whitespace()
+            .all(|w| WEEKDAYS.contains(&w) || matches!(w, "on" | "le" | "ce"));
+        match (
+            planned && bare,
+            doc.date,
+            Date::parse_from_str(&value, "%Y-%m-%d"),
+        ) {
+            (true, Some(today), Ok(day)) if day < today => {
+                (day + chrono::Days::new(7)).format("%Y-%m-%d").to_string()
+            }
+            _ => value,
+        }
+    }
+
     /// The event's date: a date in the sentence nearest the trigger; else
     /// the document date for past news in the lead; else none.
     fn date(
@@ -1456,6 +1569,7 @@ impl EventAssembler {
         trigger: Span,
         lead: bool,
         past: bool,
+        planned: bool,
     ) -> (Option<String>, DateSource) {
         // "The Nation reported in December that X met Y": a date of the
         // reporting clause does not date what it reports.
@@ -1495,7 +1609,10 @@ impl EventAssembler {
             } else {
                 t.value.clone()
             };
-            return (Some(value), DateSource::Text);
+            return (
+                Some(self.ahead_if_planned(doc, t, value, planned)),
+                DateSource::Text,
+            );
         }
         match doc.date {
             Some(d) if lead && past => {
@@ -1613,6 +1730,7 @@ impl Stage for EventAssembler {
                 cue.span,
                 cue.span.end <= lead_end,
                 past,
+                status == EventStatus::Planned,
             );
             let participants: Vec<Participant> = found.into_iter().map(|f| f.participant).collect();
             // "a rendu visite à son homologue X", "visited X": a visit that
