@@ -718,6 +718,15 @@ fn same_meeting(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     a == b || (a.is_subset(b) || a.is_superset(b)) && a.intersection(b).count() >= 2
 }
 
+/// What the trigger says of when its event is: in the lead, in a past
+/// form, planned.
+#[derive(Clone, Copy)]
+struct DateHints {
+    in_lead: bool,
+    past: bool,
+    planned: bool,
+}
+
 /// What the words around a trigger say of its parties.
 struct Parties {
     found: Vec<Found>,
@@ -1567,10 +1576,13 @@ impl EventAssembler {
         index: &Index<'_>,
         sentence: Span,
         trigger: Span,
-        lead: bool,
-        past: bool,
-        planned: bool,
+        hints: DateHints,
     ) -> (Option<String>, DateSource) {
+        let DateHints {
+            in_lead: lead,
+            past,
+            planned,
+        } = hints;
         // "The Nation reported in December that X met Y": a date of the
         // reporting clause does not date what it reports.
         let reported_after = |t: &Timex| {
@@ -1728,9 +1740,11 @@ impl Stage for EventAssembler {
                 &index,
                 sentence,
                 cue.span,
-                cue.span.end <= lead_end,
-                past,
-                status == EventStatus::Planned,
+                DateHints {
+                    in_lead: cue.span.end <= lead_end,
+                    past,
+                    planned: status == EventStatus::Planned,
+                },
             );
             let participants: Vec<Participant> = found.into_iter().map(|f| f.participant).collect();
             // "a rendu visite à son homologue X", "visited X": a visit that
