@@ -832,7 +832,7 @@ impl EventAssembler {
             .iter()
             .rev()
             .filter(|t| t.kind == TokenKind::Word)
-            .take(4)
+            .take(5)
             .map(|t| lower(t.span.slice(&doc.text)))
             .collect();
         let inside: Vec<String> = tokenize(&doc.text, trigger)
@@ -845,9 +845,11 @@ impl EventAssembler {
             .take(2)
             .map(|t| lower(t.span.slice(&doc.text)))
             .collect();
+        // "n'étaient pas de la rencontre": "ne" may sit five words back
+        // when "pas" is near.
         let french_ne = before
             .iter()
-            .take(3)
+            .take(5)
             .chain(inside.iter())
             .any(|w| w == "ne" || w == "n'");
         // "n'a pas rencontré": the negation may sit before the participle.
@@ -856,8 +858,13 @@ impl EventAssembler {
                 .iter()
                 .take(3)
                 .any(|w| matches!(w.as_str(), "pas" | "jamais" | "plus" | "guère"));
+        let french_ne_near = before
+            .iter()
+            .take(3)
+            .chain(inside.iter())
+            .any(|w| w == "ne" || w == "n'");
         let french_neg = french_neg_before
-            || french_ne
+            || french_ne_near
                 && after
                     .iter()
                     .chain(inside.iter())
@@ -868,6 +875,10 @@ impl EventAssembler {
         // A modal or a wish anywhere in the six words before, within the
         // clause: "could be to Iceland for a summit", "urged the government
         // to renew talks". The month "May" is no modal.
+        // "on retrouve des personnalités": one finds, no one meets.
+        if doc.lang == Some(crate::Lang::Fr) && before.first().is_some_and(|w| w == "on") {
+            return true;
+        }
         let modal = tokens_before(tokens, trigger.start)
             .iter()
             .rev()
@@ -1195,6 +1206,13 @@ impl EventAssembler {
         let mut first = t_first;
         while first > t_first.saturating_sub(WINDOW_TOKENS) && !ends_clause(first - 1) {
             first -= 1;
+        }
+        // "à la veille du sommet", "on the eve of the summit": the meeting
+        // dates what the clause tells; its parties come after it.
+        let eve = (t_first.saturating_sub(3)..t_first)
+            .any(|k| matches!(word_at(k).as_str(), "veille" | "eve" | "lendemain"));
+        if eve {
+            first = t_first;
         }
         // "X initiated the bill after three members met Y": a subordinate
         // clause with its own subject (a name between the subordinator and
