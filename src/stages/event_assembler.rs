@@ -639,25 +639,34 @@ impl<'d> Index<'d> {
 
     /// The date or time of `sentence` nearest to `at` (the earlier on a
     /// tie).
+    /// Only `usable` dates count; a few are tried on each side (a long
+    /// sentence with many dates costs a few tests per trigger, not all).
     fn nearest_date(
         &self,
         sentence: Span,
         at: usize,
         usable: impl Fn(&Timex) -> bool,
     ) -> Option<&'d Timex> {
-        let list: Vec<&Timex> = self
-            .dates_by_sentence
-            .get(&sentence.start)?
-            .iter()
-            .copied()
-            .filter(|t| usable(t))
-            .collect();
+        const PROBES: usize = 6;
+        let list = self.dates_by_sentence.get(&sentence.start)?;
         let i = list.partition_point(|t| t.span.start < at);
-        let before = i.checked_sub(1).map(|j| {
-            let start = list[j].span.start;
-            list[list.partition_point(|t| t.span.start < start)]
-        });
-        match (before, list.get(i)) {
+        // The nearest usable one before (the first of those starting
+        // there) and after.
+        let before = list[..i]
+            .iter()
+            .rev()
+            .take(PROBES)
+            .find(|t| usable(t))
+            .map(|b| {
+                let start = b.span.start;
+                list[list.partition_point(|t| t.span.start < start)..i]
+                    .iter()
+                    .find(|t| t.span.start == start && usable(t))
+                    .copied()
+                    .unwrap_or(b)
+            });
+        let after = list[i..].iter().take(PROBES).find(|t| usable(t));
+        match (before, after) {
             (Some(b), Some(a)) if a.span.start - at < at - b.span.start => Some(*a),
             (Some(b), _) => Some(b),
             (None, a) => a.copied(),
@@ -1096,9 +1105,7 @@ impl EventAssembler {
         };
         let at = next.span.start;
         let is_title_at = |at: usize| {
-            doc.cues.iter().any(|c| {
-                c.span.start == at && matches!(c.kind, CueKind::Title | CueKind::Honorific)
-            })
+            cue_at(doc, at).is_some_and(|c| matches!(c.kind, CueKind::Title | CueKind::Honorific))
         };
         let from = doc.mentions.partition_point(|m| m.span.start < at);
         let party = doc.mentions[from..]
@@ -1394,9 +1401,8 @@ impl EventAssembler {
                                 && !lw.ends_with("ed")
                                 && !ENGLISH_VERBS_AFTER_SUBJECT.contains(&lw.as_str())
                                 && !PARTY_HEADS.contains(&lw.as_str())
-                                && !doc.cues.iter().any(|c| {
-                                    c.span.start == t.span.start && c.kind == CueKind::Title
-                                })
+                                && !cue_at(doc, t.span.start)
+                                    .is_some_and(|c| c.kind == CueKind::Title)
                         });
                     if is_country && !represented.contains(&entity) && !inside_title && !modifier {
                         others.push((
@@ -1605,30 +1611,41 @@ impl EventAssembler {
         // reporting clause does not date what it reports.
         let reported_after = |t: &Timex| {
             t.span.end <= trigger.start
+                && trigger.start - t.span.end <= 300
                 && doc.text[t.span.end..trigger.start]
                     .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
                     .any(|w| matches!(w.to_lowercase().as_str(), "that" | "que" | "qu'" | "qu’"))
         };
         // "(née en 1965) et nommée en septembre", "born in 1950": a date of
         // someone's life, or one in brackets that leave the trigger out.
+        // The text before `at`, at most `len` bytes of it, from a character
+        // boundary: the tests below look near the date, not back to the
+        // sentence's start (a long sentence stays linear).
+        let near_before = |at: usize, len: usize| {
+            let mut from = at.saturating_sub(len).max(sentence.start);
+            while !doc.text.is_char_boundary(from) {
+                from += 1;
+            }
+            &doc.text[from..at]
+        };
         let biographical = |t: &Timex| {
-            let before: Vec<String> = doc.text[sentence.start..t.span.start]
+            let before: Vec<String> = near_before(t.span.start, 40)
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .rev()
                 .take(2)
                 .map(str::to_lowercase)
                 .collect();
-            let bracketed = |from: usize, to: usize| {
-                let inner = &doc.text[from..to];
+            let bracketed = |to: usize| {
+                let inner = near_before(to, 200);
                 inner
                     .rfind('(')
                     .is_some_and(|open| !inner[open..].contains(')'))
             };
             before.iter().any(|w| BIOGRAPHICAL.contains(&w.as_str()))
                 || (t.span.start > trigger.end || t.span.end < trigger.start)
-                    && bracketed(sentence.start, t.span.start)
-                    && !bracketed(sentence.start, trigger.start)
+                    && bracketed(t.span.start)
+                    && !bracketed(trigger.start)
         };
         let in_sentence = index.nearest_date(sentence, trigger.start, |t| {
             !reported_after(t) && !biographical(t)
