@@ -154,7 +154,7 @@ impl Projected {
         &self,
         rule: &Regex,
         text: &'t str,
-        projection: &Projection,
+        projection: &View<'_>,
         mut f: impl FnMut(Captures<'t>),
     ) {
         if !self.nonempty {
@@ -184,7 +184,7 @@ impl Projected {
         &self,
         rule: &regex_automata::meta::Regex,
         text: &str,
-        projection: &Projection,
+        projection: &View<'_>,
         mut f: impl FnMut(usize, usize),
     ) {
         if !self.nonempty {
@@ -195,7 +195,7 @@ impl Projected {
         }
         let mut at = 0;
         while at <= text.len() {
-            let Some(m) = self.re.find_at(&projection.text, projection.projected(at)) else {
+            let Some(m) = self.re.find_at(projection.text, projection.projected(at)) else {
                 return;
             };
             let start = projection.original(m.start());
@@ -222,12 +222,12 @@ impl Projected {
     fn each(
         &self,
         text: &str,
-        projection: &Projection,
+        projection: &View<'_>,
         mut search: impl FnMut(usize) -> Option<usize>,
     ) {
         let mut at = 0;
         while at <= text.len() {
-            let Some(m) = self.re.find_at(&projection.text, projection.projected(at)) else {
+            let Some(m) = self.re.find_at(projection.text, projection.projected(at)) else {
                 return;
             };
             match search(projection.original(m.start())) {
@@ -239,13 +239,19 @@ impl Projected {
 }
 
 /// The projection of a text, one ASCII byte per char (see [`Projected`]),
-/// with where each char starts in the text; kept between texts to reuse
-/// its buffers.
+/// with where each char starts in the text. The stage projects a document
+/// once and hands out [`View`]s of its sentences and windows: a char's
+/// projection does not depend on its neighbours, so the view of a range is
+/// the projection of that range's text (projecting each window anew was a
+/// tenth of the date stage).
 #[derive(Default)]
 pub(super) struct Projection {
     text: String,
-    /// Byte offset in the text of each projected byte, and the text's end.
+    /// Byte offset in the text of each projected byte, and the text's end;
+    /// empty when the text is ASCII, whose projection is itself.
     starts: Vec<usize>,
+    /// The length of the text.
+    len: usize,
 }
 
 impl Projection {
@@ -253,6 +259,13 @@ impl Projection {
     pub(super) fn set(&mut self, text: &str) {
         self.text.clear();
         self.starts.clear();
+        self.len = text.len();
+        if text.is_ascii() {
+            self.text.push_str(text);
+            return;
+        }
+        self.text.reserve(text.len());
+        self.starts.reserve(text.len() + 1);
         for (i, c) in text.char_indices() {
             self.text.push(project_char(c));
             self.starts.push(i);
@@ -263,12 +276,64 @@ impl Projection {
     /// The projected offset of byte offset `at` (a char boundary) of the
     /// text.
     fn projected(&self, at: usize) -> usize {
-        self.starts.partition_point(|&s| s < at)
+        if self.starts.is_empty() {
+            at
+        } else {
+            self.starts.partition_point(|&s| s < at)
+        }
     }
 
-    /// The byte offset in the text of projected offset `at`.
+    /// The projection of the whole text.
+    #[cfg(test)]
+    pub(super) fn all(&self) -> View<'_> {
+        self.view(0, self.len)
+    }
+
+    /// The projection of the text's bytes `start..end` (char boundaries),
+    /// as [`Projection::set`] of that range alone would give it.
+    pub(super) fn view(&self, start: usize, end: usize) -> View<'_> {
+        let (from, to) = (self.projected(start), self.projected(end));
+        View {
+            text: self.text.get(from..to).unwrap_or(""),
+            starts: if self.starts.is_empty() {
+                &[]
+            } else {
+                self.starts.get(from..=to).unwrap_or(&[])
+            },
+            base: start,
+        }
+    }
+}
+
+/// A range of a [`Projection`]: offsets in and out are relative to the
+/// range's start, as if the range were the whole text.
+#[derive(Clone, Copy)]
+pub(super) struct View<'p> {
+    text: &'p str,
+    /// As [`Projection::starts`], for this range (empty for ASCII text).
+    starts: &'p [usize],
+    /// Where the range starts in the projected text's original.
+    base: usize,
+}
+
+impl View<'_> {
+    /// The projected offset of byte offset `at` (a char boundary) of the
+    /// range's text.
+    fn projected(&self, at: usize) -> usize {
+        if self.starts.is_empty() {
+            at
+        } else {
+            self.starts.partition_point(|&s| s < at + self.base)
+        }
+    }
+
+    /// The byte offset in the range's text of projected offset `at`.
     fn original(&self, at: usize) -> usize {
-        self.starts.get(at).copied().unwrap_or(0)
+        if self.starts.is_empty() {
+            at
+        } else {
+            self.starts.get(at).map_or(0, |s| s - self.base)
+        }
     }
 }
 
@@ -430,6 +495,7 @@ mod tests {
                 for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                     let window = &text[start..];
                     projection.set(window);
+                    let projection = projection.all();
                     let want: Vec<_> = rule.re.captures_iter(window).map(|c| c.get(0)).collect();
                     let mut got = Vec::new();
                     rule.filter
@@ -445,6 +511,7 @@ mod tests {
         let mut projection = Projection::default();
         for text in texts() {
             projection.set(&text);
+            let projection = projection.all();
             for lang in [crate::Lang::Fr, crate::Lang::En] {
                 let (future, past) = super::super::markers(lang);
                 for marker in [future, past] {
@@ -468,6 +535,14 @@ mod tests {
         let mut p = Projection::default();
         p.set("l’été 2020 «ok»");
         assert_eq!(p.text, "l\u{7f}_t_ 2020 \u{7f}ok\u{7f}");
-        assert_eq!((p.projected(4), p.original(2)), (2, 4));
+        let all = p.all();
+        assert_eq!((all.projected(4), all.original(2)), (2, 4));
+        // A view is the projection of its range alone.
+        let view = p.view(4, 12);
+        let mut alone = Projection::default();
+        alone.set(&"l’été 2020 «ok»"[4..12]);
+        assert_eq!(view.text, alone.text);
+        assert_eq!((view.projected(2), view.original(1)), (1, 2));
+        assert_eq!(view.original(view.text.len()), 8);
     }
 }
