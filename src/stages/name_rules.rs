@@ -582,9 +582,16 @@ fn is_cap(word: &str) -> bool {
     ARTICLES.contains(&article) && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// At least two letters, all of them uppercase (digits and marks aside).
 fn is_all_caps(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// A sentence read word by word, once for all the rules' passes.
@@ -595,6 +602,12 @@ struct SentenceWords {
     lowers: Vec<Option<Box<str>>>,
     /// A headline in title case: only the most trusted rules read it.
     title_case: bool,
+    /// Token index → cue index, for cues starting at that token (the cues
+    /// do not change during the stage, so this is worked out once, not in
+    /// each of the three passes).
+    cue_at: Vec<Option<usize>>,
+    /// Page furniture: only the most trusted rules apply.
+    furniture: bool,
 }
 
 /// What the rules know about the tokens of one sentence.
@@ -605,8 +618,8 @@ struct Ctx<'d> {
     /// token, worked out once per sentence: the rules look most tokens up
     /// several times.
     lowers: &'d [Option<Box<str>>],
-    /// Token index → cue index, for cues starting at that token.
-    cue_at: Vec<Option<usize>>,
+    /// Token index → cue index ([`SentenceWords::cue_at`]).
+    cue_at: &'d [Option<usize>],
     /// Token index → mention index, for mentions starting there.
     mention_at: Vec<Option<usize>>,
     cues: &'d [Cue],
@@ -1247,39 +1260,60 @@ impl NameRules {
 /// spans first, then earlier ones, then new before existing; a mention that
 /// overlaps one already kept is dropped.
 fn merge(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
+    // Nothing new, and the existing mentions already as a merge leaves them
+    // (sorted, apart, none empty): the merge would give them back as they
+    // are. The usual case for the publisher and acronym passes.
+    if new.is_empty()
+        && existing.iter().all(|m| !m.span.is_empty())
+        && existing
+            .windows(2)
+            .all(|w| w[0].span.end <= w[1].span.start)
+    {
+        return existing;
+    }
     // New mentions first: on equal spans a rule's reading (a recurring
     // person's surname, "Hollande") wins over the gazetteer's (a country).
-    let mut all: Vec<Mention> = new.into_iter().chain(existing).collect();
-    all.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
-    let mut kept: Vec<Mention> = Vec::with_capacity(all.len());
+    let mut all: Vec<Option<Mention>> = new.into_iter().chain(existing).map(Some).collect();
+    let span = |i: usize| all[i].as_ref().map_or(Span::new(0, 0), |m| m.span);
+    // Indices sorted, not the mentions themselves (large structs): a stable
+    // sort either way, so the same order.
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(span(i).len()), span(i).start));
+    let mut kept: Vec<usize> = Vec::with_capacity(all.len());
     // The spans kept so far, by start (a sorted map, not a Vec with inserts
     // that made many mentions cost mentions²).
     let mut taken: std::collections::BTreeMap<usize, Span> = Default::default();
-    for m in all {
+    for i in order {
+        let m = span(i);
         let clash = taken
-            .range(m.span.start..)
+            .range(m.start..)
             .next()
-            .is_some_and(|(_, s)| s.overlaps(m.span))
+            .is_some_and(|(_, s)| s.overlaps(m))
             || taken
-                .range(..m.span.start)
+                .range(..m.start)
                 .next_back()
-                .is_some_and(|(_, s)| s.overlaps(m.span));
+                .is_some_and(|(_, s)| s.overlaps(m));
         if !clash {
             // An empty span clashes with nothing; two kept spans never
             // share a start otherwise.
-            if !m.span.is_empty() {
-                taken.insert(m.span.start, m.span);
+            if !m.is_empty() {
+                taken.insert(m.start, m);
             }
-            kept.push(m);
+            kept.push(i);
         }
     }
-    kept.sort_by_key(|m| m.span.start);
-    kept
+    kept.sort_by_key(|&i| span(i).start);
+    kept.into_iter()
+        .filter_map(|i| all.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 /// Up to this many distinct needles, [`find_word_occurrences`] scans for each
-/// in turn; past it, one automaton finds them all in one pass.
-const FEW_NEEDLES: usize = 8;
+/// in turn; past it, one automaton finds them all in one pass. A vectorised
+/// scan of a news document costs far less than building the automaton (the
+/// build was most of the search at 8 needles), and the bound keeps the cost
+/// linear in the text.
+const FEW_NEEDLES: usize = 64;
 
 /// Finds each of `needles` as a whole word sequence in `text`: for each
 /// needle, its non-overlapping occurrences from the left, in text order.
@@ -1401,11 +1435,16 @@ impl Stage for NameRules {
                         Cow::Owned(lower) => Some(lower.into_boxed_str()),
                     })
                     .collect();
+                let furniture = doc
+                    .sentence_at(s.span.start)
+                    .is_some_and(|s| s.kind == SentenceKind::Furniture);
                 SentenceWords {
                     span: s.span,
+                    cue_at: cues_at(doc, s.span, &tokens),
                     tokens,
                     lowers,
                     title_case,
+                    furniture,
                 }
             })
             .collect();
@@ -1563,28 +1602,10 @@ impl NameRules {
 
 impl<'d> Ctx<'d> {
     fn new(doc: &'d Document, s: &'d SentenceWords) -> Ctx<'d> {
-        let (sentence, tokens, title_case) = (s.span, &s.tokens[..], s.title_case);
-        let furniture = doc
-            .sentence_at(sentence.start)
-            .is_some_and(|s| s.kind == SentenceKind::Furniture);
-        let token_at = |start: usize| {
-            let k = tokens.partition_point(|t| t.span.start < start);
-            tokens.get(k).filter(|t| t.span.start == start).map(|_| k)
-        };
-        let mut cue_at = vec![None; tokens.len()];
-        let first_cue = doc.cues.partition_point(|c| c.span.start < sentence.start);
-        for (ci, c) in doc.cues[first_cue..]
-            .iter()
-            .enumerate()
-            .take_while(|(_, c)| c.span.start < sentence.end)
-        {
-            if let Some(t) = token_at(c.span.start) {
-                cue_at[t] = Some(first_cue + ci);
-            }
-        }
+        let tokens = &s.tokens[..];
         let mut mention_at = vec![None; tokens.len()];
-        for (mi, m) in doc.mentions_in(sentence) {
-            if let Some(t) = token_at(m.span.start) {
+        for (mi, m) in doc.mentions_in(s.span) {
+            if let Some(t) = token_at(tokens, m.span.start) {
                 mention_at[t] = Some(mi);
             }
         }
@@ -1592,15 +1613,38 @@ impl<'d> Ctx<'d> {
             text: &doc.text,
             tokens,
             lowers: &s.lowers,
-            cue_at,
+            cue_at: &s.cue_at,
             mention_at,
             cues: &doc.cues,
             mentions: &doc.mentions,
             lang: doc.lang,
-            title_case,
-            furniture,
+            title_case: s.title_case,
+            furniture: s.furniture,
         }
     }
+}
+
+/// The index of the token of `tokens` that starts at byte `start`.
+fn token_at(tokens: &[Token], start: usize) -> Option<usize> {
+    let k = tokens.partition_point(|t| t.span.start < start);
+    tokens.get(k).filter(|t| t.span.start == start).map(|_| k)
+}
+
+/// Token index → cue index for the cues of `doc` starting at a token of
+/// `sentence`.
+fn cues_at(doc: &Document, sentence: Span, tokens: &[Token]) -> Vec<Option<usize>> {
+    let mut cue_at = vec![None; tokens.len()];
+    let first_cue = doc.cues.partition_point(|c| c.span.start < sentence.start);
+    for (ci, c) in doc.cues[first_cue..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, c)| c.span.start < sentence.end)
+    {
+        if let Some(t) = token_at(tokens, c.span.start) {
+            cue_at[t] = Some(first_cue + ci);
+        }
+    }
+    cue_at
 }
 
 #[cfg(test)]
@@ -1611,10 +1655,12 @@ mod tests {
     fn few_and_many_needles_find_the_same_occurrences() {
         let text = "Anne Roux et Roux-Blanc ; aaa, Roux. Anne Roux Roux, Éric Dupont-Roux Roux";
         let few = ["Roux", "Anne Roux", "aa", "Roux"];
-        let filler = [
-            "Zed", "Yves", "Xavier", "Willem", "Victor", "Ursula", "Théo",
-        ];
-        let many: Vec<&str> = few.iter().chain(filler.iter()).copied().collect();
+        let filler: Vec<String> = (0..FEW_NEEDLES).map(|i| format!("Zed{i}")).collect();
+        let many: Vec<&str> = few
+            .iter()
+            .copied()
+            .chain(filler.iter().map(String::as_str))
+            .collect();
         assert!(many.len() > FEW_NEEDLES);
         let by_few = find_word_occurrences(text, &few);
         let by_many = find_word_occurrences(text, &many);
