@@ -1326,7 +1326,7 @@ fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
     // needle spelled the same.
     let mut patterns: Vec<&str> = Vec::new();
     let mut users: Vec<Vec<usize>> = Vec::new();
-    let mut by_text: std::collections::HashMap<&str, usize> = Default::default();
+    let mut by_text: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for (i, needle) in needles.iter().enumerate() {
         if needle.is_empty() {
             continue;

@@ -2,7 +2,7 @@
 //! web page that are not sentences (site name, repeated headline, timestamp,
 //! dateline, "Loading...", share lines) marked as such.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -209,7 +209,7 @@ impl SentenceSplitter {
     pub fn split(&self, text: &str) -> Vec<Sentence> {
         let lines = lines(text);
         let mut out = Vec::new();
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::default();
         let mut i = 0;
         while i < lines.len() {
             let line = lines[i];
