@@ -73,7 +73,19 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         // Where the next char starts; every char before it is in the token
         // (a joiner is taken only with the letter or digit after it).
         let mut j = end;
-        while let Some(d) = char_at(slice, j) {
+        loop {
+            // A run of ASCII letters and digits, a byte at a time.
+            while let Some(&b) = slice.as_bytes().get(j) {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                all_digits &= b.is_ascii_digit();
+                j += 1;
+                end = j;
+            }
+            let Some(d) = char_at(slice, j) else {
+                break;
+            };
             let after = j + d.len_utf8();
             if d.is_alphanumeric() {
                 all_digits &= d.is_ascii_digit();

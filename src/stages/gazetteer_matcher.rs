@@ -250,8 +250,7 @@ impl<'a> Written<'a> {
                 }
             }
             CaseRule::Exact => {
-                self.all_upper()
-                    && entry.surface.chars().filter(|c| c.is_alphabetic()).count() > 2
+                self.all_upper() && entry.surface.chars().filter(|c| c.is_alphabetic()).count() > 2
                     || self
                         .original
                         .chars()

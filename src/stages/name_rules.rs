@@ -4,6 +4,7 @@
 //! titles with what they are titles of.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use rustc_hash::FxHashSet;
 
@@ -44,9 +45,51 @@ use crate::Lang;
 #[derive(Debug, Default)]
 pub struct NameRules;
 
+/// A set of lowercase words, with a cheap test in front of the hash
+/// lookup: most words the rules test are in none of the lists, and their
+/// first byte or their length says so without hashing.
+struct WordSet {
+    words: FxHashSet<&'static str>,
+    /// Which bytes some word starts with.
+    first: [bool; 256],
+    max_len: usize,
+    has_empty: bool,
+}
+
+impl WordSet {
+    fn contains(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            None => self.has_empty,
+            Some(&b) => {
+                self.first[usize::from(b)]
+                    && word.len() <= self.max_len
+                    && self.words.contains(word)
+            }
+        }
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
+        let words: FxHashSet<&'static str> = words.into_iter().collect();
+        let mut first = [false; 256];
+        for w in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                first[usize::from(b)] = true;
+            }
+        }
+        WordSet {
+            max_len: words.iter().map(|w| w.len()).max().unwrap_or(0),
+            has_empty: words.contains(""),
+            first,
+            words,
+        }
+    }
+}
+
 /// Capitalised words that never start a name: articles, pronouns,
 /// prepositions, conjunctions, sentence openers, months and days.
-static STOP_CAP: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
+static STOP_CAP: Lazy<WordSet> = Lazy::new(|| {
     [
         "le",
         "la",
@@ -281,7 +324,7 @@ static STOP_CAP: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
 });
 
 /// Lowercase words that may sit inside a person's name.
-static PARTICLES: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
+static PARTICLES: Lazy<WordSet> = Lazy::new(|| {
     [
         "de", "du", "des", "d'", "van", "von", "der", "den", "ter", "ten", "ben", "bin", "ibn",
         "al", "el", "da", "di", "dos", "das", "del", "della", "le", "la", "y", "bint", "abu",
@@ -292,7 +335,7 @@ static PARTICLES: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
 });
 
 /// Capitalised head nouns of organization names.
-static ORG_HEADS: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
+static ORG_HEADS: Lazy<WordSet> = Lazy::new(|| {
     [
         // French
         "commission",
@@ -468,7 +511,7 @@ const ROLE_ADJECTIVES: &[&str] = &[
 ];
 
 /// Head words of named events: competitions, festivals, games.
-static EVENT_HEADS: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
+static EVENT_HEADS: Lazy<WordSet> = Lazy::new(|| {
     [
         "championnat",
         "championnats",
@@ -558,6 +601,37 @@ fn lower(s: &str) -> Lower<'_> {
     })
 }
 
+/// Appends `word` in lowercase to `out`, as [`lower`] gives it, when that may
+/// differ from the word, and returns where it went; `None` when the word is
+/// its own lowercase (ASCII without capitals).
+fn push_lower(word: &str, out: &mut String) -> Option<(u32, u32)> {
+    let start = out.len();
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else if word.contains('Σ') {
+        // A final sigma lowercases by its place in the word, which only
+        // `str::to_lowercase` knows.
+        out.push_str(&word.to_lowercase());
+    } else {
+        // Char by char, as `str::to_lowercase` does for every other char.
+        out.reserve(word.len());
+        for c in word.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                for l in c.to_lowercase() {
+                    out.push(l);
+                }
+            }
+        }
+    }
+    Some((u32::try_from(start).ok()?, u32::try_from(out.len()).ok()?))
+}
+
 /// True for a capitalised word, and for Arabic-style surnames written with
 /// a lowercase article ("al-Assad", "el-Sissi", "ben-Gourion").
 fn is_cap(word: &str) -> bool {
@@ -598,8 +672,11 @@ fn is_all_caps(word: &str) -> bool {
 struct SentenceWords {
     span: Span,
     tokens: Vec<Token>,
-    /// Each token in lowercase where that differs from it ([`Ctx::lower`]).
-    lowers: Vec<Option<Box<str>>>,
+    /// Each token in lowercase where that may differ from it
+    /// ([`Ctx::lower`]): its bytes in `lower_text` (one buffer per sentence,
+    /// not a `String` per capitalised word).
+    lowers: Vec<Option<(u32, u32)>>,
+    lower_text: String,
     /// A headline in title case: only the most trusted rules read it.
     title_case: bool,
     /// Token index → cue index, for cues starting at that token (the cues
@@ -608,6 +685,26 @@ struct SentenceWords {
     cue_at: Vec<Option<usize>>,
     /// Page furniture: only the most trusted rules apply.
     furniture: bool,
+    /// What each token is ([`Facts`]).
+    facts: Vec<Cell<u16>>,
+}
+
+/// Bits of a token's facts: whether it is a capitalised word ([`is_cap`]),
+/// set for every token when the sentence is read, and whether it is in each
+/// word list, looked up on first use and kept (`*_KNOWN` says the lookup was
+/// made). The rules ask these of most tokens several times, in each of three
+/// passes; a hash lookup of the lowercase word each time was a large part of
+/// the stage.
+mod facts {
+    pub(super) const CAP: u16 = 1;
+    pub(super) const STOP_KNOWN: u16 = 1 << 1;
+    pub(super) const STOP: u16 = 1 << 2;
+    pub(super) const ORG_KNOWN: u16 = 1 << 3;
+    pub(super) const ORG: u16 = 1 << 4;
+    pub(super) const EVENT_KNOWN: u16 = 1 << 5;
+    pub(super) const EVENT: u16 = 1 << 6;
+    pub(super) const PARTICLE_KNOWN: u16 = 1 << 7;
+    pub(super) const PARTICLE: u16 = 1 << 8;
 }
 
 /// What the rules know about the tokens of one sentence.
@@ -617,9 +714,12 @@ struct Ctx<'d> {
     /// Each token in lowercase ([`lower`]) where that differs from the
     /// token, worked out once per sentence: the rules look most tokens up
     /// several times.
-    lowers: &'d [Option<Box<str>>],
+    lowers: &'d [Option<(u32, u32)>],
+    lower_text: &'d str,
     /// Token index → cue index ([`SentenceWords::cue_at`]).
     cue_at: &'d [Option<usize>],
+    /// Token index → its facts ([`facts`]).
+    facts: &'d [Cell<u16>],
     /// Token index → mention index, for mentions starting there.
     mention_at: Vec<Option<usize>>,
     cues: &'d [Cue],
@@ -637,10 +737,53 @@ impl<'d> Ctx<'d> {
 
     /// Token `i` in lowercase, as `lower(self.word(i))` gives it.
     fn lower(&self, i: usize) -> Lower<'_> {
-        Lower(Cow::Borrowed(match self.lowers.get(i) {
-            Some(Some(lower)) => lower,
-            _ => self.word(i),
-        }))
+        let range = self.lowers.get(i).copied().flatten();
+        Lower(Cow::Borrowed(
+            match range.and_then(|(s, e)| self.lower_text.get(s as usize..e as usize)) {
+                Some(lower) => lower,
+                None => self.word(i),
+            },
+        ))
+    }
+
+    /// True when token `i` is a capitalised word: `is_cap(self.word(i))`.
+    fn cap(&self, i: usize) -> bool {
+        self.facts.get(i).is_some_and(|f| f.get() & facts::CAP != 0)
+    }
+
+    /// Whether token `i` in lowercase is in `list`, looked up once.
+    fn listed(&self, i: usize, list: &WordSet, known: u16, yes: u16) -> bool {
+        // Past the end the word is "", in none of the lists.
+        let Some(cell) = self.facts.get(i) else {
+            return false;
+        };
+        let f = cell.get();
+        if f & known != 0 {
+            return f & yes != 0;
+        }
+        let found = list.contains(self.lower(i).as_str());
+        cell.set(f | known | if found { yes } else { 0 });
+        found
+    }
+
+    /// `STOP_CAP.contains(self.lower(i))`.
+    fn stop(&self, i: usize) -> bool {
+        self.listed(i, &STOP_CAP, facts::STOP_KNOWN, facts::STOP)
+    }
+
+    /// `ORG_HEADS.contains(self.lower(i))`.
+    fn org_head(&self, i: usize) -> bool {
+        self.listed(i, &ORG_HEADS, facts::ORG_KNOWN, facts::ORG)
+    }
+
+    /// `EVENT_HEADS.contains(self.lower(i))`.
+    fn event_head(&self, i: usize) -> bool {
+        self.listed(i, &EVENT_HEADS, facts::EVENT_KNOWN, facts::EVENT)
+    }
+
+    /// `PARTICLES.contains(self.lower(i))`.
+    fn particle(&self, i: usize) -> bool {
+        self.listed(i, &PARTICLES, facts::PARTICLE_KNOWN, facts::PARTICLE)
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -674,8 +817,7 @@ impl<'d> Ctx<'d> {
     /// A capitalised name starting at token `i`: its last token (inclusive),
     /// or `None`. Particles are taken only when a capitalised word follows.
     fn cap_seq(&self, i: usize, max_words: usize) -> Option<usize> {
-        let first = self.word(i);
-        if !self.is_word(i) || !is_cap(first) || STOP_CAP.contains(self.lower(i).as_str()) {
+        if !self.is_word(i) || !self.cap(i) || self.stop(i) {
             return None;
         }
         if self.cue(i).is_some_and(|c| {
@@ -702,27 +844,21 @@ impl<'d> Ctx<'d> {
             if !self.is_word(j) {
                 // "Anne S. Casper": an initial's period inside the name.
                 let initial = w == "." && last + 1 == j && self.word(last).chars().count() == 1;
-                if initial && self.is_word(j + 1) && is_cap(self.word(j + 1)) && !blocked(j + 1) {
+                if initial && self.is_word(j + 1) && self.cap(j + 1) && !blocked(j + 1) {
                     j += 1;
                     continue;
                 }
                 break;
             }
-            let lw = self.lower(j);
-            let next_is_name = self.is_word(j + 1)
-                && is_cap(self.word(j + 1))
-                && !STOP_CAP.contains(self.lower(j + 1).as_str());
-            if is_cap(w)
-                && (!STOP_CAP.contains(lw.as_str())
-                    || PARTICLES.contains(lw.as_str()) && next_is_name)
-            {
+            let next_is_name = self.is_word(j + 1) && self.cap(j + 1) && !self.stop(j + 1);
+            if self.cap(j) && (!self.stop(j) || self.particle(j) && next_is_name) {
                 if blocked(j) {
                     break;
                 }
                 last = j;
                 j += 1;
                 words += 1;
-            } else if PARTICLES.contains(lw.as_str()) && next_is_name {
+            } else if self.particle(j) && next_is_name {
                 j += 1; // the particle, kept if a name follows
             } else {
                 break;
@@ -788,10 +924,7 @@ impl NameRules {
                     CueKind::GivenName => {
                         // "Wilson Center", "Lincoln University": a name
                         // ending on an organization's head is no person.
-                        if let Some(last) = cx
-                            .cap_seq(i, 5)
-                            .filter(|&l| l > i && !ORG_HEADS.contains(lower(cx.word(l)).as_str()))
-                        {
+                        if let Some(last) = cx.cap_seq(i, 5).filter(|&l| l > i && !cx.org_head(l)) {
                             out.push(person(cx.span(i, last), "given-name"));
                             i = last + 1;
                             continue;
@@ -833,7 +966,7 @@ impl NameRules {
         cx.mention(k).is_some_and(|m| {
             m.label == Label::Loc
                 && cx.end_of(m.span) == k + 1
-                && !(cx.is_word(k + 1) && is_cap(cx.word(k + 1)))
+                && !(cx.is_word(k + 1) && cx.cap(k + 1))
         })
     }
 
@@ -908,7 +1041,7 @@ impl NameRules {
                     if let Some(last) = cx.cap_seq(i + 1, 3) {
                         let all_new =
                             (i + 1..=last).all(|k| cx.mention(k).is_none() && cx.cue(k).is_none());
-                        if all_new && !ORG_HEADS.contains(cx.lower(i + 1).as_str()) {
+                        if all_new && !cx.org_head(i + 1) {
                             out.push(Mention::new(
                                 cx.span(i + 1, last),
                                 Label::Loc,
@@ -929,20 +1062,20 @@ impl NameRules {
     /// capitalised complement ("la coupe de cheveux" is no event).
     fn event_name(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
         let head = cx.lower(i);
-        if !cx.is_word(i) || !EVENT_HEADS.contains(head.as_str()) {
+        if !cx.is_word(i) || !cx.event_head(i) {
             return None;
         }
         let english = cx.lang == Some(Lang::En);
         if english || matches!(head.as_str(), "grand" | "world" | "tour" | "prix") {
             // English event names are capitalised throughout ("World Cup",
             // "Olympic Games"), handled with other capitalised names.
-            if !(head == "tour" && matches!(cx.word(i + 1), "de" | "d'") && is_cap(cx.word(i))) {
+            if !(head == "tour" && matches!(cx.word(i + 1), "de" | "d'") && cx.cap(i)) {
                 return None;
             }
         }
         let mut last = i;
         let mut j = i + 1;
-        let mut capitalised = is_cap(cx.word(i));
+        let mut capitalised = cx.cap(i);
         let mut complements = 0;
         while j < cx.tokens.len() && j < i + 10 {
             let w = cx.word(j);
@@ -960,20 +1093,17 @@ impl NameRules {
                 if ORG_DETS_FR.contains(&cx.lower(k).as_str()) {
                     k += 1;
                 }
-                if !cx.is_word(k) || STOP_CAP.contains(cx.lower(k).as_str()) {
+                if !cx.is_word(k) || cx.stop(k) {
                     break;
                 }
-                capitalised |= is_cap(cx.word(k));
+                capitalised |= cx.cap(k);
                 last = cx.mention(k).map_or(k, |m| cx.end_of(m.span) - 1);
                 j = last + 1;
                 complements += 1;
                 continue;
             }
-            if (looks_like_adjective(&lw) || is_cap(w))
-                && !STOP_CAP.contains(lw.as_str())
-                && cx.cue(j).is_none()
-            {
-                capitalised |= is_cap(w);
+            if (looks_like_adjective(&lw) || cx.cap(j)) && !cx.stop(j) && cx.cue(j).is_none() {
+                capitalised |= cx.cap(j);
                 last = j;
                 j += 1;
                 complements += 1;
@@ -1003,12 +1133,7 @@ impl NameRules {
             return (adjacent && number.span.len() <= 2).then_some(next);
         }
         let w = cx.word(i);
-        if i == 0
-            || !cx.is_word(i)
-            || !is_cap(w)
-            || is_all_caps(w)
-            || STOP_CAP.contains(cx.lower(i).as_str())
-        {
+        if i == 0 || !cx.is_word(i) || !cx.cap(i) || is_all_caps(w) || cx.stop(i) {
             return None;
         }
         if cx.cue(i).is_some()
@@ -1085,8 +1210,7 @@ impl NameRules {
                 }
                 span = span.cover(m.span);
                 k = cx.end_of(m.span);
-            } else if of.is_some() && cx.mention(j).is_none() && cx.is_word(j) && is_cap(cx.word(j))
-            {
+            } else if of.is_some() && cx.mention(j).is_none() && cx.is_word(j) && cx.cap(j) {
                 let portfolio = cx.span(k, j);
                 role = format!("{role} {}", portfolio.slice(cx.text));
                 span = span.cover(portfolio);
@@ -1136,8 +1260,7 @@ impl NameRules {
     /// An organization name starting at token `i` on a head noun: its last
     /// token.
     fn organization(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
-        let w = cx.word(i);
-        if !cx.is_word(i) || !is_cap(w) {
+        if !cx.is_word(i) || !cx.cap(i) {
             return None;
         }
         if cx.mention(i).is_some_and(|m| m.label != Label::Misc) {
@@ -1154,14 +1277,13 @@ impl NameRules {
     /// "Commission nationale française pour l'élimination des mines
     /// antipersonnel": head, adjectives, complements.
     fn organization_fr(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
-        if !ORG_HEADS.contains(cx.lower(i).as_str()) {
+        if !cx.org_head(i) {
             return None;
         }
         let mut last = i;
         let mut j = i + 1;
         let mut complements = 0;
         loop {
-            let w = cx.word(j);
             let lw = cx.lower(j);
             if !cx.is_word(j) {
                 break;
@@ -1169,8 +1291,8 @@ impl NameRules {
             // An adjective, a nationality, a capitalised word.
             if (looks_like_adjective(&lw)
                 || cx.mention(j).is_some_and(|m| m.label == Label::Misc)
-                || is_cap(w))
-                && !STOP_CAP.contains(lw.as_str())
+                || cx.cap(j))
+                && !cx.stop(j)
                 && cx.cue(j).is_none_or(|c| c.kind != CueKind::Trigger)
             {
                 let end = cx.mention(j).map_or(j, |m| cx.end_of(m.span) - 1);
@@ -1185,11 +1307,11 @@ impl NameRules {
                 if ORG_DETS_FR.contains(&cx.lower(k).as_str()) {
                     k += 1;
                 }
-                if lw == "et" && !is_cap(cx.word(k)) {
+                if lw == "et" && !cx.cap(k) {
                     break;
                 }
                 if !cx.is_word(k)
-                    || STOP_CAP.contains(cx.lower(k).as_str())
+                    || cx.stop(k)
                     || cx.cue(k).is_some_and(|c| c.kind == CueKind::Trigger)
                 {
                     break;
@@ -1210,26 +1332,22 @@ impl NameRules {
     /// "National Security Council", "Ministry of Foreign Affairs", "Acme
     /// Corp": capitalised words with a head noun among them.
     fn organization_en(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
-        if STOP_CAP.contains(cx.lower(i).as_str()) || cx.title_case {
+        if cx.stop(i) || cx.title_case {
             return None;
         }
         // "Shares of Northwind Inc.": a capitalised sentence opener joined
         // by "of" starts a name only when it is itself a head ("Bank of
         // ...").
         let opener = i == 0 || matches!(cx.word(i - 1), "\"" | "“" | "«" | "(" | "-" | "—");
-        if opener
-            && !ORG_HEADS.contains(cx.lower(i).as_str())
-            && NAME_GLUE_EN.contains(&cx.lower(i + 1).as_str())
-        {
+        if opener && !cx.org_head(i) && NAME_GLUE_EN.contains(&cx.lower(i + 1).as_str()) {
             return None;
         }
         let mut last = i;
         let mut has_head = false;
         let mut j = i;
         while cx.is_word(j) {
-            let w = cx.word(j);
             let lw = cx.lower(j);
-            if is_cap(w) && !(j > i && STOP_CAP.contains(lw.as_str())) {
+            if cx.cap(j) && !(j > i && cx.stop(j)) {
                 // A title, a trigger, or a given name after the first word
                 // ("Jennifer Roberts and Police Chief ...") ends the name.
                 if cx
@@ -1239,14 +1357,11 @@ impl NameRules {
                 {
                     break;
                 }
-                has_head |= ORG_HEADS.contains(lw.as_str());
+                has_head |= cx.org_head(j);
                 last = cx.mention(j).map_or(j, |m| cx.end_of(m.span) - 1);
                 j = last + 1;
                 // "Inc." keeps its period.
-            } else if NAME_GLUE_EN.contains(&lw.as_str())
-                && cx.is_word(j + 1)
-                && is_cap(cx.word(j + 1))
-            {
+            } else if NAME_GLUE_EN.contains(&lw.as_str()) && cx.is_word(j + 1) && cx.cap(j + 1) {
                 j += 1;
             } else {
                 break;
@@ -1428,21 +1543,31 @@ impl Stage for NameRules {
                     let caps = words.iter().filter(|w| is_cap(w)).count();
                     words.len() >= 4 && caps * 10 >= words.len() * 6
                 };
+                let mut lower_text = String::new();
                 let lowers = tokens
                     .iter()
-                    .map(|t| match lower(t.span.slice(&doc.text)).0 {
-                        Cow::Borrowed(_) => None,
-                        Cow::Owned(lower) => Some(lower.into_boxed_str()),
-                    })
+                    .map(|t| push_lower(t.span.slice(&doc.text), &mut lower_text))
                     .collect();
                 let furniture = doc
                     .sentence_at(s.span.start)
                     .is_some_and(|s| s.kind == SentenceKind::Furniture);
+                let facts = tokens
+                    .iter()
+                    .map(|t| {
+                        Cell::new(if is_cap(t.span.slice(&doc.text)) {
+                            facts::CAP
+                        } else {
+                            0
+                        })
+                    })
+                    .collect();
                 SentenceWords {
                     span: s.span,
+                    facts,
                     cue_at: cues_at(doc, s.span, &tokens),
                     tokens,
                     lowers,
+                    lower_text,
                     title_case,
                     furniture,
                 }
@@ -1613,7 +1738,9 @@ impl<'d> Ctx<'d> {
             text: &doc.text,
             tokens,
             lowers: &s.lowers,
+            lower_text: &s.lower_text,
             cue_at: &s.cue_at,
+            facts: &s.facts,
             mention_at,
             cues: &doc.cues,
             mentions: &doc.mentions,
