@@ -95,10 +95,20 @@ static DATELINE_LINE: Lazy<Regex> = Lazy::new(|| {
         .expect("dateline")
 });
 
+/// A regex whose lazy DFA may keep more states than the default 2 MB: the
+/// dateline patterns' bounded repetitions of Unicode classes fill the
+/// default cache on a paragraph or two, and a full cache sends the search to
+/// the slow engine. Same matches, more memory per thread.
+fn big_cache(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(32 << 20)
+        .build()
+}
+
 /// "PARIS (AFP) -", "WASHINGTON —", "Bakou, 15 oct (Reuters) -" opening a
 /// body paragraph.
 static DATELINE_PREFIX: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    big_cache(
         r"^(\p{Lu}[\p{Lu}'’\-]+(?: \p{Lu}[\p{Lu}'’\-]+){0,3}|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}(?:,[^()\n]{0,40}?)?\s*\([\p{L}\- /]{2,30}\))(?:,[^()\n\-—–]{0,40}?)?\s*(?:\([\p{L}\- /]{2,30}\))?\s*(?:-{1,2}|—|–)\s",
     )
     .expect("dateline prefix")
@@ -106,7 +116,7 @@ static DATELINE_PREFIX: Lazy<Regex> = Lazy::new(|| {
 
 /// "Dakar, le 8 février 2023 —": a city, a date, a dash.
 static DATELINE_CITY_DATE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    big_cache(
         r"^(\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+){0,2}),\s+(?:le\s+)?\d{1,2}(?:er)?\s+\p{L}+\.?(?:\s+\d{4})?\s*(?:\([^)]{0,30}\))?\s*(?:-{1,2}|—|–)\s",
     )
     .expect("dateline with a date")
