@@ -239,17 +239,20 @@ impl Projected {
 }
 
 /// The projection of a text, one ASCII byte per char (see [`Projected`]),
-/// with where each char starts in the text. The stage projects a document
-/// once and hands out [`View`]s of its sentences and windows: a char's
-/// projection does not depend on its neighbours, so the view of a range is
-/// the projection of that range's text (projecting each window anew was a
-/// tenth of the date stage).
+/// with where its non-ASCII chars were. The stage projects a document once
+/// and hands out [`View`]s of its sentences and windows: a char's projection
+/// does not depend on its neighbours, so the view of a range is the
+/// projection of that range's text (projecting each window anew was a tenth
+/// of the date stage).
 #[derive(Default)]
 pub(super) struct Projection {
     text: String,
-    /// Byte offset in the text of each projected byte, and the text's end;
-    /// empty when the text is ASCII, whose projection is itself.
-    starts: Vec<usize>,
+    /// For each non-ASCII char, in order: its projected offset and the
+    /// original offset just after it. Between two of them, offsets in the
+    /// text and in the projection advance together (ASCII is kept as is),
+    /// so news text, mostly ASCII, needs a short list, not an offset per
+    /// char.
+    wide: Vec<(usize, usize)>,
     /// The length of the text.
     len: usize,
 }
@@ -258,28 +261,41 @@ impl Projection {
     /// Projects `text`, replacing what was held.
     pub(super) fn set(&mut self, text: &str) {
         self.text.clear();
-        self.starts.clear();
+        self.wide.clear();
         self.len = text.len();
-        if text.is_ascii() {
-            self.text.push_str(text);
-            return;
-        }
         self.text.reserve(text.len());
-        self.starts.reserve(text.len() + 1);
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let run = bytes[i..].iter().position(|b| !b.is_ascii());
+            let end = run.map_or(bytes.len(), |n| i + n);
+            self.text.push_str(&text[i..end]);
+            i = end;
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            self.wide.push((self.text.len(), i));
             self.text.push(project_char(c));
-            self.starts.push(i);
         }
-        self.starts.push(text.len());
     }
 
     /// The projected offset of byte offset `at` (a char boundary) of the
     /// text.
     fn projected(&self, at: usize) -> usize {
-        if self.starts.is_empty() {
-            at
-        } else {
-            self.starts.partition_point(|&s| s < at)
+        let k = self.wide.partition_point(|&(_, end)| end <= at);
+        match k.checked_sub(1).and_then(|k| self.wide.get(k)) {
+            Some(&(p, end)) => p + 1 + (at - end),
+            None => at,
+        }
+    }
+
+    /// The byte offset in the text of projected offset `at`.
+    fn original(&self, at: usize) -> usize {
+        let k = self.wide.partition_point(|&(p, _)| p < at);
+        match k.checked_sub(1).and_then(|k| self.wide.get(k)) {
+            Some(&(p, end)) => end + (at - p - 1),
+            None => at,
         }
     }
 
@@ -295,11 +311,8 @@ impl Projection {
         let (from, to) = (self.projected(start), self.projected(end));
         View {
             text: self.text.get(from..to).unwrap_or(""),
-            starts: if self.starts.is_empty() {
-                &[]
-            } else {
-                self.starts.get(from..=to).unwrap_or(&[])
-            },
+            whole: self,
+            from,
             base: start,
         }
     }
@@ -310,9 +323,9 @@ impl Projection {
 #[derive(Clone, Copy)]
 pub(super) struct View<'p> {
     text: &'p str,
-    /// As [`Projection::starts`], for this range (empty for ASCII text).
-    starts: &'p [usize],
-    /// Where the range starts in the projected text's original.
+    whole: &'p Projection,
+    /// Where the range starts in the projection and in the text.
+    from: usize,
     base: usize,
 }
 
@@ -320,20 +333,12 @@ impl View<'_> {
     /// The projected offset of byte offset `at` (a char boundary) of the
     /// range's text.
     fn projected(&self, at: usize) -> usize {
-        if self.starts.is_empty() {
-            at
-        } else {
-            self.starts.partition_point(|&s| s < at + self.base)
-        }
+        self.whole.projected(self.base + at) - self.from
     }
 
     /// The byte offset in the range's text of projected offset `at`.
     fn original(&self, at: usize) -> usize {
-        if self.starts.is_empty() {
-            at
-        } else {
-            self.starts.get(at).map_or(0, |s| s - self.base)
-        }
+        self.whole.original(self.from + at) - self.base
     }
 }
 
