@@ -612,6 +612,10 @@ fn push_lower(word: &str, out: &mut String) -> Option<(u32, u32)> {
         }
         out.push_str(word);
         out[start..].make_ascii_lowercase();
+    } else if !word.chars().any(lowercase_differs) {
+        // Accented words in lowercase (most non-ASCII words of French
+        // text) are their own lowercase.
+        return None;
     } else if word.contains('Σ') {
         // A final sigma lowercases by its place in the word, which only
         // `str::to_lowercase` knows.
@@ -630,6 +634,19 @@ fn push_lower(word: &str, out: &mut String) -> Option<(u32, u32)> {
         }
     }
     Some((u32::try_from(start).ok()?, u32::try_from(out.len()).ok()?))
+}
+
+/// True when `c` is not its own lowercase. Latin-1 (French accents) is
+/// decided without the Unicode tables.
+fn lowercase_differs(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => true,
+        '\0'..='ÿ' => false,
+        c => {
+            let mut lower = c.to_lowercase();
+            !(lower.next() == Some(c) && lower.next().is_none())
+        }
+    }
 }
 
 /// True for a capitalised word, and for Arabic-style surnames written with
@@ -1389,17 +1406,21 @@ fn merge(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
     // New mentions first: on equal spans a rule's reading (a recurring
     // person's surname, "Hollande") wins over the gazetteer's (a country).
     let mut all: Vec<Option<Mention>> = new.into_iter().chain(existing).map(Some).collect();
-    let span = |i: usize| all[i].as_ref().map_or(Span::new(0, 0), |m| m.span);
-    // Indices sorted, not the mentions themselves (large structs): a stable
-    // sort either way, so the same order.
-    let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(span(i).len()), span(i).start));
-    let mut kept: Vec<usize> = Vec::with_capacity(all.len());
+    let spans: Vec<Span> = all.iter().flatten().map(|m| m.span).collect();
+    // Indices sorted, not the mentions themselves (large structs); the
+    // index last in the key keeps the order of a stable sort.
+    let mut order: Vec<(std::cmp::Reverse<usize>, usize, usize)> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (std::cmp::Reverse(s.len()), s.start, i))
+        .collect();
+    order.sort_unstable();
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(all.len());
     // The spans kept so far, by start (a sorted map, not a Vec with inserts
     // that made many mentions cost mentions²).
     let mut taken: std::collections::BTreeMap<usize, Span> = Default::default();
-    for i in order {
-        let m = span(i);
+    for (_, _, i) in order {
+        let m = spans[i];
         let clash = taken
             .range(m.start..)
             .next()
@@ -1414,12 +1435,13 @@ fn merge(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
             if !m.is_empty() {
                 taken.insert(m.start, m);
             }
-            kept.push(i);
+            kept.push((m.start, i));
         }
     }
-    kept.sort_by_key(|&i| span(i).start);
+    // By start, and in the order kept among equal starts (a stable sort).
+    kept.sort_by_key(|&(start, _)| start);
     kept.into_iter()
-        .filter_map(|i| all.get_mut(i).and_then(Option::take))
+        .filter_map(|(_, i)| all.get_mut(i).and_then(Option::take))
         .collect()
 }
 
@@ -1777,6 +1799,23 @@ fn cues_at(doc: &Document, sentence: Span, tokens: &[Token]) -> Vec<Option<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_differs_as_lowercasing_says() {
+        for c in ('\0'..='\u{52f}').chain(['Σ', 'ẞ', 'Ａ', '\u{212a}']) {
+            assert_eq!(
+                lowercase_differs(c),
+                c.to_lowercase().to_string() != c.to_string(),
+                "{c:?}"
+            );
+        }
+        let mut buffer = String::new();
+        for word in ["été", "Été", "ÉTÉ", "naïve", "ΣΟΦΟΣ", "Straße", "x"] {
+            let got = push_lower(word, &mut buffer)
+                .map_or(word, |(s, e)| &buffer[s as usize..e as usize]);
+            assert_eq!(got, word.to_lowercase(), "{word:?}");
+        }
+    }
 
     #[test]
     fn few_and_many_needles_find_the_same_occurrences() {
