@@ -74,13 +74,15 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         // (a joiner is taken only with the letter or digit after it).
         let mut j = end;
         loop {
-            // A run of ASCII letters and digits, a byte at a time.
-            while let Some(&b) = slice.as_bytes().get(j) {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                all_digits &= b.is_ascii_digit();
-                j += 1;
+            // A run of ASCII letters and digits, without decoding.
+            let rest = slice.as_bytes().get(j..).unwrap_or(&[]);
+            let run = rest
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            if run > 0 {
+                all_digits = all_digits && rest[..run].iter().all(u8::is_ascii_digit);
+                j += run;
                 end = j;
             }
             let Some(d) = char_at(slice, j) else {
@@ -100,6 +102,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             } else {
                 d == '-' || is_apostrophe(d)
             };
+            // Neither a joiner nor an elision (a space, most often): the
+            // word ends here.
+            if !joiner && !is_apostrophe(d) {
+                break;
+            }
             let next_alnum = char_at(slice, after).is_some_and(|n| {
                 if all_digits {
                     n.is_ascii_digit()
