@@ -324,23 +324,34 @@ impl SentenceSplitter {
 fn split_region(text: &str, region: Span, out: &mut Vec<Sentence>) {
     let body = region.slice(text);
     let mut start = 0;
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = body.as_bytes();
+    let mut pos = 0;
+    // Jump from one possible terminator to the next: '.', '!', '?' or the
+    // first byte of '…' (0xE2, which only ever starts a char).
+    while let Some(skip) = bytes.get(pos..).and_then(|rest| {
+        rest.iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    }) {
+        let i = pos + skip;
+        let Some(c) = body[i..].chars().next() else {
+            break;
+        };
+        pos = i + c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
         // Take the whole run of terminators and closing marks.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = pos;
+        while let Some(d) = body[end..].chars().next() {
             if matches!(d, '.' | '!' | '?' | '…' | '»' | '"' | '”' | '’' | ')' | ']')
-                || (d == ' ' && body[j..].starts_with(" »"))
+                || (d == ' ' && body[end..].starts_with(" »"))
             {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        pos = end;
         // A sentence ends only before white space and a sentence start.
         let rest = &body[end..];
         let after_space = rest.trim_start();
