@@ -26,13 +26,17 @@ impl CharIndex {
     pub fn new(text: &str) -> CharIndex {
         let mut multibyte = Vec::new();
         let mut extra = 0;
-        if !text.is_ascii() {
-            for (i, c) in text.char_indices() {
-                let len = c.len_utf8();
-                if len > 1 {
-                    extra += len - 1;
-                    multibyte.push((i, extra));
-                }
+        // Only the leading bytes of multibyte chars matter (0b11xx_xxxx);
+        // the ASCII runs between them are skipped a byte at a time without
+        // decoding.
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b >= 0xC0 {
+                extra += match b {
+                    0xF0.. => 3,
+                    0xE0.. => 2,
+                    _ => 1,
+                };
+                multibyte.push((i, extra));
             }
         }
         CharIndex { multibyte }

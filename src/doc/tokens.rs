@@ -51,79 +51,118 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     // News text runs about six bytes a token: one allocation, not a dozen
     // regrowths, for most sentences.
     let mut out = Vec::with_capacity(slice.len() / 4 + 1);
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // Byte offsets, stepping a char at a time: ASCII chars (most of the
+    // text) are read without UTF-8 decoding.
+    let mut i = 0;
+    while let Some(c) = char_at(slice, i) {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         let start = span.start + i;
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            let numeric = c.is_ascii_digit();
-            let mut all_digits = numeric;
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    all_digits &= d.is_ascii_digit();
-                    end = j + d.len_utf8();
-                    chars.next();
-                    continue;
-                }
-                // Inner joiners: a hyphen or apostrophe between letters, a
-                // dot or comma between digits.
-                let joiner = if all_digits {
-                    matches!(d, '.' | ',')
-                } else {
-                    d == '-' || is_apostrophe(d)
-                };
-                let next_alnum = slice[j + d.len_utf8()..].chars().next().is_some_and(|n| {
-                    if all_digits {
-                        n.is_ascii_digit()
-                    } else {
-                        n.is_alphanumeric()
-                    }
-                });
-                // English possessive: "Azerbaijan's" is "Azerbaijan" + "'s".
-                let possessive = is_apostrophe(d) && {
-                    let mut rest = slice[j + d.len_utf8()..].chars();
-                    matches!(rest.next(), Some('s'))
-                        && !rest.next().is_some_and(char::is_alphanumeric)
-                };
-                if joiner && next_alnum && !possessive {
-                    if is_apostrophe(d) && ELIDED.contains(&slice[i..j].to_lowercase().as_str()) {
-                        // "l'Azerbaïdjan": the elided word keeps its
-                        // apostrophe and ends here.
-                        end = j + d.len_utf8();
-                        chars.next();
-                        break;
-                    }
-                    chars.next();
-                    continue;
-                }
-                if is_apostrophe(d)
-                    && !all_digits
-                    && ELIDED.contains(&slice[i..j].to_lowercase().as_str())
-                {
-                    end = j + d.len_utf8();
-                    chars.next();
-                }
-                break;
-            }
-            out.push(Token {
-                span: Span::new(start, span.start + end),
-                kind: if all_digits {
-                    TokenKind::Number
-                } else {
-                    TokenKind::Word
-                },
-            });
-        } else {
+        if !c.is_alphanumeric() {
             out.push(Token {
                 span: Span::new(start, start + c.len_utf8()),
                 kind: TokenKind::Punct,
             });
+            i += c.len_utf8();
+            continue;
         }
+        let mut end = i + c.len_utf8();
+        let mut all_digits = c.is_ascii_digit();
+        // Where the next char starts; every char before it is in the token
+        // (a joiner is taken only with the letter or digit after it).
+        let mut j = end;
+        loop {
+            // A run of ASCII letters and digits, without decoding.
+            let rest = slice.as_bytes().get(j..).unwrap_or(&[]);
+            let run = rest
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            if run > 0 {
+                all_digits = all_digits && rest[..run].iter().all(u8::is_ascii_digit);
+                j += run;
+                end = j;
+            }
+            let Some(d) = char_at(slice, j) else {
+                break;
+            };
+            let after = j + d.len_utf8();
+            if d.is_alphanumeric() {
+                all_digits &= d.is_ascii_digit();
+                end = after;
+                j = after;
+                continue;
+            }
+            // Inner joiners: a hyphen or apostrophe between letters, a dot
+            // or comma between digits.
+            let joiner = if all_digits {
+                matches!(d, '.' | ',')
+            } else {
+                d == '-' || is_apostrophe(d)
+            };
+            // Neither a joiner nor an elision (a space, most often): the
+            // word ends here.
+            if !joiner && !is_apostrophe(d) {
+                break;
+            }
+            let next_alnum = char_at(slice, after).is_some_and(|n| {
+                if all_digits {
+                    n.is_ascii_digit()
+                } else {
+                    n.is_alphanumeric()
+                }
+            });
+            // English possessive: "Azerbaijan's" is "Azerbaijan" + "'s".
+            let possessive = is_apostrophe(d)
+                && slice.as_bytes().get(after) == Some(&b's')
+                && !char_at(slice, after + 1).is_some_and(char::is_alphanumeric);
+            if joiner && next_alnum && !possessive {
+                if is_apostrophe(d) && is_elided(&slice[i..j]) {
+                    // "l'Azerbaïdjan": the elided word keeps its apostrophe
+                    // and ends here.
+                    end = after;
+                    break;
+                }
+                j = after;
+                continue;
+            }
+            if is_apostrophe(d) && !all_digits && is_elided(&slice[i..j]) {
+                end = after;
+            }
+            break;
+        }
+        out.push(Token {
+            span: Span::new(start, span.start + end),
+            kind: if all_digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            },
+        });
+        i = end;
     }
     out
+}
+
+/// The char starting at byte `at` of `s` (a char boundary), if any.
+#[inline]
+fn char_at(s: &str, at: usize) -> Option<char> {
+    match s.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(at..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
+/// True when `word` in lowercase is one of [`ELIDED`]. They are ASCII, and
+/// no other char lowercases to one of their letters (the Kelvin sign, the
+/// one non-ASCII char that lowercases to ASCII, gives a `k`), so an ASCII
+/// comparison without case is the same test as `to_lowercase`, without
+/// allocating at each apostrophe.
+fn is_elided(word: &str) -> bool {
+    ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
@@ -150,5 +189,23 @@ mod tests {
         assert_eq!(words("« Oui » !"), ["«", "Oui", "»", "!"]);
         assert_eq!(words("l' Inde"), ["l'", "Inde"]);
         assert_eq!(words("Iran's minister"), ["Iran", "'", "s", "minister"]);
+    }
+
+    #[test]
+    fn elision_ignores_case_as_lowercasing_does() {
+        for word in [
+            "L", "l", "QU", "Jusqu", "PRESQU", "\u{212a}", "İ", "lé", "x", "",
+        ] {
+            let lowered = word.to_lowercase();
+            assert_eq!(
+                is_elided(word),
+                ELIDED.contains(&lowered.as_str()),
+                "{word:?}"
+            );
+        }
+        assert_eq!(
+            words("L'Europe QU’il jusqu'à l'« a »"),
+            ["L'", "Europe", "QU’", "il", "jusqu'", "à", "l'", "«", "a", "»"]
+        );
     }
 }

@@ -4,6 +4,7 @@
 //! titles with what they are titles of.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use rustc_hash::FxHashSet;
 
@@ -44,9 +45,51 @@ use crate::Lang;
 #[derive(Debug, Default)]
 pub struct NameRules;
 
+/// A set of lowercase words, with a cheap test in front of the hash
+/// lookup: most words the rules test are in none of the lists, and their
+/// first byte or their length says so without hashing.
+struct WordSet {
+    words: FxHashSet<&'static str>,
+    /// Which bytes some word starts with.
+    first: [bool; 256],
+    max_len: usize,
+    has_empty: bool,
+}
+
+impl WordSet {
+    fn contains(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            None => self.has_empty,
+            Some(&b) => {
+                self.first[usize::from(b)]
+                    && word.len() <= self.max_len
+                    && self.words.contains(word)
+            }
+        }
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
+        let words: FxHashSet<&'static str> = words.into_iter().collect();
+        let mut first = [false; 256];
+        for w in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                first[usize::from(b)] = true;
+            }
+        }
+        WordSet {
+            max_len: words.iter().map(|w| w.len()).max().unwrap_or(0),
+            has_empty: words.contains(""),
+            first,
+            words,
+        }
+    }
+}
+
 /// Capitalised words that never start a name: articles, pronouns,
 /// prepositions, conjunctions, sentence openers, months and days.
-static STOP_CAP: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
+static STOP_CAP: Lazy<WordSet> = Lazy::new(|| {
     [
         "le",
         "la",
@@ -281,7 +324,7 @@ static STOP_CAP: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
 });
 
 /// Lowercase words that may sit inside a person's name.
-static PARTICLES: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
+static PARTICLES: Lazy<WordSet> = Lazy::new(|| {
     [
         "de", "du", "des", "d'", "van", "von", "der", "den", "ter", "ten", "ben", "bin", "ibn",
         "al", "el", "da", "di", "do", "dos", "das", "del", "della", "le", "la", "y", "bint", "abu",
@@ -304,7 +347,7 @@ fn is_country(m: &Mention) -> bool {
 }
 
 /// Capitalised head nouns of organization names.
-static ORG_HEADS: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
+static ORG_HEADS: Lazy<WordSet> = Lazy::new(|| {
     [
         // French
         "commission",
@@ -515,7 +558,7 @@ const PRE_TITLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Head words of named events: competitions, festivals, games.
-static EVENT_HEADS: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
+static EVENT_HEADS: Lazy<WordSet> = Lazy::new(|| {
     [
         "championnat",
         "championnats",
@@ -605,6 +648,54 @@ fn lower(s: &str) -> Lower<'_> {
     })
 }
 
+/// Appends `word` in lowercase to `out`, as [`lower`] gives it, when that may
+/// differ from the word, and returns where it went; `None` when the word is
+/// its own lowercase (ASCII without capitals).
+fn push_lower(word: &str, out: &mut String) -> Option<(u32, u32)> {
+    let start = out.len();
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else if !word.chars().any(lowercase_differs) {
+        // Accented words in lowercase (most non-ASCII words of French
+        // text) are their own lowercase.
+        return None;
+    } else if word.contains('Σ') {
+        // A final sigma lowercases by its place in the word, which only
+        // `str::to_lowercase` knows.
+        out.push_str(&word.to_lowercase());
+    } else {
+        // Char by char, as `str::to_lowercase` does for every other char.
+        out.reserve(word.len());
+        for c in word.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                for l in c.to_lowercase() {
+                    out.push(l);
+                }
+            }
+        }
+    }
+    Some((u32::try_from(start).ok()?, u32::try_from(out.len()).ok()?))
+}
+
+/// True when `c` is not its own lowercase. Latin-1 (French accents) is
+/// decided without the Unicode tables.
+fn lowercase_differs(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => true,
+        '\0'..='ÿ' => false,
+        c => {
+            let mut lower = c.to_lowercase();
+            !(lower.next() == Some(c) && lower.next().is_none())
+        }
+    }
+}
+
 /// True for a capitalised word, and for Arabic-style surnames written with
 /// a lowercase article ("al-Assad", "el-Sissi", "ben-Gourion").
 fn is_cap(word: &str) -> bool {
@@ -629,19 +720,55 @@ fn is_cap(word: &str) -> bool {
     ARTICLES.contains(&article) && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// At least two letters, all of them uppercase (digits and marks aside).
 fn is_all_caps(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// A sentence read word by word, once for all the rules' passes.
 struct SentenceWords {
     span: Span,
     tokens: Vec<Token>,
-    /// Each token in lowercase where that differs from it ([`Ctx::lower`]).
-    lowers: Vec<Option<Box<str>>>,
+    /// Each token in lowercase where that may differ from it
+    /// ([`Ctx::lower`]): its bytes in `lower_text` (one buffer per sentence,
+    /// not a `String` per capitalised word).
+    lowers: Vec<Option<(u32, u32)>>,
+    lower_text: String,
     /// A headline in title case: only the most trusted rules read it.
     title_case: bool,
+    /// Token index → cue index, for cues starting at that token (the cues
+    /// do not change during the stage, so this is worked out once, not in
+    /// each of the three passes).
+    cue_at: Vec<Option<usize>>,
+    /// Page furniture: only the most trusted rules apply.
+    furniture: bool,
+    /// What each token is ([`Facts`]).
+    facts: Vec<Cell<u16>>,
+}
+
+/// Bits of a token's facts: whether it is a capitalised word ([`is_cap`]),
+/// set for every token when the sentence is read, and whether it is in each
+/// word list, looked up on first use and kept (`*_KNOWN` says the lookup was
+/// made). The rules ask these of most tokens several times, in each of three
+/// passes; a hash lookup of the lowercase word each time was a large part of
+/// the stage.
+mod facts {
+    pub(super) const CAP: u16 = 1;
+    pub(super) const STOP_KNOWN: u16 = 1 << 1;
+    pub(super) const STOP: u16 = 1 << 2;
+    pub(super) const ORG_KNOWN: u16 = 1 << 3;
+    pub(super) const ORG: u16 = 1 << 4;
+    pub(super) const EVENT_KNOWN: u16 = 1 << 5;
+    pub(super) const EVENT: u16 = 1 << 6;
+    pub(super) const PARTICLE_KNOWN: u16 = 1 << 7;
+    pub(super) const PARTICLE: u16 = 1 << 8;
 }
 
 /// What the rules know about the tokens of one sentence.
@@ -651,9 +778,12 @@ struct Ctx<'d> {
     /// Each token in lowercase ([`lower`]) where that differs from the
     /// token, worked out once per sentence: the rules look most tokens up
     /// several times.
-    lowers: &'d [Option<Box<str>>],
-    /// Token index → cue index, for cues starting at that token.
-    cue_at: Vec<Option<usize>>,
+    lowers: &'d [Option<(u32, u32)>],
+    lower_text: &'d str,
+    /// Token index → cue index ([`SentenceWords::cue_at`]).
+    cue_at: &'d [Option<usize>],
+    /// Token index → its facts ([`facts`]).
+    facts: &'d [Cell<u16>],
     /// Token index → mention index, for mentions starting there.
     mention_at: Vec<Option<usize>>,
     cues: &'d [Cue],
@@ -671,10 +801,53 @@ impl<'d> Ctx<'d> {
 
     /// Token `i` in lowercase, as `lower(self.word(i))` gives it.
     fn lower(&self, i: usize) -> Lower<'_> {
-        Lower(Cow::Borrowed(match self.lowers.get(i) {
-            Some(Some(lower)) => lower,
-            _ => self.word(i),
-        }))
+        let range = self.lowers.get(i).copied().flatten();
+        Lower(Cow::Borrowed(
+            match range.and_then(|(s, e)| self.lower_text.get(s as usize..e as usize)) {
+                Some(lower) => lower,
+                None => self.word(i),
+            },
+        ))
+    }
+
+    /// True when token `i` is a capitalised word: `is_cap(self.word(i))`.
+    fn cap(&self, i: usize) -> bool {
+        self.facts.get(i).is_some_and(|f| f.get() & facts::CAP != 0)
+    }
+
+    /// Whether token `i` in lowercase is in `list`, looked up once.
+    fn listed(&self, i: usize, list: &WordSet, known: u16, yes: u16) -> bool {
+        // Past the end the word is "", in none of the lists.
+        let Some(cell) = self.facts.get(i) else {
+            return false;
+        };
+        let f = cell.get();
+        if f & known != 0 {
+            return f & yes != 0;
+        }
+        let found = list.contains(self.lower(i).as_str());
+        cell.set(f | known | if found { yes } else { 0 });
+        found
+    }
+
+    /// `STOP_CAP.contains(self.lower(i))`.
+    fn stop(&self, i: usize) -> bool {
+        self.listed(i, &STOP_CAP, facts::STOP_KNOWN, facts::STOP)
+    }
+
+    /// `ORG_HEADS.contains(self.lower(i))`.
+    fn org_head(&self, i: usize) -> bool {
+        self.listed(i, &ORG_HEADS, facts::ORG_KNOWN, facts::ORG)
+    }
+
+    /// `EVENT_HEADS.contains(self.lower(i))`.
+    fn event_head(&self, i: usize) -> bool {
+        self.listed(i, &EVENT_HEADS, facts::EVENT_KNOWN, facts::EVENT)
+    }
+
+    /// `PARTICLES.contains(self.lower(i))`.
+    fn particle(&self, i: usize) -> bool {
+        self.listed(i, &PARTICLES, facts::PARTICLE_KNOWN, facts::PARTICLE)
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -708,8 +881,7 @@ impl<'d> Ctx<'d> {
     /// A capitalised name starting at token `i`: its last token (inclusive),
     /// or `None`. Particles are taken only when a capitalised word follows.
     fn cap_seq(&self, i: usize, max_words: usize) -> Option<usize> {
-        let first = self.word(i);
-        if !self.is_word(i) || !is_cap(first) || STOP_CAP.contains(self.lower(i).as_str()) {
+        if !self.is_word(i) || !self.cap(i) || self.stop(i) {
             return None;
         }
         if self.cue(i).is_some_and(|c| {
@@ -736,27 +908,21 @@ impl<'d> Ctx<'d> {
             if !self.is_word(j) {
                 // "Anne S. Casper": an initial's period inside the name.
                 let initial = w == "." && last + 1 == j && self.word(last).chars().count() == 1;
-                if initial && self.is_word(j + 1) && is_cap(self.word(j + 1)) && !blocked(j + 1) {
+                if initial && self.is_word(j + 1) && self.cap(j + 1) && !blocked(j + 1) {
                     j += 1;
                     continue;
                 }
                 break;
             }
-            let lw = self.lower(j);
-            let next_is_name = self.is_word(j + 1)
-                && is_cap(self.word(j + 1))
-                && !STOP_CAP.contains(self.lower(j + 1).as_str());
-            if is_cap(w)
-                && (!STOP_CAP.contains(lw.as_str())
-                    || PARTICLES.contains(lw.as_str()) && next_is_name)
-            {
+            let next_is_name = self.is_word(j + 1) && self.cap(j + 1) && !self.stop(j + 1);
+            if self.cap(j) && (!self.stop(j) || self.particle(j) && next_is_name) {
                 if blocked(j) {
                     break;
                 }
                 last = j;
                 j += 1;
                 words += 1;
-            } else if PARTICLES.contains(lw.as_str()) && next_is_name {
+            } else if self.particle(j) && next_is_name {
                 j += 1; // the particle, kept if a name follows
             } else {
                 break;
@@ -897,7 +1063,7 @@ impl NameRules {
                         // "One China": nor is a given name and a country.
                         if let Some(last) = cx.cap_seq(i, 5).filter(|&l| {
                             l > i
-                                && !ORG_HEADS.contains(lower(cx.word(l)).as_str())
+                                && !cx.org_head(l)
                                 && !(l == i + 1
                                     && COMMON_WORD_GIVEN_NAMES.contains(&cx.word(i))
                                     && cx.mention(l).is_some_and(is_country))
@@ -958,7 +1124,7 @@ impl NameRules {
         cx.mention(k).is_some_and(|m| {
             m.label == Label::Loc
                 && cx.end_of(m.span) == k + 1
-                && !(cx.is_word(k + 1) && is_cap(cx.word(k + 1)))
+                && !(cx.is_word(k + 1) && cx.cap(k + 1))
         })
     }
 
@@ -1033,7 +1199,7 @@ impl NameRules {
                     if let Some(last) = cx.cap_seq(i + 1, 3) {
                         let all_new =
                             (i + 1..=last).all(|k| cx.mention(k).is_none() && cx.cue(k).is_none());
-                        if all_new && !ORG_HEADS.contains(cx.lower(i + 1).as_str()) {
+                        if all_new && !cx.org_head(i + 1) {
                             out.push(Mention::new(
                                 cx.span(i + 1, last),
                                 Label::Loc,
@@ -1054,20 +1220,20 @@ impl NameRules {
     /// capitalised complement ("la coupe de cheveux" is no event).
     fn event_name(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
         let head = cx.lower(i);
-        if !cx.is_word(i) || !EVENT_HEADS.contains(head.as_str()) {
+        if !cx.is_word(i) || !cx.event_head(i) {
             return None;
         }
         let english = cx.lang == Some(Lang::En);
         if english || matches!(head.as_str(), "grand" | "world" | "tour" | "prix") {
             // English event names are capitalised throughout ("World Cup",
             // "Olympic Games"), handled with other capitalised names.
-            if !(head == "tour" && matches!(cx.word(i + 1), "de" | "d'") && is_cap(cx.word(i))) {
+            if !(head == "tour" && matches!(cx.word(i + 1), "de" | "d'") && cx.cap(i)) {
                 return None;
             }
         }
         let mut last = i;
         let mut j = i + 1;
-        let mut capitalised = is_cap(cx.word(i));
+        let mut capitalised = cx.cap(i);
         let mut complements = 0;
         while j < cx.tokens.len() && j < i + 10 {
             let w = cx.word(j);
@@ -1085,20 +1251,17 @@ impl NameRules {
                 if ORG_DETS_FR.contains(&cx.lower(k).as_str()) {
                     k += 1;
                 }
-                if !cx.is_word(k) || STOP_CAP.contains(cx.lower(k).as_str()) {
+                if !cx.is_word(k) || cx.stop(k) {
                     break;
                 }
-                capitalised |= is_cap(cx.word(k));
+                capitalised |= cx.cap(k);
                 last = cx.mention(k).map_or(k, |m| cx.end_of(m.span) - 1);
                 j = last + 1;
                 complements += 1;
                 continue;
             }
-            if (looks_like_adjective(&lw) || is_cap(w))
-                && !STOP_CAP.contains(lw.as_str())
-                && cx.cue(j).is_none()
-            {
-                capitalised |= is_cap(w);
+            if (looks_like_adjective(&lw) || cx.cap(j)) && !cx.stop(j) && cx.cue(j).is_none() {
+                capitalised |= cx.cap(j);
                 last = j;
                 j += 1;
                 complements += 1;
@@ -1128,12 +1291,7 @@ impl NameRules {
             return (adjacent && number.span.len() <= 2).then_some(next);
         }
         let w = cx.word(i);
-        if i == 0
-            || !cx.is_word(i)
-            || !is_cap(w)
-            || is_all_caps(w)
-            || STOP_CAP.contains(cx.lower(i).as_str())
-        {
+        if i == 0 || !cx.is_word(i) || !cx.cap(i) || is_all_caps(w) || cx.stop(i) {
             return None;
         }
         if cx.cue(i).is_some()
@@ -1210,8 +1368,7 @@ impl NameRules {
                 }
                 span = span.cover(m.span);
                 k = cx.end_of(m.span);
-            } else if of.is_some() && cx.mention(j).is_none() && cx.is_word(j) && is_cap(cx.word(j))
-            {
+            } else if of.is_some() && cx.mention(j).is_none() && cx.is_word(j) && cx.cap(j) {
                 let portfolio = cx.span(k, j);
                 role = format!("{role} {}", portfolio.slice(cx.text));
                 span = span.cover(portfolio);
@@ -1267,8 +1424,7 @@ impl NameRules {
     /// An organization name starting at token `i` on a head noun: its last
     /// token.
     fn organization(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
-        let w = cx.word(i);
-        if !cx.is_word(i) || !is_cap(w) {
+        if !cx.is_word(i) || !cx.cap(i) {
             return None;
         }
         if cx.mention(i).is_some_and(|m| m.label != Label::Misc) {
@@ -1285,14 +1441,13 @@ impl NameRules {
     /// "Commission nationale française pour l'élimination des mines
     /// antipersonnel": head, adjectives, complements.
     fn organization_fr(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
-        if !ORG_HEADS.contains(cx.lower(i).as_str()) {
+        if !cx.org_head(i) {
             return None;
         }
         let mut last = i;
         let mut j = i + 1;
         let mut complements = 0;
         loop {
-            let w = cx.word(j);
             let lw = cx.lower(j);
             if !cx.is_word(j) {
                 break;
@@ -1300,8 +1455,8 @@ impl NameRules {
             // An adjective, a nationality, a capitalised word.
             if (looks_like_adjective(&lw)
                 || cx.mention(j).is_some_and(|m| m.label == Label::Misc)
-                || is_cap(w))
-                && !STOP_CAP.contains(lw.as_str())
+                || cx.cap(j))
+                && !cx.stop(j)
                 && cx.cue(j).is_none_or(|c| c.kind != CueKind::Trigger)
             {
                 let end = cx.mention(j).map_or(j, |m| cx.end_of(m.span) - 1);
@@ -1316,11 +1471,11 @@ impl NameRules {
                 if ORG_DETS_FR.contains(&cx.lower(k).as_str()) {
                     k += 1;
                 }
-                if lw == "et" && !is_cap(cx.word(k)) {
+                if lw == "et" && !cx.cap(k) {
                     break;
                 }
                 if !cx.is_word(k)
-                    || STOP_CAP.contains(cx.lower(k).as_str())
+                    || cx.stop(k)
                     || cx.cue(k).is_some_and(|c| c.kind == CueKind::Trigger)
                 {
                     break;
@@ -1341,26 +1496,22 @@ impl NameRules {
     /// "National Security Council", "Ministry of Foreign Affairs", "Acme
     /// Corp": capitalised words with a head noun among them.
     fn organization_en(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
-        if STOP_CAP.contains(cx.lower(i).as_str()) || cx.title_case {
+        if cx.stop(i) || cx.title_case {
             return None;
         }
         // "Shares of Northwind Inc.": a capitalised sentence opener joined
         // by "of" starts a name only when it is itself a head ("Bank of
         // ...").
         let opener = i == 0 || matches!(cx.word(i - 1), "\"" | "“" | "«" | "(" | "-" | "—");
-        if opener
-            && !ORG_HEADS.contains(cx.lower(i).as_str())
-            && NAME_GLUE_EN.contains(&cx.lower(i + 1).as_str())
-        {
+        if opener && !cx.org_head(i) && NAME_GLUE_EN.contains(&cx.lower(i + 1).as_str()) {
             return None;
         }
         let mut last = i;
         let mut has_head = false;
         let mut j = i;
         while cx.is_word(j) {
-            let w = cx.word(j);
             let lw = cx.lower(j);
-            if is_cap(w) && !(j > i && STOP_CAP.contains(lw.as_str())) {
+            if cx.cap(j) && !(j > i && cx.stop(j)) {
                 // A title, a trigger, or a given name after the first word
                 // ("Jennifer Roberts and Police Chief ...") ends the name.
                 if cx
@@ -1370,14 +1521,11 @@ impl NameRules {
                 {
                     break;
                 }
-                has_head |= ORG_HEADS.contains(lw.as_str());
+                has_head |= cx.org_head(j);
                 last = cx.mention(j).map_or(j, |m| cx.end_of(m.span) - 1);
                 j = last + 1;
                 // "Inc." keeps its period.
-            } else if NAME_GLUE_EN.contains(&lw.as_str())
-                && cx.is_word(j + 1)
-                && is_cap(cx.word(j + 1))
-            {
+            } else if NAME_GLUE_EN.contains(&lw.as_str()) && cx.is_word(j + 1) && cx.cap(j + 1) {
                 j += 1;
             } else {
                 break;
@@ -1391,39 +1539,65 @@ impl NameRules {
 /// spans first, then earlier ones, then new before existing; a mention that
 /// overlaps one already kept is dropped.
 fn merge(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
+    // Nothing new, and the existing mentions already as a merge leaves them
+    // (sorted, apart, none empty): the merge would give them back as they
+    // are. The usual case for the publisher and acronym passes.
+    if new.is_empty()
+        && existing.iter().all(|m| !m.span.is_empty())
+        && existing
+            .windows(2)
+            .all(|w| w[0].span.end <= w[1].span.start)
+    {
+        return existing;
+    }
     // New mentions first: on equal spans a rule's reading (a recurring
     // person's surname, "Hollande") wins over the gazetteer's (a country).
-    let mut all: Vec<Mention> = new.into_iter().chain(existing).collect();
-    all.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
-    let mut kept: Vec<Mention> = Vec::with_capacity(all.len());
+    let mut all: Vec<Option<Mention>> = new.into_iter().chain(existing).map(Some).collect();
+    let spans: Vec<Span> = all.iter().flatten().map(|m| m.span).collect();
+    // Indices sorted, not the mentions themselves (large structs); the
+    // index last in the key keeps the order of a stable sort.
+    let mut order: Vec<(std::cmp::Reverse<usize>, usize, usize)> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (std::cmp::Reverse(s.len()), s.start, i))
+        .collect();
+    order.sort_unstable();
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(all.len());
     // The spans kept so far, by start (a sorted map, not a Vec with inserts
     // that made many mentions cost mentions²).
     let mut taken: std::collections::BTreeMap<usize, Span> = Default::default();
-    for m in all {
+    for (_, _, i) in order {
+        let m = spans[i];
         let clash = taken
-            .range(m.span.start..)
+            .range(m.start..)
             .next()
-            .is_some_and(|(_, s)| s.overlaps(m.span))
+            .is_some_and(|(_, s)| s.overlaps(m))
             || taken
-                .range(..m.span.start)
+                .range(..m.start)
                 .next_back()
-                .is_some_and(|(_, s)| s.overlaps(m.span));
+                .is_some_and(|(_, s)| s.overlaps(m));
         if !clash {
             // An empty span clashes with nothing; two kept spans never
             // share a start otherwise.
-            if !m.span.is_empty() {
-                taken.insert(m.span.start, m.span);
+            if !m.is_empty() {
+                taken.insert(m.start, m);
             }
-            kept.push(m);
+            kept.push((m.start, i));
         }
     }
-    kept.sort_by_key(|m| m.span.start);
-    kept
+    // By start, and in the order kept among equal starts (a stable sort).
+    kept.sort_by_key(|&(start, _)| start);
+    kept.into_iter()
+        .filter_map(|(_, i)| all.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 /// Up to this many distinct needles, [`find_word_occurrences`] scans for each
-/// in turn; past it, one automaton finds them all in one pass.
-const FEW_NEEDLES: usize = 8;
+/// in turn; past it, one automaton finds them all in one pass. A vectorised
+/// scan of a news document costs far less than building the automaton (the
+/// build was most of the search at 8 needles), and the bound keeps the cost
+/// linear in the text.
+const FEW_NEEDLES: usize = 64;
 
 /// Finds each of `needles` as a whole word sequence in `text`: for each
 /// needle, its non-overlapping occurrences from the left, in text order.
@@ -1436,7 +1610,7 @@ fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
     // needle spelled the same.
     let mut patterns: Vec<&str> = Vec::new();
     let mut users: Vec<Vec<usize>> = Vec::new();
-    let mut by_text: std::collections::HashMap<&str, usize> = Default::default();
+    let mut by_text: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for (i, needle) in needles.iter().enumerate() {
         if needle.is_empty() {
             continue;
@@ -1546,18 +1720,33 @@ impl Stage for NameRules {
                     });
                     words.len() >= 4 && caps * 10 >= words.len() * 6 && !content_in_lowercase
                 };
+                let mut lower_text = String::new();
                 let lowers = tokens
                     .iter()
-                    .map(|t| match lower(t.span.slice(&doc.text)).0 {
-                        Cow::Borrowed(_) => None,
-                        Cow::Owned(lower) => Some(lower.into_boxed_str()),
+                    .map(|t| push_lower(t.span.slice(&doc.text), &mut lower_text))
+                    .collect();
+                let furniture = doc
+                    .sentence_at(s.span.start)
+                    .is_some_and(|s| s.kind == SentenceKind::Furniture);
+                let facts = tokens
+                    .iter()
+                    .map(|t| {
+                        Cell::new(if is_cap(t.span.slice(&doc.text)) {
+                            facts::CAP
+                        } else {
+                            0
+                        })
                     })
                     .collect();
                 SentenceWords {
                     span: s.span,
+                    facts,
+                    cue_at: cues_at(doc, s.span, &tokens),
                     tokens,
                     lowers,
+                    lower_text,
                     title_case,
+                    furniture,
                 }
             })
             .collect();
@@ -1715,28 +1904,10 @@ impl NameRules {
 
 impl<'d> Ctx<'d> {
     fn new(doc: &'d Document, s: &'d SentenceWords) -> Ctx<'d> {
-        let (sentence, tokens, title_case) = (s.span, &s.tokens[..], s.title_case);
-        let furniture = doc
-            .sentence_at(sentence.start)
-            .is_some_and(|s| s.kind == SentenceKind::Furniture);
-        let token_at = |start: usize| {
-            let k = tokens.partition_point(|t| t.span.start < start);
-            tokens.get(k).filter(|t| t.span.start == start).map(|_| k)
-        };
-        let mut cue_at = vec![None; tokens.len()];
-        let first_cue = doc.cues.partition_point(|c| c.span.start < sentence.start);
-        for (ci, c) in doc.cues[first_cue..]
-            .iter()
-            .enumerate()
-            .take_while(|(_, c)| c.span.start < sentence.end)
-        {
-            if let Some(t) = token_at(c.span.start) {
-                cue_at[t] = Some(first_cue + ci);
-            }
-        }
+        let tokens = &s.tokens[..];
         let mut mention_at = vec![None; tokens.len()];
-        for (mi, m) in doc.mentions_in(sentence) {
-            if let Some(t) = token_at(m.span.start) {
+        for (mi, m) in doc.mentions_in(s.span) {
+            if let Some(t) = token_at(tokens, m.span.start) {
                 mention_at[t] = Some(mi);
             }
         }
@@ -1744,15 +1915,40 @@ impl<'d> Ctx<'d> {
             text: &doc.text,
             tokens,
             lowers: &s.lowers,
-            cue_at,
+            lower_text: &s.lower_text,
+            cue_at: &s.cue_at,
+            facts: &s.facts,
             mention_at,
             cues: &doc.cues,
             mentions: &doc.mentions,
             lang: doc.lang,
-            title_case,
-            furniture,
+            title_case: s.title_case,
+            furniture: s.furniture,
         }
     }
+}
+
+/// The index of the token of `tokens` that starts at byte `start`.
+fn token_at(tokens: &[Token], start: usize) -> Option<usize> {
+    let k = tokens.partition_point(|t| t.span.start < start);
+    tokens.get(k).filter(|t| t.span.start == start).map(|_| k)
+}
+
+/// Token index → cue index for the cues of `doc` starting at a token of
+/// `sentence`.
+fn cues_at(doc: &Document, sentence: Span, tokens: &[Token]) -> Vec<Option<usize>> {
+    let mut cue_at = vec![None; tokens.len()];
+    let first_cue = doc.cues.partition_point(|c| c.span.start < sentence.start);
+    for (ci, c) in doc.cues[first_cue..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, c)| c.span.start < sentence.end)
+    {
+        if let Some(t) = token_at(tokens, c.span.start) {
+            cue_at[t] = Some(first_cue + ci);
+        }
+    }
+    cue_at
 }
 
 #[cfg(test)]
@@ -1760,13 +1956,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lowercase_differs_as_lowercasing_says() {
+        for c in ('\0'..='\u{52f}').chain(['Σ', 'ẞ', 'Ａ', '\u{212a}']) {
+            assert_eq!(
+                lowercase_differs(c),
+                c.to_lowercase().to_string() != c.to_string(),
+                "{c:?}"
+            );
+        }
+        let mut buffer = String::new();
+        for word in ["été", "Été", "ÉTÉ", "naïve", "ΣΟΦΟΣ", "Straße", "x"] {
+            let got = push_lower(word, &mut buffer)
+                .map_or(word, |(s, e)| &buffer[s as usize..e as usize]);
+            assert_eq!(got, word.to_lowercase(), "{word:?}");
+        }
+    }
+
+    #[test]
     fn few_and_many_needles_find_the_same_occurrences() {
         let text = "Anne Roux et Roux-Blanc ; aaa, Roux. Anne Roux Roux, Éric Dupont-Roux Roux";
         let few = ["Roux", "Anne Roux", "aa", "Roux"];
-        let filler = [
-            "Zed", "Yves", "Xavier", "Willem", "Victor", "Ursula", "Théo",
-        ];
-        let many: Vec<&str> = few.iter().chain(filler.iter()).copied().collect();
+        let filler: Vec<String> = (0..FEW_NEEDLES).map(|i| format!("Zed{i}")).collect();
+        let many: Vec<&str> = few
+            .iter()
+            .copied()
+            .chain(filler.iter().map(String::as_str))
+            .collect();
         assert!(many.len() > FEW_NEEDLES);
         let by_few = find_word_occurrences(text, &few);
         let by_many = find_word_occurrences(text, &many);

@@ -2,7 +2,7 @@
 //! web page that are not sentences (site name, repeated headline, timestamp,
 //! dateline, "Loading...", share lines) marked as such.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -99,10 +99,20 @@ static DATELINE_LINE: Lazy<Regex> = Lazy::new(|| {
         .expect("dateline")
 });
 
+/// A regex whose lazy DFA may keep more states than the default 2 MB: the
+/// dateline patterns' bounded repetitions of Unicode classes fill the
+/// default cache on a paragraph or two, and a full cache sends the search to
+/// the slow engine. Same matches, more memory per thread.
+fn big_cache(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(32 << 20)
+        .build()
+}
+
 /// "PARIS (AFP) -", "WASHINGTON —", "Bakou, 15 oct (Reuters) -" opening a
 /// body paragraph.
 static DATELINE_PREFIX: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    big_cache(
         r"^(\p{Lu}[\p{Lu}'’\-]+(?: \p{Lu}[\p{Lu}'’\-]+){0,3}|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}(?:,[^()\n]{0,40}?)?\s*\([\p{L}\- /]{2,30}\))(?:,[^()\n\-—–]{0,40}?)?\s*(?:\([\p{L}\- /]{2,30}\))?\s*(?:-{1,2}|—|–)\s",
     )
     .expect("dateline prefix")
@@ -110,7 +120,7 @@ static DATELINE_PREFIX: Lazy<Regex> = Lazy::new(|| {
 
 /// "Dakar, le 8 février 2023 —": a city, a date, a dash.
 static DATELINE_CITY_DATE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    big_cache(
         r"^(\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+){0,2}),\s+(?:le\s+)?\d{1,2}(?:er)?\s+\p{L}+\.?(?:\s+\d{4})?\s*(?:\([^)]{0,30}\))?\s*(?:-{1,2}|—|–)\s",
     )
     .expect("dateline with a date")
@@ -213,7 +223,7 @@ impl SentenceSplitter {
     pub fn split(&self, text: &str) -> Vec<Sentence> {
         let lines = lines(text);
         let mut out = Vec::new();
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::default();
         let mut i = 0;
         while i < lines.len() {
             let line = lines[i];
@@ -324,23 +334,34 @@ impl SentenceSplitter {
 fn split_region(text: &str, region: Span, out: &mut Vec<Sentence>) {
     let body = region.slice(text);
     let mut start = 0;
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = body.as_bytes();
+    let mut pos = 0;
+    // Jump from one possible terminator to the next: '.', '!', '?' or the
+    // first byte of '…' (0xE2, which only ever starts a char).
+    while let Some(skip) = bytes.get(pos..).and_then(|rest| {
+        rest.iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    }) {
+        let i = pos + skip;
+        let Some(c) = body[i..].chars().next() else {
+            break;
+        };
+        pos = i + c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
         // Take the whole run of terminators and closing marks.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = pos;
+        while let Some(d) = body[end..].chars().next() {
             if matches!(d, '.' | '!' | '?' | '…' | '»' | '"' | '”' | '’' | ')' | ']')
-                || (d == ' ' && body[j..].starts_with(" »"))
+                || (d == ' ' && body[end..].starts_with(" »"))
             {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        pos = end;
         // A sentence ends only before white space and a sentence start.
         let rest = &body[end..];
         let after_space = rest.trim_start();

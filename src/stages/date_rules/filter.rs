@@ -154,7 +154,7 @@ impl Projected {
         &self,
         rule: &Regex,
         text: &'t str,
-        projection: &Projection,
+        projection: &View<'_>,
         mut f: impl FnMut(Captures<'t>),
     ) {
         if !self.nonempty {
@@ -184,7 +184,7 @@ impl Projected {
         &self,
         rule: &regex_automata::meta::Regex,
         text: &str,
-        projection: &Projection,
+        projection: &View<'_>,
         mut f: impl FnMut(usize, usize),
     ) {
         if !self.nonempty {
@@ -195,7 +195,7 @@ impl Projected {
         }
         let mut at = 0;
         while at <= text.len() {
-            let Some(m) = self.re.find_at(&projection.text, projection.projected(at)) else {
+            let Some(m) = self.re.find_at(projection.text, projection.projected(at)) else {
                 return;
             };
             let start = projection.original(m.start());
@@ -222,12 +222,12 @@ impl Projected {
     fn each(
         &self,
         text: &str,
-        projection: &Projection,
+        projection: &View<'_>,
         mut search: impl FnMut(usize) -> Option<usize>,
     ) {
         let mut at = 0;
         while at <= text.len() {
-            let Some(m) = self.re.find_at(&projection.text, projection.projected(at)) else {
+            let Some(m) = self.re.find_at(projection.text, projection.projected(at)) else {
                 return;
             };
             match search(projection.original(m.start())) {
@@ -239,36 +239,106 @@ impl Projected {
 }
 
 /// The projection of a text, one ASCII byte per char (see [`Projected`]),
-/// with where each char starts in the text; kept between texts to reuse
-/// its buffers.
+/// with where its non-ASCII chars were. The stage projects a document once
+/// and hands out [`View`]s of its sentences and windows: a char's projection
+/// does not depend on its neighbours, so the view of a range is the
+/// projection of that range's text (projecting each window anew was a tenth
+/// of the date stage).
 #[derive(Default)]
 pub(super) struct Projection {
     text: String,
-    /// Byte offset in the text of each projected byte, and the text's end.
-    starts: Vec<usize>,
+    /// For each non-ASCII char, in order: its projected offset and the
+    /// original offset just after it. Between two of them, offsets in the
+    /// text and in the projection advance together (ASCII is kept as is),
+    /// so news text, mostly ASCII, needs a short list, not an offset per
+    /// char.
+    wide: Vec<(usize, usize)>,
+    /// The length of the text.
+    len: usize,
 }
 
 impl Projection {
     /// Projects `text`, replacing what was held.
     pub(super) fn set(&mut self, text: &str) {
         self.text.clear();
-        self.starts.clear();
-        for (i, c) in text.char_indices() {
+        self.wide.clear();
+        self.len = text.len();
+        self.text.reserve(text.len());
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let run = bytes[i..].iter().position(|b| !b.is_ascii());
+            let end = run.map_or(bytes.len(), |n| i + n);
+            self.text.push_str(&text[i..end]);
+            i = end;
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            self.wide.push((self.text.len(), i));
             self.text.push(project_char(c));
-            self.starts.push(i);
         }
-        self.starts.push(text.len());
     }
 
     /// The projected offset of byte offset `at` (a char boundary) of the
     /// text.
     fn projected(&self, at: usize) -> usize {
-        self.starts.partition_point(|&s| s < at)
+        let k = self.wide.partition_point(|&(_, end)| end <= at);
+        match k.checked_sub(1).and_then(|k| self.wide.get(k)) {
+            Some(&(p, end)) => p + 1 + (at - end),
+            None => at,
+        }
     }
 
     /// The byte offset in the text of projected offset `at`.
     fn original(&self, at: usize) -> usize {
-        self.starts.get(at).copied().unwrap_or(0)
+        let k = self.wide.partition_point(|&(p, _)| p < at);
+        match k.checked_sub(1).and_then(|k| self.wide.get(k)) {
+            Some(&(p, end)) => end + (at - p - 1),
+            None => at,
+        }
+    }
+
+    /// The projection of the whole text.
+    #[cfg(test)]
+    pub(super) fn all(&self) -> View<'_> {
+        self.view(0, self.len)
+    }
+
+    /// The projection of the text's bytes `start..end` (char boundaries),
+    /// as [`Projection::set`] of that range alone would give it.
+    pub(super) fn view(&self, start: usize, end: usize) -> View<'_> {
+        let (from, to) = (self.projected(start), self.projected(end));
+        View {
+            text: self.text.get(from..to).unwrap_or(""),
+            whole: self,
+            from,
+            base: start,
+        }
+    }
+}
+
+/// A range of a [`Projection`]: offsets in and out are relative to the
+/// range's start, as if the range were the whole text.
+#[derive(Clone, Copy)]
+pub(super) struct View<'p> {
+    text: &'p str,
+    whole: &'p Projection,
+    /// Where the range starts in the projection and in the text.
+    from: usize,
+    base: usize,
+}
+
+impl View<'_> {
+    /// The projected offset of byte offset `at` (a char boundary) of the
+    /// range's text.
+    fn projected(&self, at: usize) -> usize {
+        self.whole.projected(self.base + at) - self.from
+    }
+
+    /// The byte offset in the range's text of projected offset `at`.
+    fn original(&self, at: usize) -> usize {
+        self.whole.original(self.from + at) - self.base
     }
 }
 
@@ -430,6 +500,7 @@ mod tests {
                 for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                     let window = &text[start..];
                     projection.set(window);
+                    let projection = projection.all();
                     let want: Vec<_> = rule.re.captures_iter(window).map(|c| c.get(0)).collect();
                     let mut got = Vec::new();
                     rule.filter
@@ -445,6 +516,7 @@ mod tests {
         let mut projection = Projection::default();
         for text in texts() {
             projection.set(&text);
+            let projection = projection.all();
             for lang in [crate::Lang::Fr, crate::Lang::En] {
                 let (future, past) = super::super::markers(lang);
                 for marker in [future, past] {
@@ -468,6 +540,14 @@ mod tests {
         let mut p = Projection::default();
         p.set("l’été 2020 «ok»");
         assert_eq!(p.text, "l\u{7f}_t_ 2020 \u{7f}ok\u{7f}");
-        assert_eq!((p.projected(4), p.original(2)), (2, 4));
+        let all = p.all();
+        assert_eq!((all.projected(4), all.original(2)), (2, 4));
+        // A view is the projection of its range alone.
+        let view = p.view(4, 12);
+        let mut alone = Projection::default();
+        alone.set(&"l’été 2020 «ok»"[4..12]);
+        assert_eq!(view.text, alone.text);
+        assert_eq!((view.projected(2), view.original(1)), (1, 2));
+        assert_eq!(view.original(view.text.len()), 8);
     }
 }

@@ -393,16 +393,14 @@ struct Tenses {
 }
 
 impl Tenses {
-    /// The markers of `sentence`.
-    fn new(lang: Lang, sentence: &str) -> Tenses {
+    /// The markers of `sentence`, whose projection is `projection`.
+    fn new(lang: Lang, sentence: &str, projection: &filter::View<'_>) -> Tenses {
         let (future, past) = markers(lang);
-        let mut projection = filter::Projection::default();
-        projection.set(sentence);
         let spans = |marker: &Marker| {
             let mut spans = Vec::new();
             marker
                 .filter
-                .find(&marker.re, sentence, &projection, |start, end| {
+                .find(&marker.re, sentence, projection, |start, end| {
                     spans.push((start, end));
                 });
             spans
@@ -438,6 +436,41 @@ impl Tenses {
     }
 }
 
+/// The projection of a document ([`filter::Projection`]), made on first
+/// use (most sentences pass no gate and need none) and kept in a
+/// thread-local buffer so that documents reuse its allocation.
+#[derive(Default)]
+struct DocProjection {
+    buffer: Option<filter::Projection>,
+}
+
+thread_local! {
+    static PROJECTION: std::cell::Cell<Option<filter::Projection>> =
+        const { std::cell::Cell::new(None) };
+}
+
+impl DocProjection {
+    /// The projection of bytes `start..end` of `text`, the document's text
+    /// (the same at every call).
+    fn view(&mut self, text: &str, start: usize, end: usize) -> filter::View<'_> {
+        self.buffer
+            .get_or_insert_with(|| {
+                let mut p = PROJECTION.with(std::cell::Cell::take).unwrap_or_default();
+                p.set(text);
+                p
+            })
+            .view(start, end)
+    }
+}
+
+impl Drop for DocProjection {
+    fn drop(&mut self) {
+        if let Some(p) = self.buffer.take() {
+            PROJECTION.with(|cell| cell.set(Some(p)));
+        }
+    }
+}
+
 impl DateRules {
     /// The stage, with the French and English rules (compiled once, on
     /// first use, and shared by every instance).
@@ -445,7 +478,8 @@ impl DateRules {
         DateRules::default()
     }
 
-    /// Every rule's match in `text`, shifted by `offset`, into `out`.
+    /// Every rule's match in the `sentence` of `doc_text`, into `out`;
+    /// `projection` is the document's ([`DocProjection`]).
     ///
     /// One pass of a [`RegexSet`] of the rules' required pieces over the
     /// sentence first tells which rules may match; only those run their
@@ -459,15 +493,19 @@ impl DateRules {
         &self,
         rules: &[Rule],
         loose: &LooseRules,
-        text: &str,
-        offset: usize,
+        doc_text: &str,
+        sentence: Span,
+        projection: &mut DocProjection,
         out: &mut Vec<Candidate>,
     ) {
+        let Some(text) = doc_text.get(sentence.range()) else {
+            return;
+        };
+        let offset = sentence.start;
         let candidates = loose.gate.matches(text);
         if !candidates.matched_any() {
             return;
         }
-        let mut projection = filter::Projection::default();
         for i in candidates.iter() {
             let (Some(rule), Some(loose_re)) = (rules.get(i), loose.each.get(i)) else {
                 continue;
@@ -486,7 +524,7 @@ impl DateRules {
             }
             for (ws, we) in windows {
                 let window = &text[ws..we];
-                projection.set(window);
+                let projection = projection.view(doc_text, offset + ws, offset + we);
                 rule.filter.captures(&rule.re, window, &projection, |caps| {
                     let Some(m) = caps.name("t").or_else(|| caps.get(0)) else {
                         return;
@@ -565,16 +603,14 @@ impl Stage for DateRules {
             doc.sentences.iter().map(|s| (s.span, s.kind)).collect()
         };
         let mut all = Vec::new();
+        let mut projection = DocProjection::default();
         for &(span, _) in &blocks {
-            let Some(text) = doc.text.get(span.range()) else {
-                continue;
-            };
             for &lang in langs {
                 let (rules, set) = match lang {
                     Lang::Fr => (&*fr::RULES, &*FR_LOOSE),
                     Lang::En => (&*en::RULES, &*EN_LOOSE),
                 };
-                self.find(rules, set, text, span.start, &mut all);
+                self.find(rules, set, &doc.text, span, &mut projection, &mut all);
             }
         }
         let found = select(all);
@@ -598,7 +634,8 @@ impl Stage for DateRules {
                 Some(s) => {
                     if tenses.as_ref().map(|(start, _)| *start) != Some(s.start) {
                         let text = doc.text.get(s.range()).unwrap_or("");
-                        tenses = Some((s.start, Tenses::new(lang, text)));
+                        let view = projection.view(&doc.text, s.start, s.start + text.len());
+                        tenses = Some((s.start, Tenses::new(lang, text, &view)));
                     }
                     tenses
                         .as_ref()
