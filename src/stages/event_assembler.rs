@@ -908,7 +908,13 @@ impl EventAssembler {
             .rev()
             .filter(|t| t.kind == TokenKind::Word)
             .take(3)
-            .any(|t| PLANNED_MARKERS.contains(&lower(t.span.slice(&doc.text)).as_str()))
+            .enumerate()
+            .any(|(k, t)| {
+                // "to" announces only right before a verb ("to meet"), not
+                // as a preposition ("her arrival to their meeting").
+                let w = lower(t.span.slice(&doc.text));
+                PLANNED_MARKERS.contains(&w.as_str()) && (w != "to" || k == 0)
+            })
             || self.is_noun_announced(doc, tokens, trigger)
     }
 
@@ -1556,6 +1562,22 @@ impl EventAssembler {
         }
     }
 
+    /// True when a date value ("2011", "2022-03", "2022-03-07") ends before
+    /// the document's date, compared at the value's own precision.
+    fn is_before_today(&self, doc: &Document, value: &str) -> bool {
+        let Some(today) = doc.date else { return false };
+        let today = today.format("%Y-%m-%d").to_string();
+        let shaped = matches!(value.len(), 4 | 7 | 10)
+            && value.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        shaped && value < &today[..value.len()]
+    }
+
     /// A bare weekday read as a past day ("talks will be held Wednesday,
     /// X said": the sentence's past verb pulled it back) is the next one for
     /// a planned meeting.
@@ -1650,16 +1672,18 @@ impl EventAssembler {
         let in_sentence = index.nearest_date(sentence, trigger.start, |t| {
             !reported_after(t) && !biographical(t)
         });
+        // A planned meeting is not dated before the day of the news:
+        // "la coopération remonte à 2011 et un accord devrait être signé".
         if let Some(t) = in_sentence {
             let value = if t.kind == TimexType::Time {
                 t.value.split('T').next().unwrap_or(&t.value).to_string()
             } else {
                 t.value.clone()
             };
-            return (
-                Some(self.ahead_if_planned(doc, t, value, planned)),
-                DateSource::Text,
-            );
+            let value = self.ahead_if_planned(doc, t, value, planned);
+            if !(planned && self.is_before_today(doc, &value)) {
+                return (Some(value), DateSource::Text);
+            }
         }
         match doc.date {
             Some(d) if lead && past => {
