@@ -246,6 +246,62 @@ const REMOTE_WORDS: &[&str] = &[
     "vidéoconférence",
 ];
 
+/// Directions before a country: "Grimmen, northern Germany".
+const DIRECTIONS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
+/// Last words of venue names: "the Rose Garden", "Trump Tower", "the Great
+/// Hall of the People" is led by "Hall" but ends elsewhere and stays.
+const VENUE_HEADS: &[&str] = &[
+    "garden",
+    "tower",
+    "palace",
+    "hall",
+    "square",
+    "hotel",
+    "residence",
+    "building",
+    "airport",
+    "airbase",
+    "stadium",
+    "castle",
+    "chancellery",
+    "headquarters",
+    "palais",
+    "hôtel",
+    "château",
+    "aéroport",
+    "résidence",
+];
+
+/// Nouns that make a meeting an idea or a wish: "talk of a summit".
+const IDEA_NOUNS: &[&str] = &[
+    "talk",
+    "prospect",
+    "prospects",
+    "possibility",
+    "idea",
+    "speculation",
+    "rumors",
+    "rumours",
+    "hopes",
+    "perspective",
+    "possibilité",
+    "idée",
+    "rumeurs",
+    "spéculations",
+    "espoir",
+];
+
 /// Verbs that report speech, next to the name of who speaks.
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -817,7 +873,13 @@ impl EventAssembler {
     /// True when a place and a comma come right before `span`: "Sochi,
     /// Russia", "Hangzhou, China".
     fn follows_place(&self, doc: &Document, tokens: &[Token], span: Span) -> bool {
-        let before = tokens_before(tokens, span.start);
+        let mut before = tokens_before(tokens, span.start);
+        // "Grimmen, northern Germany": a direction may sit between.
+        if let [rest @ .., last] = before {
+            if DIRECTIONS.contains(&lower(last.span.slice(&doc.text)).as_str()) {
+                before = rest;
+            }
+        }
         let [.., place_end, comma] = before else {
             return false;
         };
@@ -896,7 +958,31 @@ impl EventAssembler {
             .take(MODAL_REACH)
             .map(|t| t.span.slice(&doc.text))
             .any(|w| w != "May" && MODALS.contains(&lower(w).as_str()));
-        french_neg || english_neg || modal
+        // "Talk of an early summit", "la perspective d'une rencontre": a
+        // noun that makes the meeting an idea.
+        let idea = before
+            .iter()
+            .take(4)
+            .any(|w| IDEA_NOUNS.contains(&w.as_str()));
+        // "a summit that could happen", "meetings ... every few months":
+        // hypothetical or habitual.
+        let after_words: Vec<String> = tokens_from(tokens, trigger.end)
+            .iter()
+            .take_while(|t| t.kind == TokenKind::Word)
+            .take(8)
+            .map(|t| lower(t.span.slice(&doc.text)))
+            .collect();
+        let hypothetical_after = after_words.windows(2).take(1).any(|w| {
+            matches!(w[0].as_str(), "that" | "which" | "qui")
+                && matches!(
+                    w[1].as_str(),
+                    "could" | "might" | "may" | "would" | "pourrait" | "pourraient"
+                )
+        });
+        let habitual = after_words
+            .iter()
+            .any(|w| matches!(w.as_str(), "every" | "chaque"));
+        french_neg || english_neg || modal || idea || hypothetical_after || habitual
     }
 
     /// True when a word just before the trigger announces it rather than
@@ -1342,6 +1428,13 @@ impl EventAssembler {
                         || TOPIC_MARKERS.contains(&before.as_str()) => {}
                 // "in Sochi, Russia": the country of a place, not a party.
                 Label::Loc if self.follows_place(doc, tokens, m.span) => {}
+                // "the Rose Garden", "Trump Tower": a venue, not a party.
+                Label::Loc | Label::Org
+                    if doc
+                        .slice(m.span)
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| VENUE_HEADS.contains(&lower(w).as_str())) => {}
                 Label::Loc | Label::Org => {
                     let is_country = m.label == Label::Org
                         || m.id.as_ref().is_some_and(|id| {

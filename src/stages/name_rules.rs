@@ -334,6 +334,10 @@ static PARTICLES: Lazy<WordSet> = Lazy::new(|| {
     .collect()
 });
 
+/// Last words of a venue's name: "Rose Garden", "Trump Tower" are no
+/// persons.
+const PLACE_HEADS: &[&str] = &["garden", "gardens", "tower", "square", "palace"];
+
 /// Given names that are also common words: before a country ("One
 /// China", "Great Britain") they make a policy or a place, not a person.
 const COMMON_WORD_GIVEN_NAMES: &[&str] = &["One", "Great", "New", "Grand", "Little", "Free"];
@@ -1064,6 +1068,7 @@ impl NameRules {
                         if let Some(last) = cx.cap_seq(i, 5).filter(|&l| {
                             l > i
                                 && !cx.org_head(l)
+                                && !PLACE_HEADS.contains(&cx.lower(l).as_str())
                                 && !(l == i + 1
                                     && COMMON_WORD_GIVEN_NAMES.contains(&cx.word(i))
                                     && cx.mention(l).is_some_and(is_country))
