@@ -1062,17 +1062,19 @@ impl NameRules {
                         }
                     }
                     CueKind::GivenName => {
-                        // "Wilson Center", "Lincoln University": a name
-                        // ending on an organization's head is no person;
-                        // "One China": nor is a given name and a country.
-                        if let Some(last) = cx.cap_seq(i, 5).filter(|&l| {
-                            l > i
-                                && !cx.org_head(l)
-                                && !PLACE_HEADS.contains(&cx.lower(l).as_str())
-                                && !(l == i + 1
+                        // "Wilson Center", "Lincoln University", "Rose
+                        // Garden": a name ending on an organization's or a
+                        // venue's head is no person; "One China": nor is a
+                        // common-word given name and a country.
+                        let not_a_person = |l: usize| {
+                            cx.org_head(l)
+                                || PLACE_HEADS.contains(&cx.lower(l).as_str())
+                                || l == i + 1
                                     && COMMON_WORD_GIVEN_NAMES.contains(&cx.word(i))
-                                    && cx.mention(l).is_some_and(is_country))
-                        }) {
+                                    && cx.mention(l).is_some_and(is_country)
+                        };
+                        if let Some(last) = cx.cap_seq(i, 5).filter(|&l| l > i && !not_a_person(l))
+                        {
                             out.push(person(cx.span(i, last), "given-name"));
                             i = last + 1;
                             continue;
