@@ -157,19 +157,25 @@ fn thread_cpu_time() -> Option<Duration> {
 /// threads otherwise, and would share the caches.
 static MEASURING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// The best of `runs` measurements of extracting `text`.
-fn best_cost(pipeline: &Pipeline, text: &str, runs: usize) -> Duration {
+/// The best of `runs` measurements of extracting `text`, each the mean of
+/// `reps` extractions timed together: the thread's CPU clock ticks in steps
+/// of a few milliseconds, a few percent of one small extraction, and the
+/// ratio of two costs must not hang on where a tick fell.
+fn best_cost(pipeline: &Pipeline, text: &str, runs: usize, reps: u32) -> Duration {
     let _one_at_a_time = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
     (0..runs)
         .map(|_| {
             let (cpu, wall) = (thread_cpu_time(), Instant::now());
-            let x = pipeline.extract(text);
-            assert!(x.errors.is_empty(), "{:?}", x.errors);
-            std::hint::black_box(&x);
-            match (cpu, thread_cpu_time()) {
+            for _ in 0..reps {
+                let x = pipeline.extract(text);
+                assert!(x.errors.is_empty(), "{:?}", x.errors);
+                std::hint::black_box(&x);
+            }
+            let total = match (cpu, thread_cpu_time()) {
                 (Some(before), Some(after)) => after - before,
                 _ => wall.elapsed(),
-            }
+            };
+            total / reps
         })
         .min()
         .unwrap()
@@ -184,8 +190,8 @@ fn cost_ratio(pipeline: &Pipeline, small: &str, large: &str) -> (Duration, Durat
     let size_ratio = large.len() as f64 / small.len() as f64;
     let mut best: Option<(Duration, Duration, f64)> = None;
     for _ in 0..3 {
-        let small_cost = best_cost(pipeline, small, 5);
-        let large_cost = best_cost(pipeline, large, 3);
+        let small_cost = best_cost(pipeline, small, 3, 5);
+        let large_cost = best_cost(pipeline, large, 3, 1);
         let ratio = large_cost.as_secs_f64() / small_cost.as_secs_f64();
         if best.is_none_or(|(_, _, r)| ratio < r) {
             best = Some((small_cost, large_cost, ratio));
