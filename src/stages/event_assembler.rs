@@ -817,22 +817,24 @@ impl EventAssembler {
     fn is_sayer(&self, doc: &Document, tokens: &[Token], span: Span) -> bool {
         let before = tokens_before(tokens, span.start);
         let after = tokens_from(tokens, span.end);
-        let word = |t: Option<&Token>| t.map(|t| lower(t.span.slice(&doc.text)));
-        // Titles between the comma and the name: ", German Foreign Minister X said".
-        let mut k = before.len();
-        while k > 0 && k + 4 > before.len() && word(before.get(k - 1)).as_deref() != Some(",") {
-            k -= 1;
-        }
-        let comma_before = k > 0 && word(before.get(k - 1)).as_deref() == Some(",");
-        let verb_after = word(after.first()).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()));
-        let verb_before = before
-            .last()
-            .is_some_and(|t| SPEECH_VERBS.contains(&lower(t.span.slice(&doc.text)).as_str()))
-            && before.len() >= 2
-            && matches!(
-                word(before.get(before.len() - 2)).as_deref(),
-                Some(",") | Some("a") | Some("ont")
-            );
+        let word = |t: &Token| lower(t.span.slice(&doc.text));
+        // The comma may sit a few tokens back, past a title: ", German
+        // Foreign Minister X said".
+        let comma_before = before
+            .iter()
+            .rev()
+            .take(5)
+            .any(|t| t.span.slice(&doc.text) == ",");
+        let verb_after = after
+            .first()
+            .is_some_and(|t| SPEECH_VERBS.contains(&word(t).as_str()));
+        let verb_before = match before {
+            [.., glue, verb] => {
+                SPEECH_VERBS.contains(&word(verb).as_str())
+                    && matches!(word(glue).as_str(), "," | "a" | "ont")
+            }
+            _ => false,
+        };
         comma_before && verb_after || verb_before
     }
 
@@ -1127,10 +1129,10 @@ impl EventAssembler {
     /// are calls, not meetings.
     fn is_remote(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
         let near = |t: &&Token| {
-            t.kind == TokenKind::Word
-                && REMOTE_WORDS
-                    .iter()
-                    .any(|w| lower(t.span.slice(&doc.text)).starts_with(w))
+            t.kind == TokenKind::Word && {
+                let w = lower(t.span.slice(&doc.text));
+                REMOTE_WORDS.iter().any(|r| w.starts_with(r))
+            }
         };
         // Before the trigger, as far as the previous comma: "after a phone
         // call, they met" is a meeting.
