@@ -329,6 +329,47 @@ const SPEECH_VERBS: &[&str] = &[
     "précise",
 ];
 
+/// Verbs of taking part in a meeting already told ("participated in the
+/// talks", "ont assisté à la réunion"); "part" stands for "took part",
+/// "pris part".
+const PARTICIPATION_VERBS: &[&str] = &[
+    "participated",
+    "participate",
+    "participates",
+    "participating",
+    "part",
+    "attended",
+    "attend",
+    "attends",
+    "attending",
+    "joined",
+    "participé",
+    "participe",
+    "participent",
+    "participait",
+    "participaient",
+    "participera",
+    "participeront",
+    "assisté",
+    "assiste",
+    "assistent",
+    "assistait",
+    "assistaient",
+];
+
+/// Words that open a phrase fronted before the main clause ("After a
+/// meeting with X, Y said ..."): the main clause's subject took part.
+const FRONTING: &[&str] = &[
+    "after",
+    "following",
+    "before",
+    "during",
+    "après",
+    "avant",
+    "lors",
+    "pendant",
+];
+
 /// Words before a date of someone's life rather than of an event.
 const BIOGRAPHICAL: &[&str] = &[
     "né",
@@ -1059,24 +1100,72 @@ impl EventAssembler {
         !known
     }
 
-    /// True when the word before the trigger is a determiner.
+    /// True when a determiner comes before the trigger, maybe past a few
+    /// lowercase modifiers: "a meeting", "a long meeting", "a nearly
+    /// four-hour meeting". An auxiliary or a name between makes the trigger
+    /// a verb again: "the envoy is meeting".
     fn follows_determiner(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
         const DETERMINERS: &[&str] = &[
             "le", "la", "les", "l'", "un", "une", "sa", "son", "ses", "leur", "leurs", "cette",
             "ce", "cet", "the", "a", "an", "his", "her", "their", "its", "this", "that",
         ];
-        tokens_before(tokens, trigger.start)
-            .last()
-            .is_some_and(|t| DETERMINERS.contains(&lower(t.span.slice(&doc.text)).as_str()))
+        const NOT_MODIFIERS: &[&str] = &[
+            "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+            "would", "not", "also", "still", "et", "and", "or",
+        ];
+        for (k, t) in tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            .take(4)
+            .enumerate()
+        {
+            let word = t.span.slice(&doc.text);
+            let w = lower(word);
+            if DETERMINERS.contains(&w.as_str()) {
+                return true;
+            }
+            let modifier = k < 3
+                && t.kind == TokenKind::Word
+                && word.starts_with(char::is_lowercase)
+                && !NOT_MODIFIERS.contains(&w.as_str())
+                && cue_at(doc, t.span.start).is_none();
+            if !modifier {
+                return false;
+            }
+        }
+        false
     }
 
     /// True when a demonstrative points the trigger back at an event
     /// already told ("cette réunion", "this meeting").
+    ///
+    /// So does a definite article after a verb of taking part: "a large
+    /// group participated in the talks, including X and Y", "ont assisté
+    /// à la réunion": the meeting is known, the sentence adds who was there.
     fn is_anaphoric(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
         const DEMONSTRATIVES: &[&str] = &["ce", "cet", "cette", "ces", "this", "these"];
-        tokens_before(tokens, trigger.start)
-            .last()
-            .is_some_and(|t| DEMONSTRATIVES.contains(&lower(t.span.slice(&doc.text)).as_str()))
+        let mut words = tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| lower(t.span.slice(&doc.text)));
+        let Some(det) = words.next() else {
+            return false;
+        };
+        if DEMONSTRATIVES.contains(&det.as_str()) {
+            return true;
+        }
+        // "au sommet" holds its preposition; "the", "la" are preceded by one
+        // ("in", "à") or by a transitive verb ("attended the").
+        let verb = match det.as_str() {
+            "au" | "aux" => words.next(),
+            "the" | "la" | "le" | "l'" | "les" => match words.next() {
+                Some(w) if matches!(w.as_str(), "in" | "à") => words.next(),
+                other => other,
+            },
+            _ => None,
+        };
+        verb.is_some_and(|v| PARTICIPATION_VERBS.contains(&v.as_str()))
     }
 
     /// True when the sentence speaks of a sports encounter.
@@ -1338,13 +1427,33 @@ impl EventAssembler {
                 first = sub + 1;
             }
         }
+        // "After a meeting with X, President Y said": a meeting noun in a
+        // phrase fronted before the main clause, whose subject, though it
+        // speaks, took part.
+        let opener = tokens[first..t_first]
+            .iter()
+            .find(|t| t.kind == TokenKind::Word);
+        let fronted = opener.is_some_and(|t| {
+            FRONTING.contains(&lower(t.span.slice(&doc.text)).as_str())
+                && doc
+                    .mentions_in(Span::new(t.span.end, trigger.start.max(t.span.end)))
+                    .next()
+                    .is_none()
+        });
         let mut last = t_last;
         // "the first meeting since the arrest of X": a time, no parties.
         let opens_time = |k: usize| matches!(word_at(k).as_str(), "since" | "depuis");
+        // "..., Obama said that America ...": what is reported is no party.
+        let opens_report = |k: usize| {
+            matches!(word_at(k).as_str(), "that" | "que" | "qu'")
+                && k > 0
+                && SPEECH_VERBS.contains(&word_at(k - 1).as_str())
+        };
         while last < (t_last + after_tokens).min(tokens.len())
             && !ends_clause(last)
             && !opens_time(last)
             && !opens_relative(last)
+            && !opens_report(last)
         {
             last += 1;
         }
@@ -1403,7 +1512,7 @@ impl EventAssembler {
                 // title names whose minister takes part, not a party.
                 Label::Per if self.owns_a_title(doc, tokens, m.span) => {}
                 // "..., Omar Haddad said": who tells of the meeting.
-                Label::Per if self.is_sayer(doc, tokens, m.span) => {}
+                Label::Per if !fronted && self.is_sayer(doc, tokens, m.span) => {}
                 Label::Per => {
                     let (role, org) =
                         self.role_of(doc, &index.titles_by_holder, entity, trigger.start);
@@ -1816,6 +1925,8 @@ impl Stage for EventAssembler {
         // sports), found once per sentence rather than once per trigger, so
         // that a long sentence with many triggers stays linear.
         let mut current: Option<(Span, Vec<Token>, bool)> = None;
+        // The last meeting found with a single named party, held back.
+        let mut pending: Option<Event> = None;
         let index = Index::new(doc);
         for cue in doc.cues.iter().filter(|c| c.kind == CueKind::Trigger) {
             let Some(kind) = Self::event_type(cue) else {
@@ -1869,17 +1980,21 @@ impl Stage for EventAssembler {
                 cue.attr("form") == Some("noun") || self.follows_determiner(doc, tokens, cue.span);
             // "cette réunion": the last event of its type, told again.
             let anaphoric = self.is_anaphoric(doc, tokens, cue.span)
-                && events.last().is_some_and(|e| e.kind == kind);
+                && (events.last().is_some_and(|e| e.kind == kind)
+                    || pending.as_ref().is_some_and(|e| e.kind == kind));
             // A meeting word needs two parties, unless it names its forum
             // ("a meeting of the Security Council"): one named member of it
             // is enough.
-            if found.len()
-                < if is_noun && !anaphoric && !in_forum {
-                    2
-                } else {
-                    1
-                }
-            {
+            let needed = if is_noun && !anaphoric && !in_forum {
+                2
+            } else {
+                1
+            };
+            // A meeting with one named party ("a meeting with police
+            // chiefs, Obama said") is held back: a later sentence may tell
+            // who else took part ("participated in the talks, including X").
+            let one_party = found.len() == 1 && needed == 2 && kind == EventType::Meeting;
+            if found.len() < needed && !one_party {
                 continue;
             }
             let tense = cue.attr("tense");
@@ -1918,7 +2033,7 @@ impl Stage for EventAssembler {
             } else {
                 kind
             };
-            let event = Event {
+            let mut event = Event {
                 kind,
                 participants,
                 date,
@@ -1928,10 +2043,40 @@ impl Stage for EventAssembler {
                 sentence,
                 status,
             };
-            // One event per meeting: merge into an earlier event of the same
-            // type and date when one participant set contains the other.
+            if one_party {
+                pending = Some(event);
+                continue;
+            }
             let key =
                 |p: &Participant| p.entity.map_or_else(|| p.name.clone(), |e| format!("E{e}"));
+            // A sentence of taking part completes the one-party meeting
+            // told last, when it is more recent than the last event.
+            let completes_pending = anaphoric
+                && pending.as_ref().is_some_and(|p| {
+                    p.kind == event.kind
+                        && events
+                            .last()
+                            .is_none_or(|e| e.trigger.start < p.trigger.start)
+                });
+            if completes_pending {
+                let mut first = pending.take().expect("checked above");
+                let known: BTreeSet<String> = first.participants.iter().map(key).collect();
+                first.participants.extend(
+                    event
+                        .participants
+                        .into_iter()
+                        .filter(|p| !known.contains(&key(p))),
+                );
+                if first.date_source != DateSource::Text && event.date_source == DateSource::Text {
+                    first.date = event.date;
+                    first.date_source = event.date_source;
+                }
+                first.location = first.location.or(event.location);
+                event = first;
+            }
+            let anaphoric = anaphoric && !completes_pending;
+            // One event per meeting: merge into an earlier event of the same
+            // type and date when one participant set contains the other.
             // Events that share a participant are found through an index
             // by participant, not by comparing with every earlier event.
             let new_keys: BTreeSet<String> = event.participants.iter().map(key).collect();
