@@ -300,6 +300,39 @@ const IDEA_NOUNS: &[&str] = &[
     "rumeurs",
     "spéculations",
     "espoir",
+    "consideration",
+    "proposal",
+    "proposition",
+    "éventualité",
+];
+
+/// Nouns whose "of" names who undergoes an act, not who meets: "called for
+/// the resignations of city leaders, including Mayor X", "la libération de X".
+const PATIENT_NOUNS: &[&str] = &[
+    "resignation",
+    "resignations",
+    "arrest",
+    "arrests",
+    "release",
+    "removal",
+    "ouster",
+    "dismissal",
+    "impeachment",
+    "death",
+    "murder",
+    "killing",
+    "trial",
+    "extradition",
+    "démission",
+    "démissions",
+    "arrestation",
+    "libération",
+    "destitution",
+    "limogeage",
+    "mort",
+    "meurtre",
+    "assassinat",
+    "procès",
 ];
 
 /// Verbs that report speech, next to the name of who speaks.
@@ -877,6 +910,43 @@ impl EventAssembler {
             _ => false,
         };
         comma_before && verb_after || verb_before
+    }
+
+    /// True when a patient noun and its "of" come before `span`, the two
+    /// joined by a list or an apposition at most: "the release of X",
+    /// "the resignations of city leaders, including Mayor X and Chief Y".
+    /// The trigger, a clause edge or a comma that opens no list stops the
+    /// search.
+    fn undergoes(&self, doc: &Document, tokens: &[Token], trigger: Span, span: Span) -> bool {
+        let before = tokens_before(tokens, span.start);
+        let word = |t: &Token| lower(t.span.slice(&doc.text));
+        for (k, t) in before.iter().enumerate().rev().take(12) {
+            if t.span.end > trigger.start && t.span.start < trigger.end {
+                return false;
+            }
+            let w = word(t);
+            if CLAUSE_EDGES.contains(&w.as_str()) || w == "." {
+                return false;
+            }
+            if w == "," {
+                let opens_list = before.get(k + 1).is_some_and(|n| {
+                    matches!(
+                        word(n).as_str(),
+                        "including" | "notamment" | "dont" | "among"
+                    ) || n.span.slice(&doc.text).starts_with(char::is_uppercase)
+                });
+                if !opens_list {
+                    return false;
+                }
+            }
+            if matches!(w.as_str(), "of" | "de" | "du" | "des" | "d'")
+                && k > 0
+                && PATIENT_NOUNS.contains(&word(&before[k - 1]).as_str())
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// True when `span` is followed by a possessive "'s" and a title:
@@ -1511,6 +1581,10 @@ impl EventAssembler {
                 // "Erdoğan's prime minister, X": the possessor of a
                 // title names whose minister takes part, not a party.
                 Label::Per if self.owns_a_title(doc, tokens, m.span) => {}
+                // "the resignations of city leaders, including X": who
+                // undergoes an act.
+                Label::Per | Label::Org | Label::Loc
+                    if self.undergoes(doc, tokens, trigger, m.span) => {}
                 // "..., Omar Haddad said": who tells of the meeting.
                 Label::Per if !fronted && self.is_sayer(doc, tokens, m.span) => {}
                 Label::Per => {
