@@ -300,7 +300,6 @@ const IDEA_NOUNS: &[&str] = &[
     "rumeurs",
     "spéculations",
     "espoir",
-    "consideration",
     "proposal",
     "proposition",
     "éventualité",
@@ -475,6 +474,8 @@ const NEGATIONS: &[&str] = &[
 /// How many words before a trigger a modal reaches.
 const MODAL_REACH: usize = 6;
 const MODALS: &[&str] = &[
+    // "consideration is being given to a summit"
+    "consideration",
     "urged",
     "urges",
     "urge",
