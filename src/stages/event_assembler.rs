@@ -334,6 +334,12 @@ const PATIENT_NOUNS: &[&str] = &[
     "procès",
 ];
 
+/// Three-letter words that, after a country, make it a modifier: "the U.S.
+/// top diplomat", "the Iraq war".
+const SHORT_CONTENT_WORDS: &[&str] = &[
+    "top", "new", "war", "oil", "gas", "aid", "law", "tax", "army",
+];
+
 /// Verbs that report speech, next to the name of who speaks.
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -1680,8 +1686,11 @@ impl EventAssembler {
                         && next.is_some_and(|t| {
                             let w = t.span.slice(&doc.text);
                             let lw = lower(w);
+                            // Short words are mostly function words ("the
+                            // U.S. and"), but for a few content words.
                             t.kind == TokenKind::Word
-                                && w.chars().count() > 3
+                                && (w.chars().count() > 3
+                                    || SHORT_CONTENT_WORDS.contains(&lw.as_str()))
                                 && w.starts_with(char::is_lowercase)
                                 && !lw.ends_with("ed")
                                 && !ENGLISH_VERBS_AFTER_SUBJECT.contains(&lw.as_str())
@@ -2001,7 +2010,7 @@ impl Stage for EventAssembler {
         // that a long sentence with many triggers stays linear.
         let mut current: Option<(Span, Vec<Token>, bool)> = None;
         // The last meeting found with a single named party, held back.
-        let mut pending: Option<Event> = None;
+        let mut pending: Option<(Event, usize)> = None;
         let index = Index::new(doc);
         for cue in doc.cues.iter().filter(|c| c.kind == CueKind::Trigger) {
             let Some(kind) = Self::event_type(cue) else {
@@ -2056,7 +2065,7 @@ impl Stage for EventAssembler {
             // "cette réunion": the last event of its type, told again.
             let anaphoric = self.is_anaphoric(doc, tokens, cue.span)
                 && (events.last().is_some_and(|e| e.kind == kind)
-                    || pending.as_ref().is_some_and(|e| e.kind == kind));
+                    || pending.as_ref().is_some_and(|(e, _)| e.kind == kind));
             // A meeting word needs two parties, unless it names its forum
             // ("a meeting of the Security Council"): one named member of it
             // is enough.
@@ -2068,8 +2077,13 @@ impl Stage for EventAssembler {
             // A meeting with one named party ("a meeting with police
             // chiefs, Obama said") is held back: a later sentence may tell
             // who else took part ("participated in the talks, including X").
-            let one_party = found.len() == 1 && needed == 2 && kind == EventType::Meeting;
-            if found.len() < needed && !one_party {
+            // So is a meeting word with no named party ("talks will be held
+            // Wednesday in Berlin, X said"): the next sentences may name
+            // them, and the word gives their date and place.
+            let held_back = found.len() < needed
+                && kind == EventType::Meeting
+                && (found.len() == 1 && needed == 2 || found.is_empty() && is_noun);
+            if found.len() < needed && !held_back {
                 continue;
             }
             let tense = cue.attr("tense");
@@ -2118,8 +2132,11 @@ impl Stage for EventAssembler {
                 sentence,
                 status,
             };
-            if one_party {
-                pending = Some(event);
+            let ordinal = doc
+                .sentences
+                .partition_point(|s| s.span.start < sentence.start);
+            if held_back {
+                pending = Some((event, ordinal));
                 continue;
             }
             let key =
@@ -2127,14 +2144,14 @@ impl Stage for EventAssembler {
             // A sentence of taking part completes the one-party meeting
             // told last, when it is more recent than the last event.
             let completes_pending = anaphoric
-                && pending.as_ref().is_some_and(|p| {
+                && pending.as_ref().is_some_and(|(p, _)| {
                     p.kind == event.kind
                         && events
                             .last()
                             .is_none_or(|e| e.trigger.start < p.trigger.start)
                 });
             if completes_pending {
-                let mut first = pending.take().expect("checked above");
+                let (mut first, _) = pending.take().expect("checked above");
                 let known: BTreeSet<String> = first.participants.iter().map(key).collect();
                 first.participants.extend(
                     event
@@ -2150,6 +2167,42 @@ impl Stage for EventAssembler {
                 event = first;
             }
             let anaphoric = anaphoric && !completes_pending;
+            // A meeting told in one of the two sentences before with fewer
+            // parties, of the same status, is this one when its one party
+            // takes part here, or when it named none and this is a meeting
+            // word: "Kerry will head to Kyiv for discussions there Tuesday.
+            // He will meet with leaders of the Rada."
+            if !completes_pending {
+                let new_keys: BTreeSet<String> = event.participants.iter().map(key).collect();
+                let told_before = pending.as_ref().is_some_and(|(p, at)| {
+                    // A meeting word tells no tense: it takes the status
+                    // of what it refers back to.
+                    p.kind == event.kind
+                        && (p.status == event.status || is_noun)
+                        && ordinal.saturating_sub(*at) <= 2
+                        && match p.participants.as_slice() {
+                            [] => is_noun,
+                            [one] => new_keys.contains(&key(one)),
+                            _ => false,
+                        }
+                });
+                if told_before {
+                    let (first, _) = pending.take().expect("checked above");
+                    event.status = first.status;
+                    for p in first.participants {
+                        if !new_keys.contains(&key(&p)) {
+                            event.participants.push(p);
+                        }
+                    }
+                    if event.date_source != DateSource::Text
+                        && first.date_source == DateSource::Text
+                    {
+                        event.date = first.date;
+                        event.date_source = first.date_source;
+                    }
+                    event.location = event.location.or(first.location);
+                }
+            }
             // One event per meeting: merge into an earlier event of the same
             // type and date when one participant set contains the other.
             // Events that share a participant are found through an index
