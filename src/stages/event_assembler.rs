@@ -340,6 +340,68 @@ const SHORT_CONTENT_WORDS: &[&str] = &[
     "top", "new", "war", "oil", "gas", "aid", "law", "tax", "army",
 ];
 
+/// Verbs of a journey whose purpose an infinitive trigger may tell.
+const JOURNEY_VERBS: &[&str] = &[
+    "travel",
+    "travels",
+    "traveled",
+    "travelled",
+    "traveling",
+    "travelling",
+    "go",
+    "goes",
+    "went",
+    "going",
+    "come",
+    "comes",
+    "came",
+    "coming",
+    "fly",
+    "flies",
+    "flew",
+    "flying",
+    "arrive",
+    "arrives",
+    "arrived",
+    "arriving",
+    "head",
+    "heads",
+    "headed",
+    "heading",
+    "return",
+    "returns",
+    "returned",
+    "rendu",
+    "rendue",
+    "rendus",
+    "rendre",
+    "rend",
+    "rendent",
+    "rendra",
+    "rendront",
+    "allé",
+    "allée",
+    "allés",
+    "aller",
+    "ira",
+    "iront",
+    "venu",
+    "venue",
+    "venus",
+    "venir",
+    "arrivé",
+    "arrivée",
+    "arrivés",
+    "déplacé",
+    "déplacée",
+    "déplacer",
+    "voyagé",
+    "voyager",
+    "retourné",
+    "revenu",
+    "revenue",
+];
+
 /// Verbs that report speech, next to the name of who speaks.
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -1124,6 +1186,39 @@ impl EventAssembler {
             || self.is_noun_announced(doc, tokens, trigger)
     }
 
+    /// When an infinitive trigger tells the purpose of a journey ("flew to
+    /// Lima to meet X", "s'est rendu à Lima pour rencontrer X"): whether
+    /// the journey is planned ("was to travel", "ira"). `None` when no
+    /// journey verb comes in the clause's eight words before.
+    fn journey_before(&self, doc: &Document, tokens: &[Token], trigger: Span) -> Option<bool> {
+        let words: Vec<String> = tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            .take_while(|t| !CLAUSE_EDGES.contains(&t.span.slice(&doc.text)))
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(8)
+            .map(|t| lower(t.span.slice(&doc.text)))
+            .collect();
+        // French needs its own "pour" or "afin de"; the English triggers
+        // hold their "to".
+        let french_purpose = words
+            .first()
+            .is_some_and(|w| w == "pour" || w == "de" && words.get(1).is_some_and(|a| a == "afin"));
+        if !french_purpose && !doc.slice(trigger).to_lowercase().starts_with("to ") {
+            return None;
+        }
+        let at = words
+            .iter()
+            .position(|w| JOURNEY_VERBS.contains(&w.as_str()))?;
+        let future_verb = matches!(words[at].as_str(), "ira" | "iront" | "rendra" | "rendront");
+        // "was to travel", "will fly", "va se rendre", "doit aller".
+        let planned_before = words[at + 1..].iter().take(3).enumerate().any(|(k, w)| {
+            PLANNED_MARKERS.contains(&w.as_str()) && (w != "to" || k == 0)
+                || matches!(w.as_str(), "va" | "vont" | "doit" | "doivent" | "devrait")
+        });
+        Some(future_verb || planned_before)
+    }
+
     /// "a new round of talks ... will be held Wednesday", "la réunion se
     /// tiendra lundi": a future verb after a meeting noun, in its clause.
     fn is_noun_announced(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
@@ -1267,11 +1362,12 @@ impl EventAssembler {
         {
             return false;
         }
-        for t in tokens_from(tokens, cue.span.end)
+        let words: Vec<&Token> = tokens_from(tokens, cue.span.end)
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
-            .take(5)
-        {
+            .take(6)
+            .collect();
+        for (k, t) in words.iter().take(5).enumerate() {
             // A party named first is the object: "met Ana Ruiz halfway".
             let at = doc
                 .mentions
@@ -1283,7 +1379,11 @@ impl EventAssembler {
             {
                 return false;
             }
-            if MET_THINGS.contains(&lower(t.span.slice(&doc.text)).as_str()) {
+            // "opposition leader X": the thing word qualifies a title.
+            let is_title =
+                |n: &&Token| cue_at(doc, n.span.start).is_some_and(|c| c.kind == CueKind::Title);
+            let qualifies_a_title = is_title(t) || words.get(k + 1).is_some_and(is_title);
+            if MET_THINGS.contains(&lower(t.span.slice(&doc.text)).as_str()) && !qualifies_a_title {
                 return true;
             }
         }
@@ -1526,8 +1626,20 @@ impl EventAssembler {
                 && k > 0
                 && SPEECH_VERBS.contains(&word_at(k - 1).as_str())
         };
+        // "X traveled to Gulu to meet with Y": a journey's window stops at
+        // the trigger of its purpose, which tells whom it met.
+        let is_visit = cue.attr("event") == Some("visit");
+        let opens_purpose = |k: usize| {
+            is_visit
+                && cue_at(doc, tokens[k].span.start).is_some_and(|c| {
+                    c.kind == CueKind::Trigger
+                        && c.span.start == tokens[k].span.start
+                        && c.attr("event") != Some("visit")
+                })
+        };
         while last < (t_last + after_tokens).min(tokens.len())
             && !ends_clause(last)
+            && !opens_purpose(last)
             && !opens_time(last)
             && !opens_relative(last)
             && !opens_report(last)
@@ -2055,9 +2167,17 @@ impl Stage for EventAssembler {
             }
             // "a poussé l'Arménie à signer": an infinitive alone does not
             // assert the event ("va rencontrer" is listed as a future form).
-            if cue.attr("tense") == Some("infinitive") {
-                continue;
-            }
+            // But one of purpose after a journey asserts it: "was to travel
+            // to Moroto to meet with X", "s'est rendu à Lima pour rencontrer
+            // Y"; the journey's tense gives the status.
+            let purpose = if cue.attr("tense") == Some("infinitive") {
+                match self.journey_before(doc, tokens, cue.span) {
+                    Some(planned) => Some(planned),
+                    None => continue,
+                }
+            } else {
+                None
+            };
             // "sa visite", "la rencontre": after a determiner, a form that
             // could be a verb is the noun.
             let is_noun =
@@ -2087,7 +2207,10 @@ impl Stage for EventAssembler {
                 continue;
             }
             let tense = cue.attr("tense");
-            let status = if tense == Some("future") || self.is_announced(doc, tokens, cue.span) {
+            let status = if purpose.unwrap_or(false)
+                || purpose.is_none()
+                    && (tense == Some("future") || self.is_announced(doc, tokens, cue.span))
+            {
                 EventStatus::Planned
             } else {
                 EventStatus::Happened
