@@ -1924,6 +1924,20 @@ impl EventAssembler {
                 !represented_by_persons.contains(&e) && (persons.is_empty() || !forums.contains(&e))
             })
         });
+        // "a four-nation Coordination Group, with the United States and
+        // China joining Afghanistan and Pakistan": a group named beside two
+        // or more of its members is their format, not one more party.
+        let is_group = |f: &Found| {
+            f.participant.name.split([' ', '-']).any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "group" | "groupe" | "quartet" | "quartette" | "format"
+                )
+            })
+        };
+        if others.iter().filter(|(_, _, f)| !is_group(f)).count() >= 2 {
+            others.retain(|(_, _, f)| !is_group(f));
+        }
         // With no person named, the states and organizations of the clause
         // are the parties; beside one person, only those close to the
         // trigger (the other side of the talks, not the topic).
