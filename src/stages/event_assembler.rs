@@ -1135,10 +1135,21 @@ impl EventAssembler {
         let modal = tokens_before(tokens, trigger.start)
             .iter()
             .rev()
-            .take_while(|t| !CLAUSE_EDGES.contains(&t.span.slice(&doc.text)))
+            // A subordinate clause has its own mood ("proposed the bill
+            // after two envoys met X"), but for one that tells what has
+            // not happened yet ("a summit that could happen before he has
+            // met X").
+            .take_while(|t| {
+                let w = lower(t.span.slice(&doc.text));
+                !CLAUSE_EDGES.contains(&w.as_str())
+                    && (!SUBORDINATORS.contains(&w.as_str())
+                        || matches!(w.as_str(), "before" | "avant"))
+            })
             .filter(|t| t.kind == TokenKind::Word)
-            .take(MODAL_REACH)
             .map(|t| t.span.slice(&doc.text))
+            // Names count for nothing: "given to a Trump-Putin summit".
+            .filter(|w| !w.starts_with(char::is_uppercase) || MODALS.contains(&lower(w).as_str()))
+            .take(MODAL_REACH)
             .any(|w| w != "May" && MODALS.contains(&lower(w).as_str()));
         // "Talk of an early summit", "la perspective d'une rencontre": a
         // noun that makes the meeting an idea.
@@ -1161,9 +1172,12 @@ impl EventAssembler {
                     "could" | "might" | "may" | "would" | "pourrait" | "pourraient"
                 )
         });
-        let habitual = after_words
+        // Abbreviations ("U.S.") and lists do not end the search.
+        let habitual = tokens_from(tokens, trigger.end)
             .iter()
-            .any(|w| matches!(w.as_str(), "every" | "chaque"));
+            .take_while(|t| !CLAUSE_EDGES.contains(&t.span.slice(&doc.text)))
+            .take(12)
+            .any(|t| matches!(lower(t.span.slice(&doc.text)).as_str(), "every" | "chaque"));
         french_neg || english_neg || modal || idea || hypothetical_after || habitual
     }
 
@@ -1285,10 +1299,11 @@ impl EventAssembler {
             "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
             "would", "not", "also", "still", "et", "and", "or",
         ];
+        let mut modifiers = 0;
         for (k, t) in tokens_before(tokens, trigger.start)
             .iter()
             .rev()
-            .take(4)
+            .take(6)
             .enumerate()
         {
             let word = t.span.slice(&doc.text);
@@ -1296,11 +1311,18 @@ impl EventAssembler {
             if DETERMINERS.contains(&w.as_str()) {
                 return true;
             }
-            let modifier = k < 3
-                && t.kind == TokenKind::Word
+            // A name's pieces may modify too: "the P5+1 nuclear talks".
+            let name_piece = k > 0
+                && (t.kind != TokenKind::Punct && !word.starts_with(char::is_lowercase)
+                    || matches!(word, "+" | "-"));
+            let lowercase_modifier = t.kind == TokenKind::Word
                 && word.starts_with(char::is_lowercase)
                 && !NOT_MODIFIERS.contains(&w.as_str())
                 && cue_at(doc, t.span.start).is_none();
+            if lowercase_modifier {
+                modifiers += 1;
+            }
+            let modifier = name_piece || lowercase_modifier && modifiers <= 2;
             if !modifier {
                 return false;
             }
@@ -1585,7 +1607,7 @@ impl EventAssembler {
         // clause with its own subject (a name between the subordinator and
         // the trigger) holds the trigger, and the main clause's names are
         // no parties. "X spoke after meeting Y" keeps X.
-        if let Some(sub) = (first..t_first).rev().find(|&k| {
+        let opens_clause = |k: usize| {
             // "ainsi que", "plus que": a comparison or a list, no clause.
             let list_que = matches!(word_at(k).as_str(), "que" | "qu'")
                 && k > 0
@@ -1594,13 +1616,20 @@ impl EventAssembler {
                     "ainsi" | "plus" | "moins" | "tant" | "autant" | "même"
                 );
             SUBORDINATORS.contains(&word_at(k).as_str()) && !list_que
-        }) {
+        };
+        if let Some(sub) = (first..t_first).rev().find(|&k| opens_clause(k)) {
             let (from, to) = (tokens[sub].span.end, trigger.start);
             let own_subject = doc
                 .mentions_in(Span::new(from, to.max(from)))
                 .next()
                 .is_some();
-            if own_subject {
+            // "X believes that the talks with Iran were ...": a meeting
+            // word in a reported clause is its subject; who reports it
+            // took no part. ("X said that he met Y": X did.)
+            let reported_noun = matches!(word_at(sub).as_str(), "that" | "que" | "qu'")
+                && (cue.attr("form") == Some("noun")
+                    || self.follows_determiner(doc, tokens, trigger));
+            if own_subject || reported_noun {
                 first = sub + 1;
             }
         }
@@ -1643,6 +1672,9 @@ impl EventAssembler {
             && !opens_time(last)
             && !opens_relative(last)
             && !opens_report(last)
+            // "talks with Iran were based on a premise that if the US ...":
+            // a subordinate clause after the trigger has its own parties.
+            && !(last > t_last && opens_clause(last))
         {
             last += 1;
         }
@@ -2197,8 +2229,9 @@ impl Stage for EventAssembler {
             let is_noun =
                 cue.attr("form") == Some("noun") || self.follows_determiner(doc, tokens, cue.span);
             // "cette réunion": the last event of its type, told again.
+            let last_of_kind = events.iter().rposition(|e| e.kind == kind);
             let anaphoric = self.is_anaphoric(doc, tokens, cue.span)
-                && (events.last().is_some_and(|e| e.kind == kind)
+                && (last_of_kind.is_some()
                     || pending.as_ref().is_some_and(|(e, _)| e.kind == kind));
             // A meeting word needs two parties, unless it names its forum
             // ("a meeting of the Security Council"): one named member of it
@@ -2283,9 +2316,7 @@ impl Stage for EventAssembler {
             let completes_pending = anaphoric
                 && pending.as_ref().is_some_and(|(p, _)| {
                     p.kind == event.kind
-                        && events
-                            .last()
-                            .is_none_or(|e| e.trigger.start < p.trigger.start)
+                        && last_of_kind.is_none_or(|i| events[i].trigger.start < p.trigger.start)
                 });
             if completes_pending {
                 let (mut first, _) = pending.take().expect("checked above");
@@ -2356,7 +2387,7 @@ impl Stage for EventAssembler {
                     .collect()
             };
             let same = if anaphoric {
-                Some(events.len() - 1)
+                last_of_kind
             } else {
                 candidates.into_iter().find(|&i| {
                     let (e, keys) = (&events[i], &event_keys[i]);
