@@ -1666,8 +1666,18 @@ impl EventAssembler {
                         && c.attr("event") != Some("visit")
                 })
         };
+        // "met ambassadors in Ankara — on Thursday with U.S. ambassador X
+        // —": a dash that opens a preposition goes on with the clause.
+        let continues = |k: usize| {
+            matches!(word_at(k).as_str(), "—" | "–")
+                && k + 1 < tokens.len()
+                && matches!(
+                    word_at(k + 1).as_str(),
+                    "on" | "with" | "including" | "among" | "avec" | "notamment" | "dont" | "parmi"
+                )
+        };
         while last < (t_last + after_tokens).min(tokens.len())
-            && !ends_clause(last)
+            && (!ends_clause(last) || continues(last))
             && !opens_purpose(last)
             && !opens_time(last)
             && !opens_relative(last)

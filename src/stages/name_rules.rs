@@ -1531,6 +1531,17 @@ impl NameRules {
                 has_head |= cx.org_head(j);
                 last = cx.mention(j).map_or(j, |m| cx.end_of(m.span) - 1);
                 j = last + 1;
+                // "People's Democratic Party", "Workers' Party": a
+                // possessive inside a name, when the possessor is no name of
+                // its own ("Turkey's Justice Party" is Turkey's party).
+                let apostrophe = |k: usize| matches!(cx.word(k), "'" | "’");
+                if cx.mention(last).is_none() && cx.cue(last).is_none() && apostrophe(j) {
+                    if cx.word(j + 1) == "s" && cx.is_word(j + 2) && cx.cap(j + 2) {
+                        j += 2;
+                    } else if cx.word(last).ends_with('s') && cx.is_word(j + 1) && cx.cap(j + 1) {
+                        j += 1;
+                    }
+                }
                 // "Inc." keeps its period.
             } else if NAME_GLUE_EN.contains(&lw.as_str()) && cx.is_word(j + 1) && cx.cap(j + 1) {
                 j += 1;
