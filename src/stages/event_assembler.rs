@@ -2125,8 +2125,37 @@ impl EventAssembler {
                     && bracketed(t.span.start)
                     && !bracketed(trigger.start)
         };
+        // "A year ago, after months of secret negotiations, they
+        // announced ...": a date before "after" dates what followed the
+        // meeting, not the meeting.
+        let after_at: Option<usize> = {
+            let before = near_before(trigger.start, 60);
+            let base = trigger.start - before.len();
+            let mut words: Vec<(usize, &str)> = Vec::new();
+            let mut start = None;
+            for (k, c) in before
+                .char_indices()
+                .chain(std::iter::once((before.len(), ' ')))
+            {
+                match (c.is_alphanumeric(), start) {
+                    (true, None) => start = Some(k),
+                    (false, Some(from)) => {
+                        words.push((from, &before[from..k]));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            words
+                .iter()
+                .rev()
+                .take(4)
+                .find(|(_, w)| matches!(w.to_lowercase().as_str(), "after" | "following" | "après"))
+                .map(|(k, _)| base + k)
+        };
+        let followed = |t: &Timex| after_at.is_some_and(|at| t.span.end <= at);
         let in_sentence = index.nearest_date(sentence, trigger.start, |t| {
-            !reported_after(t) && !biographical(t)
+            !reported_after(t) && !biographical(t) && !followed(t)
         });
         // A planned meeting is not dated before the day of the news:
         // "la coopération remonte à 2011 et un accord devrait être signé".
