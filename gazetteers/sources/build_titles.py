@@ -19,6 +19,7 @@ TITLES = [
     ("president", "government", ["président", "présidente"], ["president"]),
     ("president-republic", "government", ["président de la République", "présidente de la République"],
      ["president of the Republic"]),
+    ("president-elect", "government", ["président élu", "présidente élue"], ["president-elect", "president elect"]),
     ("vice-president", "government", ["vice-président", "vice-présidente"], ["vice president", "vice-president"]),
     ("prime-minister", "government", ["Premier ministre", "Première ministre", "premier ministre", "première ministre"],
      ["prime minister"]),

@@ -2106,12 +2106,27 @@ impl EventAssembler {
             }
             &doc.text[from..at]
         };
+        // A word inside a title ("le président élu") tells no one's life.
+        let in_title = |at: usize| {
+            let k = doc.cues.partition_point(|c| c.span.start <= at);
+            doc.cues[..k]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|c| c.kind == CueKind::Title && c.span.end > at)
+        };
         let biographical = |t: &Timex| {
-            let before: Vec<String> = near_before(t.span.start, 40)
+            let text = near_before(t.span.start, 40);
+            let base = t.span.start - text.len();
+            let before: Vec<String> = text
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .rev()
                 .take(2)
+                .filter(|w| {
+                    let at = base + w.as_ptr() as usize - text.as_ptr() as usize;
+                    !in_title(at)
+                })
                 .map(str::to_lowercase)
                 .collect();
             let bracketed = |to: usize| {

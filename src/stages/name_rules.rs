@@ -919,7 +919,19 @@ impl<'d> Ctx<'d> {
                 break;
             }
             let next_is_name = self.is_word(j + 1) && self.cap(j + 1) && !self.stop(j + 1);
-            if self.cap(j) && (!self.stop(j) || self.particle(j) && next_is_name) {
+            // "Masayoshi Son,": inside a sentence a capitalised stop word
+            // that ends a name before punctuation is the name's ("Son"
+            // is no determiner there).
+            let name_final_stop = self.stop(j)
+                && !self.is_word(j + 1)
+                && matches!(self.word(j + 1), "," | "." | ";" | ")")
+                && !self.tokens[j]
+                    .span
+                    .slice(self.text)
+                    .chars()
+                    .all(char::is_uppercase);
+            if self.cap(j) && (!self.stop(j) || name_final_stop || self.particle(j) && next_is_name)
+            {
                 if blocked(j) {
                     break;
                 }

@@ -519,7 +519,9 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 let this = matches!(det.as_deref(), Some("ce" | "cette" | "cet"));
                 let du = group(c, "de").is_some_and(|d| d.trim() == "du");
                 let rel = group(c, "rel");
-                if rel.is_none() && !this {
+                // "au début du mois", "à la fin du trimestre": the current one.
+                let part_of_current = du && det.is_none() && group(c, "part").is_some();
+                if rel.is_none() && !this && !part_of_current {
                     return None;
                 }
                 if det.is_none() && !du {
