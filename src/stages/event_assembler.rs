@@ -1200,6 +1200,23 @@ impl EventAssembler {
             || self.is_noun_announced(doc, tokens, trigger)
     }
 
+    /// True when an infinitive trigger follows a verb of achievement, maybe
+    /// past an adverb or two: "ont toutefois pu rencontrer", "managed to
+    /// meet", "was able to meet".
+    fn achieved_before(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(3)
+            .any(|t| {
+                matches!(
+                    lower(t.span.slice(&doc.text)).as_str(),
+                    "pu" | "réussi" | "parvenu" | "parvenue" | "parvenus" | "managed" | "able"
+                )
+            })
+    }
+
     /// When an infinitive trigger tells the purpose of a journey ("flew to
     /// Lima to meet X", "s'est rendu à Lima pour rencontrer X"): whether
     /// the journey is planned ("was to travel", "ira"). `None` when no
@@ -2270,9 +2287,12 @@ impl Stage for EventAssembler {
             // But one of purpose after a journey asserts it: "was to travel
             // to Moroto to meet with X", "s'est rendu à Lima pour rencontrer
             // Y"; the journey's tense gives the status.
+            // And so does one after "pu", "managed": "ont toutefois pu
+            // rencontrer X", "managed to meet X" (it happened).
             let purpose = if cue.attr("tense") == Some("infinitive") {
                 match self.journey_before(doc, tokens, cue.span) {
                     Some(planned) => Some(planned),
+                    None if self.achieved_before(doc, tokens, cue.span) => Some(false),
                     None => continue,
                 }
             } else {
