@@ -2240,6 +2240,9 @@ impl Stage for EventAssembler {
         let mut current: Option<(Span, Vec<Token>, bool)> = None;
         // The last meeting found with a single named party, held back.
         let mut pending: Option<(Event, usize)> = None;
+        // The last event created of each type, which a demonstrative
+        // ("cette réunion") points back to.
+        let mut last_by_kind: HashMap<EventType, usize> = HashMap::new();
         let index = Index::new(doc);
         for cue in doc.cues.iter().filter(|c| c.kind == CueKind::Trigger) {
             let Some(kind) = Self::event_type(cue) else {
@@ -2303,7 +2306,7 @@ impl Stage for EventAssembler {
             let is_noun =
                 cue.attr("form") == Some("noun") || self.follows_determiner(doc, tokens, cue.span);
             // "cette réunion": the last event of its type, told again.
-            let last_of_kind = events.iter().rposition(|e| e.kind == kind);
+            let last_of_kind = last_by_kind.get(&kind).copied();
             let anaphoric = self.is_anaphoric(doc, tokens, cue.span)
                 && (last_of_kind.is_some()
                     || pending.as_ref().is_some_and(|(e, _)| e.kind == kind));
@@ -2505,6 +2508,7 @@ impl Stage for EventAssembler {
                             .push(events.len());
                     }
                     event_keys.push(new_keys);
+                    last_by_kind.insert(event.kind, events.len());
                     events.push(event);
                 }
             }
