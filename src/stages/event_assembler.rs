@@ -933,6 +933,10 @@ struct DateHints {
     in_lead: bool,
     past: bool,
     planned: bool,
+    /// Days from the clause's date to the meeting's: 1 for "à la veille du
+    /// sommet", "on the eve of the summit"; -1 for "au lendemain du
+    /// sommet"; else 0.
+    eve: i64,
 }
 
 /// What the words around a trigger say of its parties.
@@ -2101,6 +2105,7 @@ impl EventAssembler {
             in_lead: lead,
             past,
             planned,
+            eve,
         } = hints;
         // "The Nation reported in December that X met Y": a date of the
         // reporting clause does not date what it reports.
@@ -2189,6 +2194,19 @@ impl EventAssembler {
         let in_sentence = index.nearest_date(sentence, trigger.start, |t| {
             !reported_after(t) && !biographical(t) && !followed(t)
         });
+        // "à la veille du sommet": the summit is the day after the day the
+        // clause tells (its own date, else the news's).
+        if eve != 0 {
+            let day = |v: &str| chrono::NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok();
+            let (base, source) = match in_sentence {
+                Some(t) => (day(&t.value), DateSource::Text),
+                None => (doc.date, DateSource::Document),
+            };
+            return match base.and_then(|d| d.checked_add_signed(chrono::Duration::days(eve))) {
+                Some(d) => (Some(d.format("%Y-%m-%d").to_string()), source),
+                None => (None, DateSource::None),
+            };
+        }
         // A planned meeting is not dated before the day of the news:
         // "la coopération remonte à 2011 et un accord devrait être signé".
         if let Some(t) = in_sentence {
@@ -2349,8 +2367,28 @@ impl Stage for EventAssembler {
                     in_lead: cue.span.end <= lead_end,
                     past,
                     planned: status == EventStatus::Planned,
+                    eve: tokens_before(tokens, cue.span.start)
+                        .iter()
+                        .rev()
+                        .filter(|t| t.kind == TokenKind::Word)
+                        .take(3)
+                        .find_map(|t| match lower(t.span.slice(&doc.text)).as_str() {
+                            "veille" | "eve" => Some(1),
+                            "lendemain" => Some(-1),
+                            _ => None,
+                        })
+                        .unwrap_or(0),
                 },
             );
+            // A meeting dated after the news is yet to come: "à la veille
+            // du sommet" in today's news.
+            let day = date
+                .as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            let status = match (day, doc.date) {
+                (Some(day), Some(today)) if day > today => EventStatus::Planned,
+                _ => status,
+            };
             let participants: Vec<Participant> = found.into_iter().map(|f| f.participant).collect();
             // "a rendu visite à son homologue X", "visited X": a visit that
             // names whom it met is a meeting (MEETINGS.md).
