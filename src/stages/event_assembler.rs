@@ -914,8 +914,15 @@ fn tokens_from(tokens: &[Token], at: usize) -> &[Token] {
     &tokens[tokens.partition_point(|t| t.span.start < at)..]
 }
 
+/// A word lowercased, its typographic apostrophes straight ("n’" is "n'"),
+/// as the word lists write them.
 fn lower(s: &str) -> String {
-    s.to_lowercase()
+    let lowered = s.to_lowercase();
+    if lowered.contains(['’', 'ʼ']) {
+        lowered.replace(['’', 'ʼ'], "'")
+    } else {
+        lowered
+    }
 }
 
 /// True when two participant sets can be one meeting told twice: the same
