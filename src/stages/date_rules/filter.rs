@@ -142,17 +142,22 @@ impl Projected {
 
     /// Calls `f` with each match of `rule` (the regex this filter was made
     /// from) in `text`, exactly as `rule.captures_iter(text)` gives them;
+    /// `anchored` is the same pattern built with regex-automata, and
     /// `projection` must hold the projection of `text`.
     ///
     /// Each search for the next match first asks the filter where the
     /// leftmost match of its own could start: no match of the rule starts
-    /// before it (the filter matches wherever the rule does), so the rule's
-    /// slow engine starts there, with the text before it still in view for
-    /// its boundaries; when the filter finds nothing, neither would the
-    /// rule, and the search stops.
+    /// before it (the filter matches wherever the rule does). The rule's
+    /// engine then tests, anchored, whether a match starts right there; if
+    /// one does, it is the leftmost one, and only then does the capturing
+    /// search run (it stops at once, on that match); if none does, the
+    /// filter is asked again from the next char. An unanchored capturing
+    /// search from the filter's start would walk on with the slow engine
+    /// over the rest of the text each time the filter is wrong.
     pub(super) fn captures<'t>(
         &self,
         rule: &Regex,
+        anchored: &regex_automata::meta::Regex,
         text: &'t str,
         projection: &View<'_>,
         mut f: impl FnMut(Captures<'t>),
@@ -161,12 +166,32 @@ impl Projected {
             rule.captures_iter(text).for_each(f);
             return;
         }
-        self.each(text, projection, |start| {
-            let caps = rule.captures_at(text, start)?;
-            let end = caps.get(0)?.end();
-            f(caps);
-            Some(end)
-        });
+        let mut at = 0;
+        while at <= text.len() {
+            let Some(m) = self.re.find_at(projection.text, projection.projected(at)) else {
+                return;
+            };
+            let start = projection.original(m.start());
+            let input = regex_automata::Input::new(text)
+                .range(start..)
+                .anchored(regex_automata::Anchored::Yes);
+            if anchored.is_match(input) {
+                let Some(caps) = rule.captures_at(text, start) else {
+                    return;
+                };
+                let Some(end) = caps.get(0).map(|m| m.end()) else {
+                    return;
+                };
+                f(caps);
+                // Never empty (`nonempty`): the next search starts further on.
+                at = end;
+            } else {
+                match text[start..].chars().next() {
+                    Some(c) => at = start + c.len_utf8(),
+                    None => return,
+                }
+            }
+        }
     }
 
     /// Like [`Projected::captures`], for the spans of the matches of
@@ -212,27 +237,6 @@ impl Projected {
                     Some(c) => at = start + c.len_utf8(),
                     None => return,
                 },
-            }
-        }
-    }
-
-    /// Runs `search` from where the filter's next match starts, then from
-    /// the end `search` gives back (never empty, so always further on),
-    /// until either finds nothing.
-    fn each(
-        &self,
-        text: &str,
-        projection: &View<'_>,
-        mut search: impl FnMut(usize) -> Option<usize>,
-    ) {
-        let mut at = 0;
-        while at <= text.len() {
-            let Some(m) = self.re.find_at(projection.text, projection.projected(at)) else {
-                return;
-            };
-            match search(projection.original(m.start())) {
-                Some(end) => at = end,
-                None => return,
             }
         }
     }
@@ -504,7 +508,9 @@ mod tests {
                     let want: Vec<_> = rule.re.captures_iter(window).map(|c| c.get(0)).collect();
                     let mut got = Vec::new();
                     rule.filter
-                        .captures(&rule.re, window, &projection, |c| got.push(c.get(0)));
+                        .captures(&rule.re, &rule.anchored, window, &projection, |c| {
+                            got.push(c.get(0))
+                        });
                     assert_eq!(got, want, "{}: {window:?}", rule.name);
                 }
             }

@@ -86,11 +86,14 @@ pub(crate) struct Rule {
     /// The pattern; group `t`, when it takes part, is the span.
     pub re: Regex,
     /// The meaning of a match, `None` to reject it (a number that is not a
-    /// year). Gets the text the regex ran on.
+    /// year). Gets the text the regex ran on (the sentence).
     pub build: fn(&Captures, &str) -> Option<Expr>,
     /// The pattern over projected text: where it finds nothing, `re` finds
     /// nothing either, and it runs on the fast engine.
     filter: filter::Projected,
+    /// The same pattern built with regex-automata, for anchored tests: does
+    /// a match start exactly here? ([`filter::Projected::captures`]).
+    anchored: regex_automata::meta::Regex,
 }
 
 impl Rule {
@@ -103,76 +106,47 @@ impl Rule {
     ) -> Rule {
         let re = Regex::new(pattern).unwrap_or_else(|e| panic!("date rule {name}: {e}"));
         let filter = filter::Projected::new(pattern);
+        let anchored = regex_automata::meta::Regex::builder()
+            .configure(
+                regex_automata::meta::Regex::config()
+                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
+            )
+            .build(pattern)
+            .unwrap_or_else(|e| panic!("date rule {name}: {e}"));
         Rule {
             name,
             re,
             build,
             filter,
+            anchored,
         }
     }
 }
 
-/// Bytes of context kept on each side of a loose match for the strict
-/// rule (and for its look at the words around, such as "article 1988").
-const WINDOW_MARGIN: usize = 48;
-
-/// A language's rules loosened ([`without_boundaries`]), each alone, to
-/// tell where they match, and a cheap gate in front of them.
+/// A language's rules loosened ([`without_boundaries`]) to one required
+/// piece each, as a cheap gate in front of them.
 pub(crate) struct LooseRules {
-    /// One required piece of each rule ([`filter::gate_pattern`]): a loose
-    /// pattern can match a sentence only if its piece occurs in it.
+    /// One required piece of each rule ([`filter::gate_pattern`]): a rule
+    /// can match a sentence only if its piece occurs in it.
     gate: RegexSet,
-    /// The loose patterns, for their match spans only: no capture groups,
-    /// and no literal prefilter, which on the short haystacks of sentences
-    /// cost more than the lazy DFA's scan (a common inner literal, "an" in
-    /// "dans", started a reverse search at each occurrence).
-    each: Vec<regex_automata::meta::Regex>,
 }
 
 fn loose_rules(rules: &[Rule]) -> LooseRules {
-    let patterns: Vec<String> = rules
+    let factors: Vec<String> = rules
         .iter()
-        .map(|r| without_boundaries(r.re.as_str()))
+        .map(|r| filter::gate_pattern(&without_boundaries(r.re.as_str())))
         .collect();
-    let factors: Vec<String> = patterns.iter().map(|p| filter::gate_pattern(p)).collect();
     LooseRules {
         gate: RegexSetBuilder::new(&factors)
             .size_limit(64 << 20)
             .dfa_size_limit(128 << 20)
             .build()
             .unwrap_or_else(|e| panic!("date rule gate: {e}")),
-        each: patterns
-            .iter()
-            .map(|p| {
-                regex_automata::meta::Regex::builder()
-                    .configure(
-                        regex_automata::meta::Regex::config()
-                            .auto_prefilter(false)
-                            .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
-                    )
-                    .build(p)
-                    .unwrap_or_else(|e| panic!("loose date rule: {e}"))
-            })
-            .collect(),
     }
 }
 
 static FR_LOOSE: Lazy<LooseRules> = Lazy::new(|| loose_rules(&fr::RULES));
 static EN_LOOSE: Lazy<LooseRules> = Lazy::new(|| loose_rules(&en::RULES));
-
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while at > 0 && !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil_boundary(text: &str, mut at: usize) -> usize {
-    while at < text.len() && !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
-}
 
 /// The pattern without its word boundaries (`\\b`): a looser pattern that
 /// matches wherever the rule does, and more.
@@ -482,13 +456,19 @@ impl DateRules {
     /// `projection` is the document's ([`DocProjection`]).
     ///
     /// One pass of a [`RegexSet`] of the rules' required pieces over the
-    /// sentence first tells which rules may match; only those run their
-    /// loose pattern, which finds the windows; in each window the rule's
-    /// projected filter ([`filter::Projected`]) tells whether the rule can
-    /// match there, and only then does the capturing search run, the costly
-    /// part (most sentences hold one or two dated expressions, and there are
-    /// some thirty rules per language). Each step only skips work that would
-    /// have found nothing, so the matches are those of the rules alone.
+    /// sentence first tells which rules may match; only those run, each
+    /// through its projected filter ([`filter::Projected::captures`]),
+    /// which finds on the fast engine where a match may start, so that the
+    /// rule's own (slow) engine runs anchored there, and captures only
+    /// where it matches (most sentences hold one or two dated expressions,
+    /// and there are some thirty rules per language). Each step only skips
+    /// work that would have found nothing, so the matches are those of the
+    /// rules alone over the sentence, `rule.re.captures_iter(sentence)`.
+    ///
+    /// (The rules used to run on windows of 48 bytes around the matches of
+    /// a loosened pattern; those loose matches, at every "an" or "été"
+    /// inside a word, cost more than the rules, and the windows covered
+    /// most of the text anyway.)
     fn find(
         &self,
         rules: &[Rule],
@@ -506,41 +486,27 @@ impl DateRules {
         if !candidates.matched_any() {
             return;
         }
+        let projection = projection.view(doc_text, offset, offset + text.len());
         for i in candidates.iter() {
-            let (Some(rule), Some(loose_re)) = (rules.get(i), loose.each.get(i)) else {
+            let Some(rule) = rules.get(i) else {
                 continue;
             };
-            // The strict rule runs only on windows around the loose
-            // pattern's matches, so its slow engine sees a few dozen bytes,
-            // not the sentence.
-            let mut windows: Vec<(usize, usize)> = Vec::new();
-            for m in loose_re.find_iter(text) {
-                let start = floor_boundary(text, m.start().saturating_sub(WINDOW_MARGIN));
-                let end = ceil_boundary(text, (m.end() + WINDOW_MARGIN).min(text.len()));
-                match windows.last_mut() {
-                    Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                    _ => windows.push((start, end)),
-                }
-            }
-            for (ws, we) in windows {
-                let window = &text[ws..we];
-                let projection = projection.view(doc_text, offset + ws, offset + we);
-                rule.filter.captures(&rule.re, window, &projection, |caps| {
+            rule.filter
+                .captures(&rule.re, &rule.anchored, text, &projection, |caps| {
                     let Some(m) = caps.name("t").or_else(|| caps.get(0)) else {
                         return;
                     };
-                    if m.is_empty() || !is_bounded(text, ws + m.start(), ws + m.end()) {
+                    if m.is_empty() || !is_bounded(text, m.start(), m.end()) {
                         return;
                     }
-                    if let Some(expr) = (rule.build)(&caps, window) {
+                    if let Some(expr) = (rule.build)(&caps, text) {
                         out.push(Candidate {
-                            span: Span::new(ws + m.start() + offset, ws + m.end() + offset),
+                            span: Span::new(m.start() + offset, m.end() + offset),
                             expr,
                             rule: rule.name,
                         });
                     }
                 });
-            }
         }
     }
 }
