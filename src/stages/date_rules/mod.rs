@@ -123,18 +123,47 @@ impl Rule {
     }
 }
 
-/// A language's rules loosened ([`without_boundaries`]) to one required
-/// piece each, as a cheap gate in front of them.
+/// A cheap gate in front of a language's rules: which rules can match a
+/// sentence at all.
 pub(crate) struct LooseRules {
-    /// One required piece of each rule ([`filter::gate_pattern`]): a rule
-    /// can match a sentence only if its piece occurs in it.
+    /// The rules' required pieces ([`filter::gate_factors`]), over the
+    /// projection of a sentence: one pass tells which occur.
     gate: RegexSet,
+    /// For each rule, the indices in `gate` of its pieces: the rule can
+    /// match only where all of them occur.
+    needs: Vec<Vec<usize>>,
+}
+
+impl LooseRules {
+    /// The indices of the rules that may match the sentence whose
+    /// projection is `projected`.
+    fn candidates<'a>(&'a self, projected: &str) -> impl Iterator<Item = usize> + 'a {
+        let found = self.gate.matches(projected);
+        let any = found.matched_any();
+        self.needs
+            .iter()
+            .enumerate()
+            .filter(move |(_, needs)| any && needs.iter().all(|&i| found.matched(i)))
+            .map(|(rule, _)| rule)
+    }
 }
 
 fn loose_rules(rules: &[Rule]) -> LooseRules {
-    let factors: Vec<String> = rules
+    let mut factors: Vec<String> = Vec::new();
+    let needs = rules
         .iter()
-        .map(|r| filter::gate_pattern(&without_boundaries(r.re.as_str())))
+        .map(|r| {
+            filter::gate_factors(r.re.as_str())
+                .into_iter()
+                .map(|f| match factors.iter().position(|g| *g == f) {
+                    Some(i) => i,
+                    None => {
+                        factors.push(f);
+                        factors.len() - 1
+                    }
+                })
+                .collect()
+        })
         .collect();
     LooseRules {
         gate: RegexSetBuilder::new(&factors)
@@ -142,39 +171,12 @@ fn loose_rules(rules: &[Rule]) -> LooseRules {
             .dfa_size_limit(128 << 20)
             .build()
             .unwrap_or_else(|e| panic!("date rule gate: {e}")),
+        needs,
     }
 }
 
 static FR_LOOSE: Lazy<LooseRules> = Lazy::new(|| loose_rules(&fr::RULES));
 static EN_LOOSE: Lazy<LooseRules> = Lazy::new(|| loose_rules(&en::RULES));
-
-/// The pattern without its word boundaries (`\\b`): a looser pattern that
-/// matches wherever the rule does, and more.
-///
-/// The rules' Unicode `\\b` keeps the regex crate off its fast DFA on any
-/// text with an accented letter; in a [`RegexSet`] of all the rules, one such
-/// boundary sent every sentence through the slow engine (the date stage took
-/// 80 % of the pipeline). Without boundaries the set stays on the DFA, and it
-/// is only a prefilter: the rule it lets through runs with its boundaries.
-pub(crate) fn without_boundaries(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut chars = pattern.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('b') => {}
-                Some(next) => {
-                    out.push('\\');
-                    out.push(next);
-                }
-                None => out.push('\\'),
-            }
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// A match of a rule, before overlaps are settled.
 #[derive(Debug)]
@@ -482,12 +484,8 @@ impl DateRules {
             return;
         };
         let offset = sentence.start;
-        let candidates = loose.gate.matches(text);
-        if !candidates.matched_any() {
-            return;
-        }
         let projection = projection.view(doc_text, offset, offset + text.len());
-        for i in candidates.iter() {
+        for i in loose.candidates(projection.text()) {
             let Some(rule) = rules.get(i) else {
                 continue;
             };
