@@ -10,7 +10,9 @@
 //!   which Unicode word boundaries become ASCII ones, which the lazy DFA
 //!   runs (it gives up on a Unicode `\b` at the first non-ASCII byte).
 
-use regex::{Captures, Regex};
+use regex::Regex;
+
+use super::Captures;
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
 
 /// A sub-pattern that matches somewhere inside every match of `hir`: a
@@ -151,7 +153,7 @@ fn required_factors(hir: &Hir, out: &mut Vec<Hir>) {
             for part in parts {
                 match part.kind() {
                     HirKind::Look(_) => run.push(part.clone()),
-                    _ if is_plain(part) => run.push(part.clone()),
+                    _ if is_simple(part) => run.push(part.clone()),
                     HirKind::Repetition(r) if r.min > 0 && is_plain(&r.sub) => {
                         run.push(copies(&r.sub, r.min));
                         close(&mut run, out);
@@ -165,6 +167,24 @@ fn required_factors(hir: &Hir, out: &mut Vec<Hir>) {
             }
             close(&mut run, out);
         }
+    }
+}
+
+/// True when `hir` is cheap for the gate's DFA, however long its matches:
+/// literals, classes and assertions, repeated runs of one char class
+/// (`\\s+`), optional groups of those (`(?:-ci)?`), and sequences and
+/// alternations of these. Such parts stay in a gate piece, so that it keeps
+/// what follows a word: "an" in "(?:an|mois)(?:-ci)?(?:\\s+dernier)?\\b" is
+/// a whole word, not the end of "dans".
+fn is_simple(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) | HirKind::Literal(_) | HirKind::Class(_) => true,
+        HirKind::Capture(c) => is_simple(&c.sub),
+        HirKind::Repetition(r) => {
+            matches!(r.sub.kind(), HirKind::Class(_) | HirKind::Literal(_))
+                || (r.max == Some(1) && is_simple(&r.sub))
+        }
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().all(is_simple),
     }
 }
 
@@ -238,32 +258,33 @@ impl Projected {
         Projected { re, nonempty }
     }
 
-    /// Calls `f` with each match of `rule` (the regex this filter was made
-    /// from) in `text`, exactly as `rule.captures_iter(text)` gives them;
-    /// `anchored` is the same pattern built with regex-automata, and
+    /// Calls `f` with each match of `rule` (the pattern this filter was made
+    /// from, built with regex-automata) in `text`, exactly as
+    /// `regex::Regex::captures_iter(text)` of the pattern gives them;
     /// `projection` must hold the projection of `text`.
     ///
     /// Each search for the next match first asks the filter where the
     /// leftmost match of its own could start: no match of the rule starts
-    /// before it (the filter matches wherever the rule does). The rule's
-    /// engine then tests, anchored, whether a match starts right there; if
-    /// one does, it is the leftmost one, and only then does the capturing
-    /// search run (it stops at once, on that match); if none does, the
-    /// filter is asked again from the next char. An unanchored capturing
-    /// search from the filter's start would walk on with the slow engine
-    /// over the rest of the text each time the filter is wrong.
-    pub(super) fn captures<'t>(
+    /// before it (the filter matches wherever the rule does). The rule then
+    /// searches anchored right there: a match found is the leftmost one; if
+    /// there is none, the filter is asked again from the next char. An
+    /// unanchored search from the filter's start would walk on with the
+    /// slow engine over the rest of the text each time the filter is wrong.
+    /// One captures buffer serves every match.
+    pub(super) fn captures(
         &self,
-        rule: &Regex,
-        anchored: &regex_automata::meta::Regex,
-        text: &'t str,
+        rule: &regex_automata::meta::Regex,
+        text: &str,
         projection: &View<'_>,
-        mut f: impl FnMut(Captures<'t>),
+        mut f: impl FnMut(&Captures<'_>),
     ) {
         if !self.nonempty {
-            rule.captures_iter(text).for_each(f);
+            for caps in rule.captures_iter(text) {
+                f(&Captures::new(text, &caps));
+            }
             return;
         }
+        let mut caps: Option<regex_automata::util::captures::Captures> = None;
         let mut at = 0;
         while at <= text.len() {
             let Some(m) = self.re.find_at(projection.text, projection.projected(at)) else {
@@ -273,21 +294,18 @@ impl Projected {
             let input = regex_automata::Input::new(text)
                 .range(start..)
                 .anchored(regex_automata::Anchored::Yes);
-            if anchored.is_match(input) {
-                let Some(caps) = rule.captures_at(text, start) else {
-                    return;
-                };
-                let Some(end) = caps.get(0).map(|m| m.end()) else {
-                    return;
-                };
-                f(caps);
-                // Never empty (`nonempty`): the next search starts further on.
-                at = end;
-            } else {
-                match text[start..].chars().next() {
+            let caps = caps.get_or_insert_with(|| rule.create_captures());
+            rule.search_captures(&input, caps);
+            match caps.get_match() {
+                Some(found) => {
+                    f(&Captures::new(text, caps));
+                    // Never empty (`nonempty`): the next search starts further on.
+                    at = found.end();
+                }
+                None => match text[start..].chars().next() {
                     Some(c) => at = start + c.len_utf8(),
                     None => return,
-                }
+                },
             }
         }
     }
@@ -617,11 +635,15 @@ mod tests {
                             );
                         }
                     }
-                    let want: Vec<_> = rule.re.captures_iter(window).map(|c| c.get(0)).collect();
+                    let want: Vec<_> = rule
+                        .re
+                        .captures_iter(window)
+                        .map(|c| c.get(0).map(|m| (m.start(), m.end())))
+                        .collect();
                     let mut got = Vec::new();
                     rule.filter
-                        .captures(&rule.re, &rule.anchored, window, &projection, |c| {
-                            got.push(c.get(0))
+                        .captures(&rule.anchored, window, &projection, |c| {
+                            got.push(c.get(0).map(|m| (m.start(), m.end())))
                         });
                     assert_eq!(got, want, "{}: {window:?}", rule.name);
                 }

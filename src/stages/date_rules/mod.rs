@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
-use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::doc::{DateSource, Document, SentenceKind, Span, Timex};
 use crate::pipeline::{Layer, Stage, StageError};
@@ -91,9 +91,9 @@ pub(crate) struct Rule {
     /// The pattern over projected text: where it finds nothing, `re` finds
     /// nothing either, and it runs on the fast engine.
     filter: filter::Projected,
-    /// The same pattern built with regex-automata, for anchored tests: does
-    /// a match start exactly here? ([`filter::Projected::captures`]).
-    anchored: regex_automata::meta::Regex,
+    /// The same pattern built with regex-automata, whose searches can be
+    /// anchored ([`filter::Projected::captures`]) and fill a reused buffer.
+    pub(crate) anchored: regex_automata::meta::Regex,
 }
 
 impl Rule {
@@ -106,12 +106,7 @@ impl Rule {
     ) -> Rule {
         let re = Regex::new(pattern).unwrap_or_else(|e| panic!("date rule {name}: {e}"));
         let filter = filter::Projected::new(pattern);
-        let anchored = regex_automata::meta::Regex::builder()
-            .configure(
-                regex_automata::meta::Regex::config()
-                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
-            )
-            .build(pattern)
+        let anchored = regex_automata::meta::Regex::new(pattern)
             .unwrap_or_else(|e| panic!("date rule {name}: {e}"));
         Rule {
             name,
@@ -264,6 +259,72 @@ pub(crate) fn year_number(s: &str) -> Option<i32> {
         4 => n,
         _ => return None,
     })
+}
+
+/// The groups of one match of a rule, over the text the rule ran on: what
+/// [`regex::Captures`] gives, read from a regex-automata search instead, so
+/// that the search can be anchored and its buffer reused for every match.
+pub(crate) struct Captures<'t> {
+    text: &'t str,
+    caps: &'t regex_automata::util::captures::Captures,
+}
+
+/// One group of a match ([`Captures`]), as [`regex::Match`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Group<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Group<'t> {
+    /// The group's text.
+    pub(crate) fn as_str(&self) -> &'t str {
+        self.text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// Where the group starts in the text the rule ran on.
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Where the group ends in the text the rule ran on.
+    pub(crate) fn end(&self) -> usize {
+        self.end
+    }
+
+    /// True when the group matched the empty string.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+impl<'t> Captures<'t> {
+    /// The captures in `caps`, from a search of `text`.
+    pub(crate) fn new(
+        text: &'t str,
+        caps: &'t regex_automata::util::captures::Captures,
+    ) -> Captures<'t> {
+        Captures { text, caps }
+    }
+
+    /// Group `i` (0: the whole match), if it took part in the match.
+    pub(crate) fn get(&self, i: usize) -> Option<Group<'t>> {
+        self.group(self.caps.get_group(i))
+    }
+
+    /// The group named `name`, if it took part in the match.
+    pub(crate) fn name(&self, name: &str) -> Option<Group<'t>> {
+        self.group(self.caps.get_group_by_name(name))
+    }
+
+    fn group(&self, span: Option<regex_automata::Span>) -> Option<Group<'t>> {
+        span.map(|s| Group {
+            text: self.text,
+            start: s.start,
+            end: s.end,
+        })
+    }
 }
 
 /// A named group's text.
@@ -490,14 +551,14 @@ impl DateRules {
                 continue;
             };
             rule.filter
-                .captures(&rule.re, &rule.anchored, text, &projection, |caps| {
+                .captures(&rule.anchored, text, &projection, |caps| {
                     let Some(m) = caps.name("t").or_else(|| caps.get(0)) else {
                         return;
                     };
                     if m.is_empty() || !is_bounded(text, m.start(), m.end()) {
                         return;
                     }
-                    if let Some(expr) = (rule.build)(&caps, text) {
+                    if let Some(expr) = (rule.build)(caps, text) {
                         out.push(Candidate {
                             span: Span::new(m.start() + offset, m.end() + offset),
                             expr,
