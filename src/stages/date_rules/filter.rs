@@ -240,6 +240,10 @@ const OTHER: char = '\u{7f}';
 /// the filter, being ASCII with ASCII boundaries, runs on the lazy DFA.
 pub(super) struct Projected {
     re: Regex,
+    /// The same projected pattern with "all" match semantics: anchored, it
+    /// finds the end of the longest match from a position
+    /// ([`Projected::limit`]).
+    longest: regex_automata::meta::Regex,
     /// The rule never matches the empty string, so its matches can be found
     /// one after the other from the previous one's end.
     nonempty: bool,
@@ -255,7 +259,39 @@ impl Projected {
         let projected = project_hir(&hir).to_string();
         let re = Regex::new(&projected)
             .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
-        Projected { re, nonempty }
+        let longest = regex_automata::meta::Regex::builder()
+            .configure(
+                regex_automata::meta::Regex::config()
+                    .match_kind(regex_automata::MatchKind::All)
+                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
+            )
+            .build(&projected)
+            .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
+        Projected {
+            re,
+            longest,
+            nonempty,
+        }
+    }
+
+    /// How far a match of the rule that starts at projected offset `start`
+    /// (where the filter matches) can reach: the end of the filter's
+    /// longest match from there, as a byte offset of the view's text (the
+    /// text's end if the filter somehow finds none).
+    ///
+    /// Every match of the rule projects onto a match of the filter, so the
+    /// rule's anchored search can stop there, and gives the same match. On
+    /// accented text the rule's Unicode `\b` sends it to the bounded
+    /// backtracker, whose cost (clearing its visited set, then searching)
+    /// grows with the length of the input it is given: the rest of the
+    /// sentence, without this limit.
+    fn limit(&self, projection: &View<'_>, start: usize, len: usize) -> usize {
+        let input = regex_automata::Input::new(projection.text)
+            .range(start..)
+            .anchored(regex_automata::Anchored::Yes);
+        self.longest
+            .search(&input)
+            .map_or(len, |m| projection.original(m.end()))
     }
 
     /// Calls `f` with each match of `rule` (the pattern this filter was made
@@ -291,8 +327,9 @@ impl Projected {
                 return;
             };
             let start = projection.original(m.start());
+            let limit = self.limit(projection, m.start(), text.len());
             let input = regex_automata::Input::new(text)
-                .range(start..)
+                .range(start..limit)
                 .anchored(regex_automata::Anchored::Yes);
             let caps = caps.get_or_insert_with(|| rule.create_captures());
             rule.search_captures(&input, caps);
@@ -340,8 +377,9 @@ impl Projected {
                 return;
             };
             let start = projection.original(m.start());
+            let limit = self.limit(projection, m.start(), text.len());
             let input = regex_automata::Input::new(text)
-                .range(start..)
+                .range(start..limit)
                 .anchored(regex_automata::Anchored::Yes);
             match rule.find(input) {
                 Some(found) => {
