@@ -1194,8 +1194,8 @@ impl NameRules {
             if !cx.title_case
                 && !cx.furniture
                 && i + 1 < n
-                && cx.word(i + 1).chars().count() >= 2
-                && !cx.word(i + 1).chars().any(|c| c.is_ascii_digit())
+                && cx.word(i + 1).chars().nth(1).is_some()
+                && !cx.word(i + 1).bytes().any(|b| b.is_ascii_digit())
             {
                 let prep = cx.lower(i);
                 let locative = match cx.lang {
@@ -1727,24 +1727,18 @@ impl Stage for NameRules {
                     });
                     words.len() >= 4 && caps * 10 >= words.len() * 6 && !content_in_lowercase
                 };
+                // Each token's lowercase and capitalisation, in one pass.
                 let mut lower_text = String::new();
-                let lowers = tokens
-                    .iter()
-                    .map(|t| push_lower(t.span.slice(&doc.text), &mut lower_text))
-                    .collect();
+                let mut lowers = Vec::with_capacity(tokens.len());
+                let mut facts = Vec::with_capacity(tokens.len());
+                for t in &tokens {
+                    let word = t.span.slice(&doc.text);
+                    lowers.push(push_lower(word, &mut lower_text));
+                    facts.push(Cell::new(if is_cap(word) { facts::CAP } else { 0 }));
+                }
                 let furniture = doc
                     .sentence_at(s.span.start)
                     .is_some_and(|s| s.kind == SentenceKind::Furniture);
-                let facts = tokens
-                    .iter()
-                    .map(|t| {
-                        Cell::new(if is_cap(t.span.slice(&doc.text)) {
-                            facts::CAP
-                        } else {
-                            0
-                        })
-                    })
-                    .collect();
                 SentenceWords {
                     span: s.span,
                     facts,
