@@ -959,6 +959,17 @@ impl NameRules {
     /// is left alone.
     fn listed_persons(&self, cx: &Ctx<'_>, first_new: usize, out: &mut Vec<Mention>) {
         let n = cx.tokens.len();
+        // A listed person comes right after a person: none in the sentence
+        // (most sentences), nothing to look for.
+        let any_person = !out[first_new..].is_empty()
+            || cx
+                .mention_at
+                .iter()
+                .flatten()
+                .any(|&m| cx.mentions[m].label == Label::Per);
+        if !any_person {
+            return;
+        }
         // Token index → the token after the person starting there, and the
         // tokens that end a person.
         let mut person_end_after: Vec<Option<usize>> = vec![None; n];
