@@ -1739,7 +1739,9 @@ impl Stage for NameRules {
                     words.len() >= 4 && caps * 10 >= words.len() * 6 && !content_in_lowercase
                 };
                 // Each token's lowercase and capitalisation, in one pass.
-                let mut lower_text = String::new();
+                // Room for the whole sentence from the start: growing the
+                // buffer word by word was a third of this loop.
+                let mut lower_text = String::with_capacity(s.span.len());
                 let mut lowers = Vec::with_capacity(tokens.len());
                 let mut facts = Vec::with_capacity(tokens.len());
                 for t in &tokens {
