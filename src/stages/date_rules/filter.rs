@@ -653,7 +653,8 @@ mod tests {
         let texts = texts();
         let mut projection = Projection::default();
         for rule in fr::RULES.iter().chain(en::RULES.iter()) {
-            let gate: Vec<Regex> = gate_factors(rule.re.as_str())
+            let re = Regex::new(&rule.pattern).unwrap();
+            let gate: Vec<Regex> = gate_factors(&rule.pattern)
                 .iter()
                 .map(|f| Regex::new(f).unwrap())
                 .collect();
@@ -664,7 +665,7 @@ mod tests {
                     let window = &text[start..];
                     projection.set(window);
                     let projection = projection.all();
-                    if rule.re.is_match(window) {
+                    if re.is_match(window) {
                         for piece in &gate {
                             assert!(
                                 piece.is_match(projection.text()),
@@ -673,8 +674,7 @@ mod tests {
                             );
                         }
                     }
-                    let want: Vec<_> = rule
-                        .re
+                    let want: Vec<_> = re
                         .captures_iter(window)
                         .map(|c| c.get(0).map(|m| (m.start(), m.end())))
                         .collect();

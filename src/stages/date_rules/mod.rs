@@ -83,13 +83,15 @@ pub struct DateRules {
 pub(crate) struct Rule {
     /// Its name, kept in [`Timex::rule`] for debugging.
     pub name: &'static str,
-    /// The pattern; group `t`, when it takes part, is the span.
-    pub re: Regex,
+    /// The pattern; group `t`, when it takes part, is the span. Kept as
+    /// text: the searches use `anchored` and `filter`, built from it (a
+    /// `regex::Regex` of it, compiled and never used, cost start-up time).
+    pub pattern: String,
     /// The meaning of a match, `None` to reject it (a number that is not a
     /// year). Gets the text the regex ran on (the sentence).
     pub build: fn(&Captures, &str) -> Option<Expr>,
-    /// The pattern over projected text: where it finds nothing, `re` finds
-    /// nothing either, and it runs on the fast engine.
+    /// The pattern over projected text: where it finds nothing, the rule
+    /// finds nothing either, and it runs on the fast engine.
     filter: filter::Projected,
     /// The same pattern built with regex-automata, whose searches can be
     /// anchored ([`filter::Projected::captures`]) and fill a reused buffer.
@@ -104,13 +106,12 @@ impl Rule {
         pattern: &str,
         build: fn(&Captures, &str) -> Option<Expr>,
     ) -> Rule {
-        let re = Regex::new(pattern).unwrap_or_else(|e| panic!("date rule {name}: {e}"));
         let filter = filter::Projected::new(pattern);
         let anchored = regex_automata::meta::Regex::new(pattern)
             .unwrap_or_else(|e| panic!("date rule {name}: {e}"));
         Rule {
             name,
-            re,
+            pattern: pattern.to_string(),
             build,
             filter,
             anchored,
@@ -148,7 +149,7 @@ fn loose_rules(rules: &[Rule]) -> LooseRules {
     let needs = rules
         .iter()
         .map(|r| {
-            filter::gate_factors(r.re.as_str())
+            filter::gate_factors(&r.pattern)
                 .into_iter()
                 .map(|f| match factors.iter().position(|g| *g == f) {
                     Some(i) => i,
@@ -526,7 +527,8 @@ impl DateRules {
     /// where it matches (most sentences hold one or two dated expressions,
     /// and there are some thirty rules per language). Each step only skips
     /// work that would have found nothing, so the matches are those of the
-    /// rules alone over the sentence, `rule.re.captures_iter(sentence)`.
+    /// rules alone over the sentence, as `captures_iter(sentence)` of a
+    /// `regex::Regex` of the pattern gives them.
     ///
     /// (The rules used to run on windows of 48 bytes around the matches of
     /// a loosened pattern; those loose matches, at every "an" or "été"
