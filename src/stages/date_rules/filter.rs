@@ -739,6 +739,20 @@ mod tests {
     }
 
     #[test]
+    fn limit_is_the_end_of_the_longest_filter_match() {
+        // Leftmost-first would stop at "10 h"; the limit must let the rule
+        // reach as far as any of its matches could.
+        let filter = Projected::new(r"\b\d+\s*h|\b\d+\s*h\s*\d+\s*(?:UTC)?");
+        let text = "à 10 h 30 UTC, été";
+        let mut p = Projection::default();
+        p.set(text);
+        let view = p.view(0, text.len());
+        let start = "à ".len();
+        let limit = filter.limit(&view, view.projected(start), text.len());
+        assert_eq!(&text[start..limit], "10 h 30 UTC");
+    }
+
+    #[test]
     fn projection_keeps_word_chars_apart() {
         let mut p = Projection::default();
         p.set("l’été 2020 «ok»");
