@@ -1775,8 +1775,12 @@ impl Stage for NameRules {
         // Organizations and places first, so that person and title rules see
         // them ("président de la Commission ...").
         let mut new = Vec::new();
+        // One token → mention buffer for every sentence of each pass.
+        let mut buffer = Vec::new();
         for s in &sentences {
-            self.organization_and_place_rules(&Ctx::new(doc, s), &mut new);
+            let cx = Ctx::new(doc, s, std::mem::take(&mut buffer));
+            self.organization_and_place_rules(&cx, &mut new);
+            buffer = cx.into_buffer();
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
         let publishers = self.publishers(doc);
@@ -1784,14 +1788,18 @@ impl Stage for NameRules {
         let acronyms = self.acronyms(doc);
         let mut new = Vec::new();
         for s in &sentences {
-            self.person_rules(&Ctx::new(doc, s), &mut new);
+            let cx = Ctx::new(doc, s, std::mem::take(&mut buffer));
+            self.person_rules(&cx, &mut new);
+            buffer = cx.into_buffer();
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
         let recurring = self.recurring(doc, &acronyms);
         doc.mentions = merge(std::mem::take(&mut doc.mentions), recurring);
         let mut titles = Vec::new();
         for s in &sentences {
-            self.title_rules(&Ctx::new(doc, s), &mut titles);
+            let cx = Ctx::new(doc, s, std::mem::take(&mut buffer));
+            self.title_rules(&cx, &mut titles);
+            buffer = cx.into_buffer();
         }
         doc.titles = titles;
         Ok(())
@@ -1925,9 +1933,13 @@ impl NameRules {
 }
 
 impl<'d> Ctx<'d> {
-    fn new(doc: &'d Document, s: &'d SentenceWords) -> Ctx<'d> {
+    /// The context of sentence `s`; `mention_at` is a buffer to reuse
+    /// (one allocation per pass, not one per sentence), given back by
+    /// [`Ctx::into_buffer`].
+    fn new(doc: &'d Document, s: &'d SentenceWords, mut mention_at: Vec<Option<usize>>) -> Ctx<'d> {
         let tokens = &s.tokens[..];
-        let mut mention_at = vec![None; tokens.len()];
+        mention_at.clear();
+        mention_at.resize(tokens.len(), None);
         for (mi, m) in doc.mentions_in(s.span) {
             if let Some(t) = token_at(tokens, m.span.start) {
                 mention_at[t] = Some(mi);
@@ -1947,6 +1959,11 @@ impl<'d> Ctx<'d> {
             title_case: s.title_case,
             furniture: s.furniture,
         }
+    }
+
+    /// The token → mention buffer, for the next sentence.
+    fn into_buffer(self) -> Vec<Option<usize>> {
+        self.mention_at
     }
 }
 
