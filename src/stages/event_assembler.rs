@@ -1,6 +1,10 @@
 //! Events from triggers: who met whom, when, where, in what capacity.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+// Fast hashing: the maps here are looked up, or walked only to sort each
+// value, never in an order that reaches the output.
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::doc::{
     tokenize, Cue, CueKind, Date, DateSource, Document, Event, EventStatus, EventType, Label,
@@ -688,14 +692,14 @@ struct Index<'d> {
 impl<'d> Index<'d> {
     fn new(doc: &'d Document) -> Index<'d> {
         let mut index = Index {
-            titles_by_holder: HashMap::new(),
-            titles_by_sentence: HashMap::new(),
-            held_ends_by_sentence: HashMap::new(),
-            dates_by_sentence: HashMap::new(),
-            affiliations: HashMap::new(),
-            holders_by_role: HashMap::new(),
-            holders_by_org: HashMap::new(),
-            holders_by_title: HashMap::new(),
+            titles_by_holder: HashMap::default(),
+            titles_by_sentence: HashMap::default(),
+            held_ends_by_sentence: HashMap::default(),
+            dates_by_sentence: HashMap::default(),
+            affiliations: HashMap::default(),
+            holders_by_role: HashMap::default(),
+            holders_by_org: HashMap::default(),
+            holders_by_title: HashMap::default(),
         };
         for r in &doc.relations {
             index
@@ -2258,7 +2262,7 @@ impl Stage for EventAssembler {
         let mut events: Vec<Event> = Vec::new();
         // The participant keys of each event, and the events of each key.
         let mut event_keys: Vec<BTreeSet<String>> = Vec::new();
-        let mut events_by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut events_by_key: HashMap<String, Vec<usize>> = HashMap::default();
         // The tokens of the current sentence (and whether it speaks of
         // sports), found once per sentence rather than once per trigger, so
         // that a long sentence with many triggers stays linear.

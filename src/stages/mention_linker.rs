@@ -1,6 +1,6 @@
 //! Links mentions of one real-world entity into one [`Entity`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::doc::{fold, Document, Entity, Label, Mention, MentionSource};
 use crate::pipeline::{Layer, Stage, StageError};
@@ -74,7 +74,9 @@ impl MentionLinker {
     /// Links `doc.mentions` into `doc.entities`.
     fn link(&self, doc: &mut Document) {
         let mut entities: Vec<Entity> = Vec::new();
-        let mut by_key: HashMap<(Label, String), usize> = HashMap::new();
+        // Fast hashing: these maps are only looked up, never iterated in an
+        // order that reaches the output.
+        let mut by_key: HashMap<(Label, String), usize> = HashMap::default();
         let n = doc.mentions.len();
         // First pass: everything but one-word person mentions.
         let mut deferred = Vec::new();
@@ -141,7 +143,7 @@ impl MentionLinker {
             .collect();
         // The multi-word person mentions by surname, in text order, so that
         // each one-word mention finds its neighbours without a scan of all.
-        let mut by_surname: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_surname: HashMap<&str, Vec<(usize, usize)>> = HashMap::default();
         for (at, e, w) in &persons {
             if let (true, Some(last)) = (w.len() >= 2, w.last()) {
                 by_surname.entry(last.as_str()).or_default().push((*at, *e));

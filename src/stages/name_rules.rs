@@ -50,18 +50,28 @@ pub struct NameRules;
 /// first byte or their length says so without hashing.
 struct WordSet {
     words: FxHashSet<&'static str>,
-    /// Which bytes some word starts with.
-    first: [bool; 256],
+    /// Which first two bytes some word starts with, a bit per pair (a
+    /// one-byte word sets its byte and 0): most words of a text start no
+    /// word of a list, and this says so without hashing them (the lookups
+    /// were two thirds of this function).
+    pairs: Box<[u64; 1024]>,
     max_len: usize,
     has_empty: bool,
 }
 
+/// The bit of [`WordSet::pairs`] for a word's first byte and the next one
+/// (0 after a one-byte word).
+fn pair_bit(word: &[u8]) -> Option<usize> {
+    let first = *word.first()?;
+    Some(usize::from(first) << 8 | usize::from(word.get(1).copied().unwrap_or(0)))
+}
+
 impl WordSet {
     fn contains(&self, word: &str) -> bool {
-        match word.as_bytes().first() {
+        match pair_bit(word.as_bytes()) {
             None => self.has_empty,
-            Some(&b) => {
-                self.first[usize::from(b)]
+            Some(bit) => {
+                self.pairs[bit / 64] & (1 << (bit % 64)) != 0
                     && word.len() <= self.max_len
                     && self.words.contains(word)
             }
@@ -72,16 +82,14 @@ impl WordSet {
 impl FromIterator<&'static str> for WordSet {
     fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
         let words: FxHashSet<&'static str> = words.into_iter().collect();
-        let mut first = [false; 256];
-        for w in &words {
-            if let Some(&b) = w.as_bytes().first() {
-                first[usize::from(b)] = true;
-            }
+        let mut pairs = Box::new([0u64; 1024]);
+        for bit in words.iter().filter_map(|w| pair_bit(w.as_bytes())) {
+            pairs[bit / 64] |= 1 << (bit % 64);
         }
         WordSet {
             max_len: words.iter().map(|w| w.len()).max().unwrap_or(0),
             has_empty: words.contains(""),
-            first,
+            pairs,
             words,
         }
     }
@@ -971,6 +979,17 @@ impl NameRules {
     /// is left alone.
     fn listed_persons(&self, cx: &Ctx<'_>, first_new: usize, out: &mut Vec<Mention>) {
         let n = cx.tokens.len();
+        // A listed person comes right after a person: none in the sentence
+        // (most sentences), nothing to look for.
+        let any_person = !out[first_new..].is_empty()
+            || cx
+                .mention_at
+                .iter()
+                .flatten()
+                .any(|&m| cx.mentions[m].label == Label::Per);
+        if !any_person {
+            return;
+        }
         // Token index → the token after the person starting there, and the
         // tokens that end a person.
         let mut person_end_after: Vec<Option<usize>> = vec![None; n];
@@ -1206,8 +1225,8 @@ impl NameRules {
             if !cx.title_case
                 && !cx.furniture
                 && i + 1 < n
-                && cx.word(i + 1).chars().count() >= 2
-                && !cx.word(i + 1).chars().any(|c| c.is_ascii_digit())
+                && cx.word(i + 1).chars().nth(1).is_some()
+                && !cx.word(i + 1).bytes().any(|b| b.is_ascii_digit())
             {
                 let prep = cx.lower(i);
                 let locative = match cx.lang {
@@ -1238,10 +1257,10 @@ impl NameRules {
     /// an event head with its complements; a lowercase head needs a
     /// capitalised complement ("la coupe de cheveux" is no event).
     fn event_name(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
-        let head = cx.lower(i);
         if !cx.is_word(i) || !cx.event_head(i) {
             return None;
         }
+        let head = cx.lower(i);
         let english = cx.lang == Some(Lang::En);
         if english || matches!(head.as_str(), "grand" | "world" | "tour" | "prix") {
             // English event names are capitalised throughout ("World Cup",
@@ -1750,24 +1769,20 @@ impl Stage for NameRules {
                     });
                     words.len() >= 4 && caps * 10 >= words.len() * 6 && !content_in_lowercase
                 };
-                let mut lower_text = String::new();
-                let lowers = tokens
-                    .iter()
-                    .map(|t| push_lower(t.span.slice(&doc.text), &mut lower_text))
-                    .collect();
+                // Each token's lowercase and capitalisation, in one pass.
+                // Room for the whole sentence from the start: growing the
+                // buffer word by word was a third of this loop.
+                let mut lower_text = String::with_capacity(s.span.len());
+                let mut lowers = Vec::with_capacity(tokens.len());
+                let mut facts = Vec::with_capacity(tokens.len());
+                for t in &tokens {
+                    let word = t.span.slice(&doc.text);
+                    lowers.push(push_lower(word, &mut lower_text));
+                    facts.push(Cell::new(if is_cap(word) { facts::CAP } else { 0 }));
+                }
                 let furniture = doc
                     .sentence_at(s.span.start)
                     .is_some_and(|s| s.kind == SentenceKind::Furniture);
-                let facts = tokens
-                    .iter()
-                    .map(|t| {
-                        Cell::new(if is_cap(t.span.slice(&doc.text)) {
-                            facts::CAP
-                        } else {
-                            0
-                        })
-                    })
-                    .collect();
                 SentenceWords {
                     span: s.span,
                     facts,
@@ -1783,8 +1798,12 @@ impl Stage for NameRules {
         // Organizations and places first, so that person and title rules see
         // them ("président de la Commission ...").
         let mut new = Vec::new();
+        // One token → mention buffer for every sentence of each pass.
+        let mut buffer = Vec::new();
         for s in &sentences {
-            self.organization_and_place_rules(&Ctx::new(doc, s), &mut new);
+            let cx = Ctx::new(doc, s, std::mem::take(&mut buffer));
+            self.organization_and_place_rules(&cx, &mut new);
+            buffer = cx.into_buffer();
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
         let publishers = self.publishers(doc);
@@ -1792,14 +1811,18 @@ impl Stage for NameRules {
         let acronyms = self.acronyms(doc);
         let mut new = Vec::new();
         for s in &sentences {
-            self.person_rules(&Ctx::new(doc, s), &mut new);
+            let cx = Ctx::new(doc, s, std::mem::take(&mut buffer));
+            self.person_rules(&cx, &mut new);
+            buffer = cx.into_buffer();
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
         let recurring = self.recurring(doc, &acronyms);
         doc.mentions = merge(std::mem::take(&mut doc.mentions), recurring);
         let mut titles = Vec::new();
         for s in &sentences {
-            self.title_rules(&Ctx::new(doc, s), &mut titles);
+            let cx = Ctx::new(doc, s, std::mem::take(&mut buffer));
+            self.title_rules(&cx, &mut titles);
+            buffer = cx.into_buffer();
         }
         doc.titles = titles;
         Ok(())
@@ -1933,9 +1956,13 @@ impl NameRules {
 }
 
 impl<'d> Ctx<'d> {
-    fn new(doc: &'d Document, s: &'d SentenceWords) -> Ctx<'d> {
+    /// The context of sentence `s`; `mention_at` is a buffer to reuse
+    /// (one allocation per pass, not one per sentence), given back by
+    /// [`Ctx::into_buffer`].
+    fn new(doc: &'d Document, s: &'d SentenceWords, mut mention_at: Vec<Option<usize>>) -> Ctx<'d> {
         let tokens = &s.tokens[..];
-        let mut mention_at = vec![None; tokens.len()];
+        mention_at.clear();
+        mention_at.resize(tokens.len(), None);
         for (mi, m) in doc.mentions_in(s.span) {
             if let Some(t) = token_at(tokens, m.span.start) {
                 mention_at[t] = Some(mi);
@@ -1955,6 +1982,11 @@ impl<'d> Ctx<'d> {
             title_case: s.title_case,
             furniture: s.furniture,
         }
+    }
+
+    /// The token → mention buffer, for the next sentence.
+    fn into_buffer(self) -> Vec<Option<usize>> {
+        self.mention_at
     }
 }
 
@@ -1984,6 +2016,21 @@ fn cues_at(doc: &Document, sentence: Span, tokens: &[Token]) -> Vec<Option<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_sets_answer_as_their_hash_sets() {
+        let words = ["a", "an", "de", "début", "été", "x\u{0}y", ""];
+        let set: WordSet = words.iter().copied().collect();
+        let probes = [
+            "a", "an", "ab", "de", "d", "début", "débuts", "été", "ét", "é", "x", "x\u{0}y",
+            "x\u{0}", "", "zz", "A",
+        ];
+        for p in probes {
+            assert_eq!(set.contains(p), words.contains(&p), "{p:?}");
+        }
+        let empty: WordSet = std::iter::empty().collect();
+        assert!(!empty.contains("") && !empty.contains("a"));
+    }
 
     #[test]
     fn lowercase_differs_as_lowercasing_says() {

@@ -1,11 +1,10 @@
 //! English rules, over a small locale table.
 
 use once_cell::sync::Lazy;
-use regex::Captures;
 
 use super::fr::{iso, numeric, time, year_ok, year_range};
 use super::resolve::{duration, Cal, Dir, Expr, Unit, YearRef};
-use super::{group, zone, Locale, Rule};
+use super::{group, zone, Captures, Locale, Rule};
 use crate::doc::TimexType;
 
 /// English words for months, weekdays, numbers and ordinals.

@@ -4,33 +4,25 @@
 //!
 //! Both are derived from each rule's pattern when the rules are compiled,
 //! never written by hand, so they cannot drift from the rules:
-//! - [`gate_pattern`]: a piece every match of a loose rule contains, for one
-//!   set scan over a sentence;
+//! - [`gate_factors`]: pieces every match of a rule contains, each one, for
+//!   one set scan over a sentence's projection;
 //! - [`Projected`]: the strict rule over an ASCII projection of the text in
 //!   which Unicode word boundaries become ASCII ones, which the lazy DFA
 //!   runs (it gives up on a Unicode `\b` at the first non-ASCII byte).
 
-use regex::{Captures, Regex};
-use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
+use regex::Regex;
 
-/// The gate pattern of a loose rule: a piece every match of it contains
-/// ([`required_factor`]), or the whole pattern when it has none.
-pub(super) fn gate_pattern(pattern: &str) -> String {
-    let hir = regex_syntax::Parser::new()
-        .parse(pattern)
-        .unwrap_or_else(|e| panic!("date rule {pattern}: {e}"));
-    required_factor(&hir).map_or_else(|| pattern.to_string(), |f| f.to_string())
-}
+use super::Captures;
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
 
 /// A sub-pattern that matches somewhere inside every match of `hir`: a
 /// necessary condition for `hir` to match, much cheaper to test.
 ///
-/// A set of all the loose rules at once made the lazy DFA build state after
+/// A set of all the rules at once made the lazy DFA build state after
 /// state (each state a mix of positions in some thirty patterns with
 /// optional prefixes); the rules' required pieces ("semaine|mois|an|...",
 /// four digits, a month name) are plain alternations of literals and
-/// classes, which a set scans at DFA speed. Only a rule whose piece occurs
-/// runs its own loose pattern, so the windows found are the same as before.
+/// classes, which a set scans at DFA speed.
 ///
 /// - a literal or a class is its own piece; an assertion (`\b`) or the
 ///   empty pattern has none;
@@ -90,6 +82,132 @@ fn required_factor(hir: &Hir) -> Option<Hir> {
     }
 }
 
+/// The gate pieces of a rule: pieces of the rule's projected pattern
+/// ([`Projected`]) that every match of it contains, each one, so that the
+/// rule can match a sentence only if all of them occur in its projection.
+///
+/// A single piece per rule, read without the rule's boundaries, let most French
+/// sentences through for most rules: "an" occurs inside "dans" and
+/// "France", "les", "par" and "mai" ("mais") in any sentence. Every piece
+/// here keeps the word boundaries around it (ASCII ones on the projection,
+/// where they mean what the rule's Unicode ones mean on the text), and a
+/// rule needs all its pieces: "les <day> et <day> <month>" needs a month
+/// name as well as "les".
+///
+/// Pieces shorter than two bytes are left out (a space, a digit: nearly
+/// every sentence has one), unless the rule has no other.
+pub(super) fn gate_factors(pattern: &str) -> Vec<String> {
+    let hir = regex_syntax::Parser::new()
+        .parse(pattern)
+        .unwrap_or_else(|e| panic!("date rule {pattern}: {e}"));
+    let mut all = Vec::new();
+    required_factors(&project_hir(&hir), &mut all);
+    let len = |h: &Hir| h.properties().minimum_len().unwrap_or(0);
+    let mut out: Vec<String> = all
+        .iter()
+        .filter(|h| len(h) >= 3)
+        .map(|h| h.to_string())
+        .collect();
+    if out.is_empty() {
+        out.extend(all.iter().max_by_key(|h| len(h)).map(|h| h.to_string()));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Pushes onto `out` sub-patterns that each match somewhere inside every
+/// match of `hir` ([`gate_factors`]).
+///
+/// - a literal or a class is its own piece; an assertion or the empty
+///   pattern has none; an optional part has none;
+/// - a capture group's pieces are its content's; a repetition at least
+///   once gives its content's pieces (a run of `n` copies for a plain atom:
+///   four digits for `\d{4}`);
+/// - an alternation gives one piece, the alternation of its branches'
+///   pieces ([`required_factor`]), if each has one;
+/// - a concatenation (groups inside it opened up) gives each run of
+///   consecutive plain parts, assertions included, as a piece: a
+///   repetition of a plain atom ends a run with its `n` required copies and
+///   starts the next with one ("les\s+derniers": "\bles\s" and
+///   "\sderniers"); every other part gives its own pieces.
+fn required_factors(hir: &Hir, out: &mut Vec<Hir>) {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => {}
+        HirKind::Literal(_) | HirKind::Class(_) => out.push(hir.clone()),
+        HirKind::Capture(c) => required_factors(&c.sub, out),
+        HirKind::Repetition(r) if r.min == 0 => {}
+        HirKind::Repetition(r) if is_plain(&r.sub) => out.push(copies(&r.sub, r.min)),
+        HirKind::Repetition(r) => required_factors(&r.sub, out),
+        HirKind::Alternation(_) => out.extend(required_factor(hir)),
+        HirKind::Concat(_) => {
+            let mut parts = Vec::new();
+            open_up(hir, &mut parts);
+            let mut run: Vec<Hir> = Vec::new();
+            let close = |run: &mut Vec<Hir>, out: &mut Vec<Hir>| {
+                let piece = Hir::concat(std::mem::take(run));
+                if piece.properties().minimum_len().is_some_and(|n| n > 0) {
+                    out.push(piece);
+                }
+            };
+            for part in parts {
+                match part.kind() {
+                    HirKind::Look(_) => run.push(part.clone()),
+                    _ if is_simple(part) => run.push(part.clone()),
+                    HirKind::Repetition(r) if r.min > 0 && is_plain(&r.sub) => {
+                        run.push(copies(&r.sub, r.min));
+                        close(&mut run, out);
+                        run.push(r.sub.as_ref().clone());
+                    }
+                    _ => {
+                        close(&mut run, out);
+                        required_factors(part, out);
+                    }
+                }
+            }
+            close(&mut run, out);
+        }
+    }
+}
+
+/// True when `hir` is cheap for the gate's DFA, however long its matches:
+/// literals, classes and assertions, repeated runs of one char class
+/// (`\\s+`), optional groups of those (`(?:-ci)?`), and sequences and
+/// alternations of these. Such parts stay in a gate piece, so that it keeps
+/// what follows a word: "an" in "(?:an|mois)(?:-ci)?(?:\\s+dernier)?\\b" is
+/// a whole word, not the end of "dans".
+fn is_simple(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) | HirKind::Literal(_) | HirKind::Class(_) => true,
+        HirKind::Capture(c) => is_simple(&c.sub),
+        HirKind::Repetition(r) => {
+            matches!(r.sub.kind(), HirKind::Class(_) | HirKind::Literal(_))
+                || (r.max == Some(1) && is_simple(&r.sub))
+        }
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().all(is_simple),
+    }
+}
+
+/// The parts of a concatenation, with the groups and concatenations inside
+/// it opened up, in order.
+fn open_up<'h>(hir: &'h Hir, parts: &mut Vec<&'h Hir>) {
+    match hir.kind() {
+        HirKind::Concat(inner) => inner.iter().for_each(|h| open_up(h, parts)),
+        HirKind::Capture(c) => open_up(&c.sub, parts),
+        _ => parts.push(hir),
+    }
+}
+
+/// `n` copies of `hir` in a row.
+fn copies(hir: &Hir, n: u32) -> Hir {
+    Hir::repetition(Repetition {
+        min: n,
+        max: Some(n),
+        greedy: true,
+        sub: Box::new(hir.clone()),
+    })
+}
+
 /// True when `hir` reads one of a fixed set of strings, with no optional or
 /// repeated part: literals and classes, and groups, sequences and
 /// alternations of those.
@@ -122,6 +240,10 @@ const OTHER: char = '\u{7f}';
 /// the filter, being ASCII with ASCII boundaries, runs on the lazy DFA.
 pub(super) struct Projected {
     re: Regex,
+    /// The same projected pattern with "all" match semantics: anchored, it
+    /// finds the end of the longest match from a position
+    /// ([`Projected::limit`]).
+    longest: regex_automata::meta::Regex,
     /// The rule never matches the empty string, so its matches can be found
     /// one after the other from the previous one's end.
     nonempty: bool,
@@ -137,36 +259,92 @@ impl Projected {
         let projected = project_hir(&hir).to_string();
         let re = Regex::new(&projected)
             .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
-        Projected { re, nonempty }
+        let longest = regex_automata::meta::Regex::builder()
+            .configure(
+                regex_automata::meta::Regex::config()
+                    .match_kind(regex_automata::MatchKind::All)
+                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
+            )
+            .build(&projected)
+            .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
+        Projected {
+            re,
+            longest,
+            nonempty,
+        }
     }
 
-    /// Calls `f` with each match of `rule` (the regex this filter was made
-    /// from) in `text`, exactly as `rule.captures_iter(text)` gives them;
+    /// How far a match of the rule that starts at projected offset `start`
+    /// (where the filter matches) can reach: the end of the filter's
+    /// longest match from there, as a byte offset of the view's text (the
+    /// text's end if the filter somehow finds none).
+    ///
+    /// Every match of the rule projects onto a match of the filter, so the
+    /// rule's anchored search can stop there, and gives the same match. On
+    /// accented text the rule's Unicode `\b` sends it to the bounded
+    /// backtracker, whose cost (clearing its visited set, then searching)
+    /// grows with the length of the input it is given: the rest of the
+    /// sentence, without this limit.
+    fn limit(&self, projection: &View<'_>, start: usize, len: usize) -> usize {
+        let input = regex_automata::Input::new(projection.text)
+            .range(start..)
+            .anchored(regex_automata::Anchored::Yes);
+        self.longest
+            .search(&input)
+            .map_or(len, |m| projection.original(m.end()))
+    }
+
+    /// Calls `f` with each match of `rule` (the pattern this filter was made
+    /// from, built with regex-automata) in `text`, exactly as
+    /// `regex::Regex::captures_iter(text)` of the pattern gives them;
     /// `projection` must hold the projection of `text`.
     ///
     /// Each search for the next match first asks the filter where the
     /// leftmost match of its own could start: no match of the rule starts
-    /// before it (the filter matches wherever the rule does), so the rule's
-    /// slow engine starts there, with the text before it still in view for
-    /// its boundaries; when the filter finds nothing, neither would the
-    /// rule, and the search stops.
-    pub(super) fn captures<'t>(
+    /// before it (the filter matches wherever the rule does). The rule then
+    /// searches anchored right there: a match found is the leftmost one; if
+    /// there is none, the filter is asked again from the next char. An
+    /// unanchored search from the filter's start would walk on with the
+    /// slow engine over the rest of the text each time the filter is wrong.
+    /// One captures buffer serves every match.
+    pub(super) fn captures(
         &self,
-        rule: &Regex,
-        text: &'t str,
+        rule: &regex_automata::meta::Regex,
+        text: &str,
         projection: &View<'_>,
-        mut f: impl FnMut(Captures<'t>),
+        mut f: impl FnMut(&Captures<'_>),
     ) {
         if !self.nonempty {
-            rule.captures_iter(text).for_each(f);
+            for caps in rule.captures_iter(text) {
+                f(&Captures::new(text, &caps));
+            }
             return;
         }
-        self.each(text, projection, |start| {
-            let caps = rule.captures_at(text, start)?;
-            let end = caps.get(0)?.end();
-            f(caps);
-            Some(end)
-        });
+        let mut caps: Option<regex_automata::util::captures::Captures> = None;
+        let mut at = 0;
+        while at <= text.len() {
+            let Some(m) = self.re.find_at(projection.text, projection.projected(at)) else {
+                return;
+            };
+            let start = projection.original(m.start());
+            let limit = self.limit(projection, m.start(), text.len());
+            let input = regex_automata::Input::new(text)
+                .range(start..limit)
+                .anchored(regex_automata::Anchored::Yes);
+            let caps = caps.get_or_insert_with(|| rule.create_captures());
+            rule.search_captures(&input, caps);
+            match caps.get_match() {
+                Some(found) => {
+                    f(&Captures::new(text, caps));
+                    // Never empty (`nonempty`): the next search starts further on.
+                    at = found.end();
+                }
+                None => match text[start..].chars().next() {
+                    Some(c) => at = start + c.len_utf8(),
+                    None => return,
+                },
+            }
+        }
     }
 
     /// Like [`Projected::captures`], for the spans of the matches of
@@ -199,8 +377,9 @@ impl Projected {
                 return;
             };
             let start = projection.original(m.start());
+            let limit = self.limit(projection, m.start(), text.len());
             let input = regex_automata::Input::new(text)
-                .range(start..)
+                .range(start..limit)
                 .anchored(regex_automata::Anchored::Yes);
             match rule.find(input) {
                 Some(found) => {
@@ -212,27 +391,6 @@ impl Projected {
                     Some(c) => at = start + c.len_utf8(),
                     None => return,
                 },
-            }
-        }
-    }
-
-    /// Runs `search` from where the filter's next match starts, then from
-    /// the end `search` gives back (never empty, so always further on),
-    /// until either finds nothing.
-    fn each(
-        &self,
-        text: &str,
-        projection: &View<'_>,
-        mut search: impl FnMut(usize) -> Option<usize>,
-    ) {
-        let mut at = 0;
-        while at <= text.len() {
-            let Some(m) = self.re.find_at(projection.text, projection.projected(at)) else {
-                return;
-            };
-            match search(projection.original(m.start())) {
-                Some(end) => at = end,
-                None => return,
             }
         }
     }
@@ -329,7 +487,12 @@ pub(super) struct View<'p> {
     base: usize,
 }
 
-impl View<'_> {
+impl<'p> View<'p> {
+    /// The projected text of the range.
+    pub(super) fn text(&self) -> &'p str {
+        self.text
+    }
+
     /// The projected offset of byte offset `at` (a char boundary) of the
     /// range's text.
     fn projected(&self, at: usize) -> usize {
@@ -448,7 +611,7 @@ fn project_class(ranges: impl Iterator<Item = (u32, u32)>) -> ClassUnicode {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{en, fr, without_boundaries};
+    use super::super::{en, fr};
     use super::*;
 
     /// Texts where the rules match, next to accented letters, other
@@ -490,25 +653,65 @@ mod tests {
         let texts = texts();
         let mut projection = Projection::default();
         for rule in fr::RULES.iter().chain(en::RULES.iter()) {
-            let loose = Regex::new(&without_boundaries(rule.re.as_str())).unwrap();
-            let gate = Regex::new(&gate_pattern(loose.as_str())).unwrap();
+            let re = Regex::new(&rule.pattern).unwrap();
+            let gate: Vec<Regex> = gate_factors(&rule.pattern)
+                .iter()
+                .map(|f| Regex::new(f).unwrap())
+                .collect();
+            assert!(!gate.is_empty(), "{}: no gate piece", rule.name);
             for text in &texts {
-                if loose.is_match(text) {
-                    assert!(gate.is_match(text), "{}: gate misses {text:?}", rule.name);
-                }
-                // Every window of every text, as the stage cuts them.
+                // Every suffix of every text, so that matches start anywhere.
                 for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                     let window = &text[start..];
                     projection.set(window);
                     let projection = projection.all();
-                    let want: Vec<_> = rule.re.captures_iter(window).map(|c| c.get(0)).collect();
+                    if re.is_match(window) {
+                        for piece in &gate {
+                            assert!(
+                                piece.is_match(projection.text()),
+                                "{}: gate piece {piece} misses {window:?}",
+                                rule.name
+                            );
+                        }
+                    }
+                    let want: Vec<_> = re
+                        .captures_iter(window)
+                        .map(|c| c.get(0).map(|m| (m.start(), m.end())))
+                        .collect();
                     let mut got = Vec::new();
                     rule.filter
-                        .captures(&rule.re, window, &projection, |c| got.push(c.get(0)));
+                        .captures(&rule.anchored, window, &projection, |c| {
+                            got.push(c.get(0).map(|m| (m.start(), m.end())))
+                        });
                     assert_eq!(got, want, "{}: {window:?}", rule.name);
                 }
             }
         }
+    }
+
+    #[test]
+    fn gate_pieces_keep_word_boundaries_and_all_count() {
+        // True when every gate piece of `pattern` occurs in `text`.
+        let passes = |pattern: &str, text: &str| {
+            let mut p = Projection::default();
+            p.set(text);
+            gate_factors(pattern)
+                .iter()
+                .all(|f| Regex::new(f).unwrap().is_match(p.all().text()))
+        };
+        let recent = r"(?i)\b(?:ces|les)\s+(?:derniers|dernières)\s+(?:jours|ans)\b";
+        assert!(passes(recent, "Ces derniers jours,"));
+        assert!(passes(recent, "les dernières ans"));
+        // "les" inside "elles" is no determiner.
+        assert!(!passes(recent, "elles derniers jours"));
+        // Every piece is needed, not just one.
+        assert!(!passes(recent, "les derniers mois"));
+        // Accented letters are word chars on both sides of a boundary.
+        let summer = r"(?i)\bété\b";
+        assert!(passes(summer, "l’été 2020"));
+        assert!(!passes(summer, "étété"));
+        // Pieces under three bytes are dropped, but a rule keeps one.
+        assert_eq!(gate_factors(r"(?:le\s+)?\d\s*h").len(), 1);
     }
 
     #[test]
@@ -533,6 +736,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn limit_is_the_end_of_the_longest_filter_match() {
+        // Leftmost-first would stop at "10 h"; the limit must let the rule
+        // reach as far as any of its matches could.
+        let filter = Projected::new(r"\b\d+\s*h|\b\d+\s*h\s*\d+\s*(?:UTC)?");
+        let text = "à 10 h 30 UTC, été";
+        let mut p = Projection::default();
+        p.set(text);
+        let view = p.view(0, text.len());
+        let start = "à ".len();
+        let limit = filter.limit(&view, view.projected(start), text.len());
+        assert_eq!(&text[start..limit], "10 h 30 UTC");
     }
 
     #[test]

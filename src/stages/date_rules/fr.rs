@@ -3,10 +3,9 @@
 //! Rule names follow rustling's style: the shape they read, in French.
 
 use once_cell::sync::Lazy;
-use regex::Captures;
 
 use super::resolve::{duration, Cal, Dir, Expr, Unit, YearRef};
-use super::{group, year_number, zone, Locale, Rule};
+use super::{group, year_number, zone, Captures, Locale, Rule};
 use crate::doc::TimexType;
 
 /// French words for months, weekdays, numbers and ordinals.
@@ -1061,7 +1060,8 @@ mod tests {
     fn found(text: &str) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         for rule in RULES.iter() {
-            for c in rule.re.captures_iter(text) {
+            for caps in rule.anchored.captures_iter(text) {
+                let c = Captures::new(text, &caps);
                 let m = c.name("t").or_else(|| c.get(0)).unwrap();
                 if (rule.build)(&c, text).is_some() {
                     out.push((rule.name, m.as_str().to_string()));

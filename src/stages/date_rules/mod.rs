@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
-use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::doc::{DateSource, Document, SentenceKind, Span, Timex};
 use crate::pipeline::{Layer, Stage, StageError};
@@ -83,14 +83,19 @@ pub struct DateRules {
 pub(crate) struct Rule {
     /// Its name, kept in [`Timex::rule`] for debugging.
     pub name: &'static str,
-    /// The pattern; group `t`, when it takes part, is the span.
-    pub re: Regex,
+    /// The pattern; group `t`, when it takes part, is the span. Kept as
+    /// text: the searches use `anchored` and `filter`, built from it (a
+    /// `regex::Regex` of it, compiled and never used, cost start-up time).
+    pub pattern: String,
     /// The meaning of a match, `None` to reject it (a number that is not a
-    /// year). Gets the text the regex ran on.
+    /// year). Gets the text the regex ran on (the sentence).
     pub build: fn(&Captures, &str) -> Option<Expr>,
-    /// The pattern over projected text: where it finds nothing, `re` finds
-    /// nothing either, and it runs on the fast engine.
+    /// The pattern over projected text: where it finds nothing, the rule
+    /// finds nothing either, and it runs on the fast engine.
     filter: filter::Projected,
+    /// The same pattern built with regex-automata, whose searches can be
+    /// anchored ([`filter::Projected::captures`]) and fill a reused buffer.
+    pub(crate) anchored: regex_automata::meta::Regex,
 }
 
 impl Rule {
@@ -101,106 +106,73 @@ impl Rule {
         pattern: &str,
         build: fn(&Captures, &str) -> Option<Expr>,
     ) -> Rule {
-        let re = Regex::new(pattern).unwrap_or_else(|e| panic!("date rule {name}: {e}"));
         let filter = filter::Projected::new(pattern);
+        let anchored = regex_automata::meta::Regex::new(pattern)
+            .unwrap_or_else(|e| panic!("date rule {name}: {e}"));
         Rule {
             name,
-            re,
+            pattern: pattern.to_string(),
             build,
             filter,
+            anchored,
         }
     }
 }
 
-/// Bytes of context kept on each side of a loose match for the strict
-/// rule (and for its look at the words around, such as "article 1988").
-const WINDOW_MARGIN: usize = 48;
-
-/// A language's rules loosened ([`without_boundaries`]), each alone, to
-/// tell where they match, and a cheap gate in front of them.
+/// A cheap gate in front of a language's rules: which rules can match a
+/// sentence at all.
 pub(crate) struct LooseRules {
-    /// One required piece of each rule ([`filter::gate_pattern`]): a loose
-    /// pattern can match a sentence only if its piece occurs in it.
+    /// The rules' required pieces ([`filter::gate_factors`]), over the
+    /// projection of a sentence: one pass tells which occur.
     gate: RegexSet,
-    /// The loose patterns, for their match spans only: no capture groups,
-    /// and no literal prefilter, which on the short haystacks of sentences
-    /// cost more than the lazy DFA's scan (a common inner literal, "an" in
-    /// "dans", started a reverse search at each occurrence).
-    each: Vec<regex_automata::meta::Regex>,
+    /// For each rule, the indices in `gate` of its pieces: the rule can
+    /// match only where all of them occur.
+    needs: Vec<Vec<usize>>,
+}
+
+impl LooseRules {
+    /// The indices of the rules that may match the sentence whose
+    /// projection is `projected`.
+    fn candidates<'a>(&'a self, projected: &str) -> impl Iterator<Item = usize> + 'a {
+        let found = self.gate.matches(projected);
+        let any = found.matched_any();
+        self.needs
+            .iter()
+            .enumerate()
+            .filter(move |(_, needs)| any && needs.iter().all(|&i| found.matched(i)))
+            .map(|(rule, _)| rule)
+    }
 }
 
 fn loose_rules(rules: &[Rule]) -> LooseRules {
-    let patterns: Vec<String> = rules
+    let mut factors: Vec<String> = Vec::new();
+    let needs = rules
         .iter()
-        .map(|r| without_boundaries(r.re.as_str()))
+        .map(|r| {
+            filter::gate_factors(&r.pattern)
+                .into_iter()
+                .map(|f| match factors.iter().position(|g| *g == f) {
+                    Some(i) => i,
+                    None => {
+                        factors.push(f);
+                        factors.len() - 1
+                    }
+                })
+                .collect()
+        })
         .collect();
-    let factors: Vec<String> = patterns.iter().map(|p| filter::gate_pattern(p)).collect();
     LooseRules {
         gate: RegexSetBuilder::new(&factors)
             .size_limit(64 << 20)
             .dfa_size_limit(128 << 20)
             .build()
             .unwrap_or_else(|e| panic!("date rule gate: {e}")),
-        each: patterns
-            .iter()
-            .map(|p| {
-                regex_automata::meta::Regex::builder()
-                    .configure(
-                        regex_automata::meta::Regex::config()
-                            .auto_prefilter(false)
-                            .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
-                    )
-                    .build(p)
-                    .unwrap_or_else(|e| panic!("loose date rule: {e}"))
-            })
-            .collect(),
+        needs,
     }
 }
 
 static FR_LOOSE: Lazy<LooseRules> = Lazy::new(|| loose_rules(&fr::RULES));
 static EN_LOOSE: Lazy<LooseRules> = Lazy::new(|| loose_rules(&en::RULES));
-
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while at > 0 && !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil_boundary(text: &str, mut at: usize) -> usize {
-    while at < text.len() && !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
-}
-
-/// The pattern without its word boundaries (`\\b`): a looser pattern that
-/// matches wherever the rule does, and more.
-///
-/// The rules' Unicode `\\b` keeps the regex crate off its fast DFA on any
-/// text with an accented letter; in a [`RegexSet`] of all the rules, one such
-/// boundary sent every sentence through the slow engine (the date stage took
-/// 80 % of the pipeline). Without boundaries the set stays on the DFA, and it
-/// is only a prefilter: the rule it lets through runs with its boundaries.
-pub(crate) fn without_boundaries(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut chars = pattern.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('b') => {}
-                Some(next) => {
-                    out.push('\\');
-                    out.push(next);
-                }
-                None => out.push('\\'),
-            }
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// A match of a rule, before overlaps are settled.
 #[derive(Debug)]
@@ -288,6 +260,72 @@ pub(crate) fn year_number(s: &str) -> Option<i32> {
         4 => n,
         _ => return None,
     })
+}
+
+/// The groups of one match of a rule, over the text the rule ran on: what
+/// [`regex::Captures`] gives, read from a regex-automata search instead, so
+/// that the search can be anchored and its buffer reused for every match.
+pub(crate) struct Captures<'t> {
+    text: &'t str,
+    caps: &'t regex_automata::util::captures::Captures,
+}
+
+/// One group of a match ([`Captures`]), as [`regex::Match`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Group<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Group<'t> {
+    /// The group's text.
+    pub(crate) fn as_str(&self) -> &'t str {
+        self.text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// Where the group starts in the text the rule ran on.
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Where the group ends in the text the rule ran on.
+    pub(crate) fn end(&self) -> usize {
+        self.end
+    }
+
+    /// True when the group matched the empty string.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+impl<'t> Captures<'t> {
+    /// The captures in `caps`, from a search of `text`.
+    pub(crate) fn new(
+        text: &'t str,
+        caps: &'t regex_automata::util::captures::Captures,
+    ) -> Captures<'t> {
+        Captures { text, caps }
+    }
+
+    /// Group `i` (0: the whole match), if it took part in the match.
+    pub(crate) fn get(&self, i: usize) -> Option<Group<'t>> {
+        self.group(self.caps.get_group(i))
+    }
+
+    /// The group named `name`, if it took part in the match.
+    pub(crate) fn name(&self, name: &str) -> Option<Group<'t>> {
+        self.group(self.caps.get_group_by_name(name))
+    }
+
+    fn group(&self, span: Option<regex_automata::Span>) -> Option<Group<'t>> {
+        span.map(|s| Group {
+            text: self.text,
+            start: s.start,
+            end: s.end,
+        })
+    }
 }
 
 /// A named group's text.
@@ -482,13 +520,20 @@ impl DateRules {
     /// `projection` is the document's ([`DocProjection`]).
     ///
     /// One pass of a [`RegexSet`] of the rules' required pieces over the
-    /// sentence first tells which rules may match; only those run their
-    /// loose pattern, which finds the windows; in each window the rule's
-    /// projected filter ([`filter::Projected`]) tells whether the rule can
-    /// match there, and only then does the capturing search run, the costly
-    /// part (most sentences hold one or two dated expressions, and there are
-    /// some thirty rules per language). Each step only skips work that would
-    /// have found nothing, so the matches are those of the rules alone.
+    /// sentence first tells which rules may match; only those run, each
+    /// through its projected filter ([`filter::Projected::captures`]),
+    /// which finds on the fast engine where a match may start, so that the
+    /// rule's own (slow) engine runs anchored there, and captures only
+    /// where it matches (most sentences hold one or two dated expressions,
+    /// and there are some thirty rules per language). Each step only skips
+    /// work that would have found nothing, so the matches are those of the
+    /// rules alone over the sentence, as `captures_iter(sentence)` of a
+    /// `regex::Regex` of the pattern gives them.
+    ///
+    /// (The rules used to run on windows of 48 bytes around the matches of
+    /// a loosened pattern; those loose matches, at every "an" or "été"
+    /// inside a word, cost more than the rules, and the windows covered
+    /// most of the text anyway.)
     fn find(
         &self,
         rules: &[Rule],
@@ -502,45 +547,27 @@ impl DateRules {
             return;
         };
         let offset = sentence.start;
-        let candidates = loose.gate.matches(text);
-        if !candidates.matched_any() {
-            return;
-        }
-        for i in candidates.iter() {
-            let (Some(rule), Some(loose_re)) = (rules.get(i), loose.each.get(i)) else {
+        let projection = projection.view(doc_text, offset, offset + text.len());
+        for i in loose.candidates(projection.text()) {
+            let Some(rule) = rules.get(i) else {
                 continue;
             };
-            // The strict rule runs only on windows around the loose
-            // pattern's matches, so its slow engine sees a few dozen bytes,
-            // not the sentence.
-            let mut windows: Vec<(usize, usize)> = Vec::new();
-            for m in loose_re.find_iter(text) {
-                let start = floor_boundary(text, m.start().saturating_sub(WINDOW_MARGIN));
-                let end = ceil_boundary(text, (m.end() + WINDOW_MARGIN).min(text.len()));
-                match windows.last_mut() {
-                    Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                    _ => windows.push((start, end)),
-                }
-            }
-            for (ws, we) in windows {
-                let window = &text[ws..we];
-                let projection = projection.view(doc_text, offset + ws, offset + we);
-                rule.filter.captures(&rule.re, window, &projection, |caps| {
+            rule.filter
+                .captures(&rule.anchored, text, &projection, |caps| {
                     let Some(m) = caps.name("t").or_else(|| caps.get(0)) else {
                         return;
                     };
-                    if m.is_empty() || !is_bounded(text, ws + m.start(), ws + m.end()) {
+                    if m.is_empty() || !is_bounded(text, m.start(), m.end()) {
                         return;
                     }
-                    if let Some(expr) = (rule.build)(&caps, window) {
+                    if let Some(expr) = (rule.build)(caps, text) {
                         out.push(Candidate {
-                            span: Span::new(ws + m.start() + offset, ws + m.end() + offset),
+                            span: Span::new(m.start() + offset, m.end() + offset),
                             expr,
                             rule: rule.name,
                         });
                     }
                 });
-            }
         }
     }
 }
