@@ -2271,7 +2271,7 @@ impl Stage for EventAssembler {
         let mut pending: Option<(Event, usize)> = None;
         // The last event created of each type, which a demonstrative
         // ("cette réunion") points back to.
-        let mut last_by_kind: HashMap<EventType, usize> = HashMap::new();
+        let mut last_by_kind: HashMap<EventType, usize> = HashMap::default();
         let index = Index::new(doc);
         for cue in doc.cues.iter().filter(|c| c.kind == CueKind::Trigger) {
             let Some(kind) = Self::event_type(cue) else {
