@@ -58,6 +58,10 @@ pub struct Document {
     pub timexes: Vec<Timex>,
     /// Entities: linked mentions.
     pub entities: Vec<Entity>,
+    /// The first place entity of each gazetteer id, set with `entities`:
+    /// how a nationality ("sénégalaise") finds its country's entity without
+    /// a search through all entities (see [`Document::represented_entity`]).
+    pub place_by_id: std::collections::HashMap<String, usize>,
     /// Relations between entities.
     pub relations: Vec<Relation>,
     /// Events.
@@ -105,14 +109,8 @@ impl Document {
     pub fn represented_entity(&self, mention: usize) -> Option<usize> {
         let m = self.mentions.get(mention)?;
         if m.label == Label::Misc {
-            if let Some(id) = &m.id {
-                let country = self
-                    .entities
-                    .iter()
-                    .position(|e| e.label == Label::Loc && e.id.as_ref() == Some(id));
-                if country.is_some() {
-                    return country;
-                }
+            if let Some(&country) = m.id.as_ref().and_then(|id| self.place_by_id.get(id)) {
+                return Some(country);
             }
         }
         m.entity

@@ -235,6 +235,12 @@ impl MentionLinker {
         }
         let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
         doc.entities = order.iter().filter_map(|&old| slots[old].take()).collect();
+        doc.place_by_id.clear();
+        for (e, entity) in doc.entities.iter().enumerate() {
+            if let (Label::Loc, Some(id)) = (entity.label, &entity.id) {
+                doc.place_by_id.entry(id.clone()).or_insert(e);
+            }
+        }
     }
 }
 

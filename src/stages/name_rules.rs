@@ -1824,6 +1824,9 @@ impl Stage for NameRules {
             self.title_rules(&cx, &mut titles);
             buffer = cx.into_buffer();
         }
+        // In text order, so later stages can find a span's titles by
+        // binary search (the sort is stable and finds them in order).
+        titles.sort_by_key(|t| t.span.start);
         doc.titles = titles;
         Ok(())
     }

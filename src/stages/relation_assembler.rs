@@ -98,7 +98,14 @@ impl RelationAssembler {
                 let offset = span.start - after_comma.len();
                 let gap = Span::new(offset, span.start);
                 let mut leftover = doc.slice(gap).to_string();
-                for t in doc.titles.iter().filter(|t| gap.contains(t.span)) {
+                // Titles are in text order: the gap's are found by search,
+                // not by a walk through all of them for every title.
+                let first = doc.titles.partition_point(|t| t.span.start < gap.start);
+                for t in doc.titles[first..]
+                    .iter()
+                    .take_while(|t| t.span.start < gap.end)
+                    .filter(|t| gap.contains(t.span))
+                {
                     leftover = leftover.replacen(doc.slice(t.span), " ", 1);
                 }
                 // Articles, and at most two lowercase words the title lists
@@ -158,6 +165,13 @@ impl Stage for RelationAssembler {
         &[Layer::Relations]
     }
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        // The relations told already, looked up rather than searched: a long
+        // document holds thousands of them.
+        let mut told: std::collections::HashSet<(usize, String, Option<usize>)> = doc
+            .relations
+            .iter()
+            .map(|r| (r.person, r.title.clone(), r.org))
+            .collect();
         for ti in 0..doc.titles.len() {
             let holder = self.holder(doc, ti);
             doc.titles[ti].holder = holder;
@@ -179,10 +193,7 @@ impl Stage for RelationAssembler {
                 org,
                 evidence: title.span,
             };
-            let duplicate = doc.relations.iter().any(|r| {
-                r.person == relation.person && r.title == relation.title && r.org == relation.org
-            });
-            if !duplicate {
+            if told.insert((relation.person, relation.title.clone(), relation.org)) {
                 doc.relations.push(relation);
             }
         }

@@ -1895,15 +1895,18 @@ impl Stage for EventAssembler {
             // One event per meeting: merge into an earlier event of the same
             // type and date when one participant set contains the other.
             // Events that share a participant are found through an index
-            // by participant, not by comparing with every earlier event.
+            // by participant, not by comparing with every earlier event;
+            // only a party's last few events are looked at, so that a
+            // person in every paragraph of a long document does not make
+            // each new event compare with all the earlier ones.
             let new_keys: BTreeSet<String> = event.participants.iter().map(key).collect();
             let candidates: BTreeSet<usize> = if new_keys.is_empty() {
-                (0..events.len()).collect()
+                (events.len().saturating_sub(MERGE_REACH)..events.len()).collect()
             } else {
                 new_keys
                     .iter()
                     .filter_map(|k| events_by_key.get(k))
-                    .flatten()
+                    .flat_map(|list| list.iter().rev().take(MERGE_REACH))
                     .copied()
                     .collect()
             };

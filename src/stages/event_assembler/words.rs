@@ -2,6 +2,9 @@
 //! clause edges, modals, negations, venues, topics. Data, kept apart from the
 //! logic that reads it; each list says what it is for.
 
+/// How many of a party's latest events a new mention may merge into.
+pub(super) const MERGE_REACH: usize = 16;
+
 /// Tokens before and after a trigger where its participants are looked for.
 pub(super) const WINDOW_TOKENS: usize = 30;
 
