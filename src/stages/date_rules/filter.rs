@@ -320,7 +320,28 @@ impl Projected {
             }
             return;
         }
+        // Made at the first place the filter finds, not for every sentence.
         let mut caps: Option<regex_automata::util::captures::Captures> = None;
+        self.walk_anchored(text, projection, |input| {
+            let caps = caps.get_or_insert_with(|| rule.create_captures());
+            rule.search_captures(input, caps);
+            let found = caps.get_match()?;
+            f(&Captures::new(text, caps));
+            Some(found.end())
+        });
+    }
+
+    /// The walk that [`Projected::captures`] and [`Projected::find`] share:
+    /// ask the filter where the next match could start, let `search` try
+    /// the rule anchored there (up to the filter's longest match), and go
+    /// on after the match `search` reports by its end, or from the next
+    /// char when there is none.
+    fn walk_anchored(
+        &self,
+        text: &str,
+        projection: &View<'_>,
+        mut search: impl FnMut(&regex_automata::Input<'_>) -> Option<usize>,
+    ) {
         let mut at = 0;
         while at <= text.len() {
             let Some(m) = self.re.find_at(projection.text, projection.projected(at)) else {
@@ -331,14 +352,9 @@ impl Projected {
             let input = regex_automata::Input::new(text)
                 .range(start..limit)
                 .anchored(regex_automata::Anchored::Yes);
-            let caps = caps.get_or_insert_with(|| rule.create_captures());
-            rule.search_captures(&input, caps);
-            match caps.get_match() {
-                Some(found) => {
-                    f(&Captures::new(text, caps));
-                    // Never empty (`nonempty`): the next search starts further on.
-                    at = found.end();
-                }
+            match search(&input) {
+                // Never empty (`nonempty`): the next search starts further on.
+                Some(end) => at = end,
                 None => match text[start..].chars().next() {
                     Some(c) => at = start + c.len_utf8(),
                     None => return,
@@ -371,28 +387,11 @@ impl Projected {
             }
             return;
         }
-        let mut at = 0;
-        while at <= text.len() {
-            let Some(m) = self.re.find_at(projection.text, projection.projected(at)) else {
-                return;
-            };
-            let start = projection.original(m.start());
-            let limit = self.limit(projection, m.start(), text.len());
-            let input = regex_automata::Input::new(text)
-                .range(start..limit)
-                .anchored(regex_automata::Anchored::Yes);
-            match rule.find(input) {
-                Some(found) => {
-                    f(found.start(), found.end());
-                    // Never empty (`nonempty`): the next search starts further on.
-                    at = found.end();
-                }
-                None => match text[start..].chars().next() {
-                    Some(c) => at = start + c.len_utf8(),
-                    None => return,
-                },
-            }
-        }
+        self.walk_anchored(text, projection, |input| {
+            let found = rule.find(input.clone())?;
+            f(found.start(), found.end());
+            Some(found.end())
+        });
     }
 }
 

@@ -313,6 +313,31 @@ fn tokens_from(tokens: &[Token], at: usize) -> &[Token] {
     &tokens[tokens.partition_point(|t| t.span.start < at)..]
 }
 
+/// The last `n` words (runs of letters and digits) of `text`, the nearest
+/// first, each with its byte offset in `text`.
+fn last_words(text: &str, n: usize) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut end = None;
+    for (k, c) in text.char_indices().rev() {
+        match (c.is_alphanumeric(), end) {
+            (true, None) => end = Some(k + c.len_utf8()),
+            (false, Some(to)) => {
+                words.push((k + c.len_utf8(), &text[k + c.len_utf8()..to]));
+                end = None;
+                if words.len() == n {
+                    return words;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(to) = end {
+        words.push((0, &text[..to]));
+    }
+    words.truncate(n);
+    words
+}
+
 /// A word lowercased, its typographic apostrophes straight ("n’" is "n'"),
 /// as the word lists write them.
 fn lower(s: &str) -> String {
@@ -1546,16 +1571,10 @@ impl EventAssembler {
         let biographical = |t: &Timex| {
             let text = near_before(t.span.start, 40);
             let base = t.span.start - text.len();
-            let before: Vec<String> = text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .rev()
-                .take(2)
-                .filter(|w| {
-                    let at = base + w.as_ptr() as usize - text.as_ptr() as usize;
-                    !in_title(at)
-                })
-                .map(str::to_lowercase)
+            let before: Vec<String> = last_words(text, 2)
+                .into_iter()
+                .filter(|&(k, _)| !in_title(base + k))
+                .map(|(_, w)| w.to_lowercase())
                 .collect();
             let bracketed = |to: usize| {
                 let inner = near_before(to, 200);
@@ -1574,25 +1593,8 @@ impl EventAssembler {
         let after_at: Option<usize> = {
             let before = near_before(trigger.start, 60);
             let base = trigger.start - before.len();
-            let mut words: Vec<(usize, &str)> = Vec::new();
-            let mut start = None;
-            for (k, c) in before
-                .char_indices()
-                .chain(std::iter::once((before.len(), ' ')))
-            {
-                match (c.is_alphanumeric(), start) {
-                    (true, None) => start = Some(k),
-                    (false, Some(from)) => {
-                        words.push((from, &before[from..k]));
-                        start = None;
-                    }
-                    _ => {}
-                }
-            }
-            words
-                .iter()
-                .rev()
-                .take(4)
+            last_words(before, 4)
+                .into_iter()
                 .find(|(_, w)| matches!(w.to_lowercase().as_str(), "after" | "following" | "après"))
                 .map(|(k, _)| base + k)
         };
@@ -1962,5 +1964,20 @@ impl Stage for EventAssembler {
         }
         doc.events = events;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::last_words;
+
+    #[test]
+    fn last_words_are_nearest_first_with_their_offsets() {
+        let text = "né en 1965, après (l'été)";
+        // Byte offsets: "né" and "après" take two bytes for their accent.
+        assert_eq!(last_words(text, 2), vec![(23, "été"), (21, "l")]);
+        assert_eq!(last_words("après", 3), vec![(0, "après")]);
+        assert_eq!(last_words(" , ", 2), vec![]);
+        assert_eq!(last_words("a b c", 5), vec![(4, "c"), (2, "b"), (0, "a")]);
     }
 }
