@@ -22,6 +22,10 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use depeche::gazetteer::Gazetteer;
 use depeche::{Document, InputDocument, Lang, Pipeline};
 
+/// The allocator the CLI uses, so the bench measures what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const CORPUS_FILES: [&str; 2] = ["bulk-fr.jsonl", "bulk-en-open.jsonl"];
 const MB: f64 = 1_000_000.0;
 

@@ -244,6 +244,15 @@ impl Folded {
         (f, None)
     }
 
+    /// A cursor that maps increasing folded offsets to original ones in
+    /// amortised constant time, where [`Folded::to_original`] searches.
+    pub fn cursor(&self) -> OriginalCursor<'_> {
+        OriginalCursor {
+            irregular: &self.irregular,
+            passed: 0,
+        }
+    }
+
     /// Maps a span of the folded text back to the original text.
     ///
     /// The span must start and end on char boundaries of the folded text (as
@@ -267,6 +276,37 @@ impl Folded {
             end = ir.original + ir.original_len;
         }
         Span::new(start, end)
+    }
+}
+
+/// Maps folded offsets to original ones for offsets that never decrease: a
+/// scan over the folded text asks at every word, and a binary search each
+/// time cost a sixth of the gazetteer stage on French text.
+#[derive(Debug)]
+pub struct OriginalCursor<'a> {
+    irregular: &'a [Irregular],
+    /// Irregular places that end at or before the last offset asked.
+    passed: usize,
+}
+
+impl OriginalCursor<'_> {
+    /// The original byte offset of the char that folded byte `f` starts or
+    /// lies in; `f` must be a folded char boundary and no smaller than the
+    /// last one asked.
+    pub fn original(&mut self, f: usize) -> usize {
+        while let Some(ir) = self.irregular.get(self.passed) {
+            if ir.folded + ir.folded_len > f {
+                break;
+            }
+            self.passed += 1;
+        }
+        match self.irregular.get(self.passed) {
+            Some(ir) if ir.folded <= f => ir.original,
+            _ => match self.passed.checked_sub(1).map(|k| self.irregular[k]) {
+                Some(ir) => ir.original + ir.original_len + (f - ir.folded - ir.folded_len),
+                None => f,
+            },
+        }
     }
 }
 
@@ -325,6 +365,24 @@ mod tests {
         assert_eq!(round_trip("Москва и Баку", "баку"), "Баку");
         assert_eq!(round_trip("ABC  d’é", "d'e"), "d’é");
         assert_eq!(round_trip("   lead", "lead"), "lead");
+    }
+
+    #[test]
+    fn cursor_agrees_with_to_original() {
+        for text in [
+            "À  l’ÉLYSÉE, Œuvre d’art",
+            "Cafe\u{301} noir \u{a0}\u{a0} x",
+            "Москва и Баку",
+            "   lead",
+            "plain ascii text",
+        ] {
+            let folded = Folded::new(text);
+            let mut cursor = folded.cursor();
+            for (f, _) in folded.as_str().char_indices() {
+                let span = folded.to_original(Span::new(f, f));
+                assert_eq!(cursor.original(f), span.start, "{text:?} at {f}");
+            }
+        }
     }
 
     #[test]

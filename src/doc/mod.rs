@@ -10,7 +10,7 @@ mod offsets;
 mod span;
 mod tokens;
 
-pub use fold::{fold, Folded};
+pub use fold::{fold, Folded, OriginalCursor};
 pub use layers::*;
 pub use offsets::CharIndex;
 pub use span::Span;

@@ -56,6 +56,13 @@ pub(crate) struct SurfaceIndex {
     /// a text start no surface, and this answers so without a probe of the
     /// table (a cache miss once the table holds a million surfaces).
     first_words: Vec<u64>,
+    /// The same filter over the first words of the surfaces that may match
+    /// text starting with a lowercase letter. Most names match only when
+    /// capitalised, while the commonest words of a text ("de", "la", "the")
+    /// are written in lowercase and begin such names ("De Gaulle", "La
+    /// Paz"): their walks would find only names that the case rules then
+    /// refuse.
+    lowercase_first_words: Vec<u64>,
 }
 
 impl SurfaceIndex {
@@ -72,6 +79,7 @@ impl SurfaceIndex {
             same_hash: Vec::with_capacity(surfaces),
             max_len: 0,
             first_words: vec![0; FIRST_WORD_BITS / 64],
+            lowercase_first_words: vec![0; FIRST_WORD_BITS / 64],
         }
     }
 
@@ -88,10 +96,16 @@ impl SurfaceIndex {
 
     /// Adds a folded surface; returns its id (the same id for the same
     /// string), or `None` for a surface that does not start with a word char
-    /// and so can never match at a word start.
-    pub(crate) fn insert(&mut self, folded: &str) -> Option<u32> {
+    /// and so can never match at a word start. `may_start_lowercase`: some
+    /// entry of this surface may match text that starts with a lowercase
+    /// letter (see [`SurfaceIndex::walk`]).
+    pub(crate) fn insert(&mut self, folded: &str, may_start_lowercase: bool) -> Option<u32> {
         if !folded.chars().next().is_some_and(char::is_alphanumeric) {
             return None;
+        }
+        if may_start_lowercase {
+            let first_word = &folded[..word_end(folded, 0, folded.len())];
+            set_bit(&mut self.lowercase_first_words, hash_str(first_word));
         }
         let hash = hash_str(folded);
         let head = self.table.get(&hash).map_or(NONE, |slot| slot.surface);
@@ -119,8 +133,7 @@ impl SurfaceIndex {
     fn insert_prefixes(&mut self, folded: &str) {
         let mut hash = RunningHash::new(folded.as_bytes(), 0);
         let mut p = word_end(folded, 0, folded.len());
-        let bit = first_word_bit(hash.to(p));
-        self.first_words[bit / 64] |= 1 << (bit % 64);
+        set_bit(&mut self.first_words, hash.to(p));
         while p < folded.len() {
             let mut next = p;
             while next < folded.len() {
@@ -160,11 +173,16 @@ impl SurfaceIndex {
     /// Pushes onto `found`, shortest first, every surface that `hay` has at
     /// `start` and that ends at a stop of `hay`, as `(surface id, end)`.
     /// `start` is a word start and `first_end` the end of that word.
+    /// With `lowercase_start` (the original text starts with a lowercase
+    /// letter there), only surfaces inserted as `may_start_lowercase` are
+    /// certain to be found: the others may be left out, since their entries
+    /// would refuse the match anyway.
     pub(crate) fn walk(
         &self,
         hay: &str,
         start: usize,
         first_end: usize,
+        lowercase_start: bool,
         found: &mut Vec<(u32, usize)>,
     ) {
         // No surface reaches further; this also bounds the work at one start
@@ -176,8 +194,12 @@ impl SurfaceIndex {
             return;
         }
         let mut key = hash.to(end);
-        let bit = first_word_bit(key);
-        if self.first_words[bit / 64] & (1 << (bit % 64)) == 0 {
+        let filter = if lowercase_start {
+            &self.lowercase_first_words
+        } else {
+            &self.first_words
+        };
+        if !bit_set(filter, key) {
             return;
         }
         loop {
@@ -293,6 +315,19 @@ fn first_word_bit(key: u64) -> usize {
     (key >> 40) as usize % FIRST_WORD_BITS
 }
 
+/// Sets the bit of first word hash `key` in a [`FIRST_WORD_BITS`] filter.
+fn set_bit(filter: &mut [u64], key: u64) {
+    let bit = first_word_bit(key);
+    filter[bit / 64] |= 1 << (bit % 64);
+}
+
+/// Whether the bit of first word hash `key` is set in a filter.
+#[inline]
+fn bit_set(filter: &[u64], key: u64) -> bool {
+    let bit = first_word_bit(key);
+    filter[bit / 64] & (1 << (bit % 64)) != 0
+}
+
 /// The 64-bit hash of `s` that the table is keyed by.
 fn hash_str(s: &str) -> u64 {
     RunningHash::new(s.as_bytes(), 0).to(s.len())
@@ -387,7 +422,7 @@ mod tests {
     fn walk(index: &SurfaceIndex, hay: &str, start: usize) -> Vec<String> {
         let mut found = Vec::new();
         let first_end = word_end(hay, start, hay.len());
-        index.walk(hay, start, first_end, &mut found);
+        index.walk(hay, start, first_end, false, &mut found);
         found
             .into_iter()
             .map(|(id, end)| {
@@ -408,10 +443,10 @@ mod tests {
             "u.s.",
             "u.s",
         ] {
-            assert!(index.insert(s).is_some());
+            assert!(index.insert(s, true).is_some());
         }
-        assert_eq!(index.insert("paris"), Some(2), "same string, same id");
-        assert_eq!(index.insert("-x"), None);
+        assert_eq!(index.insert("paris", true), Some(2), "same string, same id");
+        assert_eq!(index.insert("-x", true), None);
         assert_eq!(index.len(), 6);
         assert_eq!(walk(&index, "m. durand et", 0), ["m.", "m. durand"]);
         assert_eq!(walk(&index, "m. durandal", 0), ["m."]);
@@ -439,7 +474,7 @@ mod tests {
     fn same_hash_surfaces_stay_apart() {
         // Force two surfaces into one slot, as a 64-bit collision would.
         let mut index = SurfaceIndex::with_capacity(2);
-        let a = index.insert("nice").unwrap();
+        let a = index.insert("nice", true).unwrap();
         let slot = index.table[&hash_str("nice")];
         index.surfaces.push_str("lyon");
         index.bounds.push(index.surfaces.len());
@@ -454,7 +489,7 @@ mod tests {
     #[test]
     fn bounded_by_the_longest_surface() {
         let mut index = SurfaceIndex::with_capacity(1);
-        index.insert("a b").unwrap();
+        index.insert("a b", true).unwrap();
         let hay = format!("a {}b", "-".repeat(10_000));
         assert!(walk(&index, &hay, 0).is_empty());
         assert_eq!(walk(&index, "a b", 0), ["a b"]);

@@ -85,7 +85,10 @@ impl GazetteerMatcher {
         // file order within a surface, which ties in `entity_rank` rely on).
         let surface_of: Vec<Option<u32>> = entries
             .iter()
-            .map(|entry| index.insert(&fold(&entry.surface)))
+            .map(|entry| {
+                let lowercase = EntryRules::of(entry).may_match_lowercase_start();
+                index.insert(&fold(&entry.surface), lowercase)
+            })
             .collect();
         let mut entry_starts = vec![0u32; index.len() + 1];
         for id in surface_of.iter().flatten() {
@@ -139,8 +142,16 @@ impl GazetteerMatcher {
         &self.gazetteer
     }
 
-    /// The entries of surface `id` that `written` and `lang` allow.
-    fn allowed(&self, id: u32, written: &Written<'_>, lang: Option<Lang>) -> Vec<&Entry> {
+    /// Puts in `out` the entries of surface `id` that `written` and `lang`
+    /// allow.
+    fn allowed<'g>(
+        &'g self,
+        id: u32,
+        written: &Written<'_>,
+        lang: Option<Lang>,
+        out: &mut Vec<&'g Entry>,
+    ) {
+        out.clear();
         let id = id as usize;
         let range = self.entry_starts[id] as usize..self.entry_starts[id + 1] as usize;
         let entries = self.gazetteer.entries();
@@ -148,15 +159,16 @@ impl GazetteerMatcher {
             self.entry_ids.get(range.clone()),
             self.entry_rules.get(range),
         ) else {
-            return Vec::new();
+            return;
         };
-        ids.iter()
-            .zip(rules)
-            .filter(|(_, r)| r.lang_allows(lang))
-            .map(|(&e, r)| (&entries[e as usize], r))
-            .filter(|(e, r)| written.allows(r, e))
-            .map(|(e, _)| e)
-            .collect()
+        out.extend(
+            ids.iter()
+                .zip(rules)
+                .filter(|(_, r)| r.lang_allows(lang))
+                .map(|(&e, r)| (&entries[e as usize], r))
+                .filter(|(e, r)| written.allows(r, e))
+                .map(|(e, _)| e),
+        );
     }
 
     /// Every place in `text` where entries match, longest first at each word
@@ -164,14 +176,34 @@ impl GazetteerMatcher {
     /// other language are left out for titles and triggers (whose words
     /// differ by language: French "met" is not English "met").
     pub fn candidates<'g>(&'g self, text: &str, lang: Option<Lang>) -> Vec<Candidate<'g>> {
+        let mut out = Vec::new();
+        self.scan(text, lang, |span, entries| {
+            out.push(Candidate {
+                span,
+                entries: entries.to_vec(),
+            });
+        });
+        out
+    }
+
+    /// What [`GazetteerMatcher::candidates`] finds, handed to `emit` one
+    /// place at a time with its entries in a buffer that is reused (a vector
+    /// per match was a tenth of the stage).
+    fn scan<'g>(
+        &'g self,
+        text: &str,
+        lang: Option<Lang>,
+        mut emit: impl FnMut(Span, &[&'g Entry]),
+    ) {
         if self.index.len() == 0 {
-            return Vec::new();
+            return;
         }
         let folded = Folded::new(text);
         let hay = folded.as_str();
         let bytes = hay.as_bytes();
-        let mut out = Vec::new();
+        let mut original = folded.cursor();
         let mut found = Vec::new();
+        let mut entries = Vec::new();
         let mut resume = 0;
         let mut i = 0;
         while i < hay.len() {
@@ -186,22 +218,25 @@ impl GazetteerMatcher {
             let bit = prefix_bit(bytes[i], next);
             if i >= resume && self.prefixes[bit / 64] & (1 << (bit % 64)) != 0 {
                 found.clear();
-                self.index.walk(hay, i, end, &mut found);
+                let lowercase = text
+                    .get(original.original(i)..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(is_lowercase_letter);
+                self.index.walk(hay, i, end, lowercase, &mut found);
                 // The longest surface whose case rule passes.
                 for &(id, stop) in found.iter().rev() {
                     let span = folded.to_original(Span::new(i, stop));
                     let written = Written::new(span.slice(text));
-                    let entries = self.allowed(id, &written, lang);
+                    self.allowed(id, &written, lang, &mut entries);
                     if !entries.is_empty() {
                         resume = stop;
-                        out.push(Candidate { span, entries });
+                        emit(span, &entries);
                         break;
                     }
                 }
             }
             i = end;
         }
-        out
     }
 }
 
@@ -232,6 +267,16 @@ impl EntryRules {
             first_upper,
             long,
             only_in,
+        }
+    }
+
+    /// Whether text whose first letter is lowercase can pass the case
+    /// rule ("ministre", "azerbaïdjanais"; not "Paris", nor "US").
+    fn may_match_lowercase_start(&self) -> bool {
+        match self.case {
+            CaseRule::Any => true,
+            CaseRule::Upper => false,
+            CaseRule::Capitalized | CaseRule::Exact => self.first_upper != Some(true),
         }
     }
 
@@ -335,6 +380,11 @@ fn cue_kind(kind: EntryType) -> Option<CueKind> {
     }
 }
 
+/// A letter that is not uppercase: as [`Written`] reads a first letter.
+fn is_lowercase_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_uppercase()
+}
+
 /// True when the next word after `end` starts with a capital letter.
 fn capitalised_word_follows(text: &str, end: usize) -> bool {
     let rest = &text[end..];
@@ -353,16 +403,15 @@ impl Stage for GazetteerMatcher {
         &[Layer::Gazetteer]
     }
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        for candidate in self.candidates(&doc.text, doc.lang) {
-            let best_entity = candidate
-                .entries
+        let (mut mentions, mut cues) = (Vec::new(), Vec::new());
+        self.scan(&doc.text, doc.lang, |span, entries| {
+            let best_entity = entries
                 .iter()
                 .filter(|e| matches!(e.kind, EntryType::Entity(_)))
                 // On a tie, the entry of the document's language names the
                 // entity: "G20" is the Group of Twenty in English.
                 .min_by_key(|e| (entity_rank(e), e.lang.is_some() && e.lang != doc.lang));
-            let best_cue = candidate
-                .entries
+            let best_cue = entries
                 .iter()
                 .filter_map(|e| cue_kind(e.kind).map(|k| (k, e)))
                 .min_by_key(|(k, _)| *k as u8);
@@ -370,7 +419,7 @@ impl Stage for GazetteerMatcher {
             // a name when a capitalised word follows it.
             let prefer_cue = match (best_entity, best_cue) {
                 (Some(_), Some((CueKind::GivenName, _))) => {
-                    capitalised_word_follows(&doc.text, candidate.span.end)
+                    capitalised_word_follows(&doc.text, span.end)
                 }
                 (Some(_), Some(_)) => false,
                 (None, Some(_)) => true,
@@ -378,8 +427,8 @@ impl Stage for GazetteerMatcher {
             };
             if prefer_cue {
                 let (kind, entry) = best_cue.expect("checked above");
-                doc.cues.push(Cue {
-                    span: candidate.span,
+                cues.push(Cue {
+                    span,
                     kind,
                     canonical: entry.canonical.clone(),
                     id: entry.id.clone(),
@@ -389,13 +438,15 @@ impl Stage for GazetteerMatcher {
                 let EntryType::Entity(label) = entry.kind else {
                     unreachable!("filtered to entities")
                 };
-                let mut mention = Mention::new(candidate.span, label, MentionSource::Gazetteer);
+                let mut mention = Mention::new(span, label, MentionSource::Gazetteer);
                 mention.canonical = Some(entry.canonical.clone());
                 mention.id = entry.id.clone();
                 mention.country = entry.attr("country").map(str::to_string);
-                doc.mentions.push(mention);
+                mentions.push(mention);
             }
-        }
+        });
+        doc.mentions.append(&mut mentions);
+        doc.cues.append(&mut cues);
         Ok(())
     }
 }
