@@ -1,5 +1,6 @@
 //! Events from triggers: who met whom, when, where, in what capacity.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 // Fast hashing: the maps here are looked up, or walked only to sort each
@@ -112,14 +113,14 @@ impl<'d> Index<'d> {
         for r in &doc.relations {
             index
                 .holders_by_title
-                .entry(lower(&r.title))
+                .entry(lower(&r.title).into_owned())
                 .or_default()
                 .insert(r.person);
             let Some(org) = r.org else { continue };
             index.affiliations.entry(r.person).or_default().insert(org);
             index
                 .holders_by_role
-                .entry((lower(&r.title), org))
+                .entry((lower(&r.title).into_owned(), org))
                 .or_default()
                 .push((r.evidence.start, r.person));
             index
@@ -222,7 +223,7 @@ impl<'d> Index<'d> {
     /// one person holding any title of it. None when the document names
     /// nobody in that role.
     fn holder_of_role(&self, role: &str, org: usize, near: usize) -> Option<usize> {
-        let role = lower(role);
+        let role = lower(role).into_owned();
         if let Some(list) = self.holders_by_role.get(&(role.clone(), org)) {
             return list
                 .iter()
@@ -242,7 +243,7 @@ impl<'d> Index<'d> {
     /// The one person the document names in `role` (of any country or
     /// organization, or none), if there is exactly one.
     fn only_holder_of(&self, role: &str) -> Option<usize> {
-        match self.holders_by_title.get(&lower(role)) {
+        match self.holders_by_title.get(lower(role).as_str()) {
             Some(persons) if persons.len() == 1 => persons.first().copied(),
             _ => None,
         }
@@ -340,13 +341,60 @@ fn last_words(text: &str, n: usize) -> Vec<(usize, &str)> {
 
 /// A word lowercased, its typographic apostrophes straight ("n’" is "n'"),
 /// as the word lists write them.
-fn lower(s: &str) -> String {
+fn lower(s: &str) -> Lowered<'_> {
+    // Most words are lowercase already: those are borrowed, not copied (a
+    // copy per word looked at was half of this stage).
+    if s.chars().all(lowers_to_itself) {
+        return Lowered(Cow::Borrowed(s));
+    }
     let lowered = s.to_lowercase();
-    if lowered.contains(['’', 'ʼ']) {
+    Lowered(Cow::Owned(if lowered.contains(['’', 'ʼ']) {
         lowered.replace(['’', 'ʼ'], "'")
     } else {
         lowered
+    }))
+}
+
+/// What [`lower`] gives: the word itself when it was lowercase already.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Lowered<'a>(Cow<'a, str>);
+
+impl Lowered<'_> {
+    fn as_str(&self) -> &str {
+        &self.0
     }
+
+    fn into_owned(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl std::ops::Deref for Lowered<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Lowered<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Lowered<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// True when [`lower`] leaves `c` as it is.
+fn lowers_to_itself(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
+    let mut lowered = c.to_lowercase();
+    !matches!(c, '’' | 'ʼ') && lowered.next() == Some(c) && lowered.next().is_none()
 }
 
 /// True when two participant sets can be one meeting told twice: the same
@@ -516,18 +564,18 @@ impl EventAssembler {
     /// True when the words around the trigger negate it or make it a wish or
     /// a hypothesis.
     fn is_negated_or_hypothetical(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
-        let before: Vec<String> = tokens_before(tokens, trigger.start)
+        let before: Vec<Lowered> = tokens_before(tokens, trigger.start)
             .iter()
             .rev()
             .filter(|t| t.kind == TokenKind::Word)
             .take(5)
             .map(|t| lower(t.span.slice(&doc.text)))
             .collect();
-        let inside: Vec<String> = tokenize(&doc.text, trigger)
+        let inside: Vec<Lowered> = tokenize(&doc.text, trigger)
             .iter()
             .map(|t| lower(t.span.slice(&doc.text)))
             .collect();
-        let after: Vec<String> = tokens_from(tokens, trigger.end)
+        let after: Vec<Lowered> = tokens_from(tokens, trigger.end)
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .take(2)
@@ -594,7 +642,7 @@ impl EventAssembler {
             .any(|w| IDEA_NOUNS.contains(&w.as_str()));
         // "a summit that could happen", "meetings ... every few months":
         // hypothetical or habitual.
-        let after_words: Vec<String> = tokens_from(tokens, trigger.end)
+        let after_words: Vec<Lowered> = tokens_from(tokens, trigger.end)
             .iter()
             .take_while(|t| t.kind == TokenKind::Word)
             .take(8)
@@ -657,7 +705,7 @@ impl EventAssembler {
     /// the journey is planned ("was to travel", "ira"). `None` when no
     /// journey verb comes in the clause's eight words before.
     fn journey_before(&self, doc: &Document, tokens: &[Token], trigger: Span) -> Option<bool> {
-        let words: Vec<String> = tokens_before(tokens, trigger.start)
+        let words: Vec<Lowered> = tokens_before(tokens, trigger.start)
             .iter()
             .rev()
             .take_while(|t| !CLAUSE_EDGES.contains(&t.span.slice(&doc.text)))
@@ -688,7 +736,7 @@ impl EventAssembler {
     /// "a new round of talks ... will be held Wednesday", "la réunion se
     /// tiendra lundi": a future verb after a meeting noun, in its clause.
     fn is_noun_announced(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
-        let words: Vec<String> = tokens_from(tokens, trigger.end)
+        let words: Vec<Lowered> = tokens_from(tokens, trigger.end)
             .iter()
             .take_while(|t| t.kind == TokenKind::Word)
             .take(10)
@@ -1146,7 +1194,7 @@ impl EventAssembler {
         // The `nth` word before a position (0: the nearest), from the
         // sentence's tokens (found once, searched by position), articles
         // skipped: "at the White House" is at a venue.
-        let nth_word_before = |at: usize, nth: usize| -> String {
+        let nth_word_before = |at: usize, nth: usize| -> Lowered<'_> {
             let k = tokens.partition_point(|t| t.span.start < at);
             tokens[..k]
                 .iter()
@@ -1155,7 +1203,7 @@ impl EventAssembler {
                 .map(|t| lower(t.span.slice(&doc.text)))
                 .filter(|w| !SKIPPED_BEFORE.contains(&w.as_str()))
                 .nth(nth)
-                .unwrap_or_default()
+                .unwrap_or(Lowered(Cow::Borrowed("")))
         };
         let word_before = |at: usize| nth_word_before(at, 0);
         // Organizations and countries represented by a participant's title.
@@ -1245,7 +1293,7 @@ impl EventAssembler {
                     // "the G-20 summit", "a meeting of the Security
                     // Council": the forum the meeting is held in, a party
                     // only when no person is named.
-                    let between: Vec<String> = tokens_from(tokens, trigger.end)
+                    let between: Vec<Lowered> = tokens_from(tokens, trigger.end)
                         .iter()
                         .take_while(|t| t.span.start < m.span.start)
                         .map(|t| lower(t.span.slice(&doc.text)))
