@@ -90,12 +90,18 @@ pub fn build_pipeline(args: &PipelineArgs, quiet: bool) -> Result<(Pipeline, boo
 }
 
 /// Where records go.
+///
+/// `Send`: records are written on a worker thread while the next batch is
+/// extracted.
 enum Sink {
-    Jsonl(Box<dyn Write>),
-    Json { out: Box<dyn Write>, first: bool },
-    Csv(CsvTables<Box<dyn Write>>),
+    Jsonl(Box<dyn Write + Send>),
+    Json {
+        out: Box<dyn Write + Send>,
+        first: bool,
+    },
+    Csv(CsvTables<Box<dyn Write + Send>>),
     CsvDir(CsvTables<BufWriter<std::fs::File>>),
-    Outline(Box<dyn Write>),
+    Outline(Box<dyn Write + Send>),
 }
 
 impl Sink {
@@ -110,7 +116,7 @@ impl Sink {
         if args.table.is_some() && format != FormatArg::Csv {
             bail!("--table goes with --format csv");
         }
-        let file = |name: &str| -> Result<Box<dyn Write>> {
+        let file = |name: &str| -> Result<Box<dyn Write + Send>> {
             match &args.out {
                 Some(dir) => {
                     std::fs::create_dir_all(dir)
@@ -218,51 +224,26 @@ fn extract(args: ExtractArgs) -> Result<Outcome> {
     let mut tally = Tally::default();
     let progress = Progress::new(args.quiet);
     let batch_size = args.batch_size.max(1);
-    // A batch ends at `batch_size` documents or at this many bytes of text,
-    // whichever comes first, so memory is bounded even for huge documents.
-    const BATCH_BYTES: usize = 64 << 20;
-    loop {
-        let mut batch: Vec<Result<InputDocument, Record>> = Vec::with_capacity(batch_size);
-        let mut bytes = 0;
-        for item in reader.by_ref() {
-            tally.read += 1;
-            match item {
-                InputItem::Document(doc) => {
-                    bytes += doc.text.len();
-                    batch.push(Ok(doc));
-                }
-                InputItem::Failed { id, error } => batch.push(Err(Record::failed(id, error))),
-            }
-            if batch.len() >= batch_size || bytes >= BATCH_BYTES {
-                break;
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        let records = process_batch(&pipeline, batch);
-        for record in &records {
-            if !record.errors.is_empty() {
-                tally.with_errors += 1;
-                if !args.quiet {
-                    for e in &record.errors {
-                        // Most errors already start with where they are.
-                        if e.starts_with(&format!("{}:", record.id)) {
-                            progress.println(&format!("depeche: {e}"));
-                        } else {
-                            progress.println(&format!("depeche: {}: {e}", record.id));
-                        }
-                    }
-                }
-            }
-            sink.write(record)?;
-            tally.written += 1;
-        }
-        // Flush after every batch: downstream readers (a pipe, Spark's
-        // `pipe()`) see complete lines as the run goes.
-        sink.flush()?;
-        progress.update(tally.written);
+    // Three batches at most are in memory: one being extracted, the one
+    // before it being written and the one after it being read. Reading and
+    // writing run beside the extraction (`rayon::join`), so the workers do
+    // not wait for them; records still come out in input order.
+    let mut batch = read_batch(&mut reader, batch_size, &mut tally.read);
+    let mut done: Vec<Record> = Vec::new();
+    while !batch.is_empty() {
+        let (records, (written, next)) = rayon::join(
+            || process_batch(&pipeline, batch),
+            || {
+                let written = write_batch(&mut sink, &done, &mut tally, &progress, args.quiet);
+                let next = read_batch(&mut reader, batch_size, &mut tally.read);
+                (written, next)
+            },
+        );
+        written?;
+        done = records;
+        batch = next;
     }
+    write_batch(&mut sink, &done, &mut tally, &progress, args.quiet)?;
     sink.finish()?;
     progress.finish();
     if !args.quiet {
@@ -274,6 +255,68 @@ fn extract(args: ExtractArgs) -> Result<Outcome> {
     Ok(Outcome {
         problems: tally.with_errors > 0 || gazetteer_problems,
     })
+}
+
+/// The next batch of input: `batch_size` documents or, whichever comes
+/// first, about 64 MB of text, so memory is bounded even for huge
+/// documents. Empty at the end of the input.
+fn read_batch(
+    reader: &mut InputReader,
+    batch_size: usize,
+    read: &mut usize,
+) -> Vec<Result<InputDocument, Record>> {
+    const BATCH_BYTES: usize = 64 << 20;
+    let mut batch = Vec::with_capacity(batch_size);
+    let mut bytes = 0;
+    for item in reader.by_ref() {
+        *read += 1;
+        match item {
+            InputItem::Document(doc) => {
+                bytes += doc.text.len();
+                batch.push(Ok(doc));
+            }
+            InputItem::Failed { id, error } => batch.push(Err(Record::failed(id, error))),
+        }
+        if batch.len() >= batch_size || bytes >= BATCH_BYTES {
+            break;
+        }
+    }
+    batch
+}
+
+/// Writes a batch's records and reports their errors.
+fn write_batch(
+    sink: &mut Sink,
+    records: &[Record],
+    tally: &mut Tally,
+    progress: &Progress,
+    quiet: bool,
+) -> Result<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    for record in records {
+        if !record.errors.is_empty() {
+            tally.with_errors += 1;
+            if !quiet {
+                for e in &record.errors {
+                    // Most errors already start with where they are.
+                    if e.starts_with(&format!("{}:", record.id)) {
+                        progress.println(&format!("depeche: {e}"));
+                    } else {
+                        progress.println(&format!("depeche: {}: {e}", record.id));
+                    }
+                }
+            }
+        }
+        sink.write(record)?;
+        tally.written += 1;
+    }
+    // Flush after every batch: downstream readers (a pipe, Spark's `pipe()`)
+    // see complete lines as the run goes.
+    sink.flush()?;
+    progress.update(tally.written);
+    Ok(())
 }
 
 /// Runs a batch in parallel; records come back in input order.
