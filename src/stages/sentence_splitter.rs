@@ -482,7 +482,13 @@ mod tests {
 
     #[test]
     fn counts_words_as_split_whitespace_does() {
-        for text in ["", "a", " a  b\tc\u{a0}d \u{2009}e\u{b}f ", "un deux trois", "x\u{3000}y"] {
+        for text in [
+            "",
+            "a",
+            " a  b\tc\u{a0}d \u{2009}e\u{b}f ",
+            "un deux trois",
+            "x\u{3000}y",
+        ] {
             for n in 0..7 {
                 assert_eq!(
                     more_words_than(text, n),

@@ -1,0 +1,612 @@
+//! What the words around a trigger say: who speaks, who undergoes, whether
+//! the event is negated, wished, announced or habitual, and what kind of
+//! thing is met.
+
+use super::*;
+
+impl EventAssembler {
+    /// True when a comma and a speech verb frame a name: ", Omar Haddad
+    /// said", ", said Omar Haddad", ", a déclaré Paul Girard".
+    pub(super) fn is_sayer(&self, doc: &Document, tokens: &[Token], span: Span) -> bool {
+        let before = tokens_before(tokens, span.start);
+        let after = tokens_from(tokens, span.end);
+        let word = |t: &Token| lower(t.span.slice(&doc.text));
+        // The comma may sit a few tokens back, past a title: ", German
+        // Foreign Minister X said".
+        let comma_before = before
+            .iter()
+            .rev()
+            .take(5)
+            .any(|t| t.span.slice(&doc.text) == ",");
+        let verb_after = after
+            .first()
+            .is_some_and(|t| SPEECH_VERBS.contains(&word(t).as_str()));
+        let verb_before = match before {
+            [.., glue, verb] => {
+                SPEECH_VERBS.contains(&word(verb).as_str())
+                    && matches!(word(glue).as_str(), "," | "a" | "ont")
+            }
+            _ => false,
+        };
+        comma_before && verb_after || verb_before
+    }
+
+    /// True when a patient noun and its "of" come before `span`, the two
+    /// joined by a list or an apposition at most: "the release of X",
+    /// "the resignations of city leaders, including Mayor X and Chief Y".
+    /// The trigger, a clause edge or a comma that opens no list stops the
+    /// search.
+    pub(super) fn undergoes(
+        &self,
+        doc: &Document,
+        tokens: &[Token],
+        trigger: Span,
+        span: Span,
+    ) -> bool {
+        let before = tokens_before(tokens, span.start);
+        let word = |t: &Token| lower(t.span.slice(&doc.text));
+        for (k, t) in before.iter().enumerate().rev().take(12) {
+            if t.span.end > trigger.start && t.span.start < trigger.end {
+                return false;
+            }
+            let w = word(t);
+            if CLAUSE_EDGES.contains(&w.as_str()) || w == "." {
+                return false;
+            }
+            if w == "," {
+                let opens_list = before.get(k + 1).is_some_and(|n| {
+                    matches!(
+                        word(n).as_str(),
+                        "including" | "notamment" | "dont" | "among"
+                    ) || n.span.slice(&doc.text).starts_with(char::is_uppercase)
+                });
+                if !opens_list {
+                    return false;
+                }
+            }
+            if matches!(w.as_str(), "of" | "de" | "du" | "des" | "d'")
+                && k > 0
+                && PATIENT_NOUNS.contains(&word(&before[k - 1]).as_str())
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// True when `span` is followed by a possessive "'s" and a title:
+    /// "Erdoğan's Prime Minister", "Obama's envoy".
+    pub(super) fn owns_a_title(&self, doc: &Document, tokens: &[Token], span: Span) -> bool {
+        let after = tokens_from(tokens, span.end);
+        let (apostrophe, s, title) = match after {
+            [a, s, t, ..] => (a, s, t),
+            _ => return false,
+        };
+        matches!(apostrophe.span.slice(&doc.text), "'" | "’")
+            && s.span.slice(&doc.text) == "s"
+            && cue_at(doc, title.span.start).is_some_and(|c| c.kind == CueKind::Title)
+    }
+
+    /// True when the first name after a visit trigger is a person's: "a
+    /// rendu visite à son homologue X", "visited X in Lima".
+    pub(super) fn visits_a_person(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        tokens_from(tokens, trigger.end)
+            .iter()
+            .take_while(|t| t.kind == TokenKind::Word)
+            .take(6)
+            .find_map(|t| {
+                let at = doc
+                    .mentions
+                    .partition_point(|m| m.span.start < t.span.start);
+                // A nationality adjective is read past: "son homologue
+                // indien X".
+                doc.mentions
+                    .get(at)
+                    .filter(|m| m.span.start == t.span.start && m.label != Label::Misc)
+                    .map(|m| m.label == Label::Per)
+            })
+            .unwrap_or(false)
+    }
+
+    /// True when a place and a comma come right before `span`: "Sochi,
+    /// Russia", "Hangzhou, China".
+    pub(super) fn follows_place(&self, doc: &Document, tokens: &[Token], span: Span) -> bool {
+        let mut before = tokens_before(tokens, span.start);
+        // "Grimmen, northern Germany": a direction may sit between.
+        if let [rest @ .., last] = before {
+            if DIRECTIONS.contains(&lower(last.span.slice(&doc.text)).as_str()) {
+                before = rest;
+            }
+        }
+        let [.., place_end, comma] = before else {
+            return false;
+        };
+        // Mentions are sorted by start and do not overlap: the place is
+        // among the last few that start before the comma.
+        let k = doc
+            .mentions
+            .partition_point(|m| m.span.start <= place_end.span.start);
+        comma.span.slice(&doc.text) == ","
+            && doc.mentions[..k]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|m| m.span.end == place_end.span.end && m.label == Label::Loc)
+    }
+
+    /// True when the words around the trigger negate it or make it a wish or
+    /// a hypothesis.
+    pub(super) fn is_negated_or_hypothetical(
+        &self,
+        doc: &Document,
+        tokens: &[Token],
+        trigger: Span,
+    ) -> bool {
+        let before: Vec<Lowered> = tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(5)
+            .map(|t| lower(t.span.slice(&doc.text)))
+            .collect();
+        let inside: Vec<Lowered> = tokenize(&doc.text, trigger)
+            .iter()
+            .map(|t| lower(t.span.slice(&doc.text)))
+            .collect();
+        let after: Vec<Lowered> = tokens_from(tokens, trigger.end)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(2)
+            .map(|t| lower(t.span.slice(&doc.text)))
+            .collect();
+        // "n'étaient pas de la rencontre": "ne" may sit five words back
+        // when "pas" is near.
+        let french_ne = before
+            .iter()
+            .take(5)
+            .chain(inside.iter())
+            .any(|w| w == "ne" || w == "n'");
+        // "n'a pas rencontré": the negation may sit before the participle.
+        let french_neg_before = french_ne
+            && before
+                .iter()
+                .take(3)
+                .any(|w| matches!(w.as_str(), "pas" | "jamais" | "plus" | "guère"));
+        let french_ne_near = before
+            .iter()
+            .take(3)
+            .chain(inside.iter())
+            .any(|w| w == "ne" || w == "n'");
+        let french_neg = french_neg_before
+            || french_ne_near
+                && after
+                    .iter()
+                    .chain(inside.iter())
+                    .any(|w| matches!(w.as_str(), "pas" | "jamais" | "plus" | "guère"));
+        let english_neg = before.iter().take(3).chain(inside.iter()).any(|w| {
+            NEGATIONS.contains(&w.as_str()) && !matches!(w.as_str(), "pas" | "plus" | "jamais")
+        });
+        // A modal or a wish anywhere in the six words before, within the
+        // clause: "could be to Iceland for a summit", "urged the government
+        // to renew talks". The month "May" is no modal.
+        // "on retrouve des personnalités": one finds, no one meets.
+        if doc.lang == Some(crate::Lang::Fr) && before.first().is_some_and(|w| w == "on") {
+            return true;
+        }
+        let modal = tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            // A subordinate clause has its own mood ("proposed the bill
+            // after two envoys met X"), but for one that tells what has
+            // not happened yet ("a summit that could happen before he has
+            // met X").
+            .take_while(|t| {
+                let w = lower(t.span.slice(&doc.text));
+                !CLAUSE_EDGES.contains(&w.as_str())
+                    && (!SUBORDINATORS.contains(&w.as_str())
+                        || matches!(w.as_str(), "before" | "avant"))
+            })
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span.slice(&doc.text))
+            // Names count for nothing: "given to a Trump-Putin summit".
+            .filter(|w| !w.starts_with(char::is_uppercase) || MODALS.contains(&lower(w).as_str()))
+            .take(MODAL_REACH)
+            .any(|w| w != "May" && MODALS.contains(&lower(w).as_str()));
+        // "Talk of an early summit", "la perspective d'une rencontre": a
+        // noun that makes the meeting an idea.
+        let idea = before
+            .iter()
+            .take(4)
+            .any(|w| IDEA_NOUNS.contains(&w.as_str()));
+        // "a summit that could happen", "meetings ... every few months":
+        // hypothetical or habitual.
+        let after_words: Vec<Lowered> = tokens_from(tokens, trigger.end)
+            .iter()
+            .take_while(|t| t.kind == TokenKind::Word)
+            .take(8)
+            .map(|t| lower(t.span.slice(&doc.text)))
+            .collect();
+        let hypothetical_after = after_words.windows(2).take(1).any(|w| {
+            matches!(w[0].as_str(), "that" | "which" | "qui")
+                && matches!(
+                    w[1].as_str(),
+                    "could" | "might" | "may" | "would" | "pourrait" | "pourraient"
+                )
+        });
+        // Abbreviations ("U.S.") and lists do not end the search.
+        let habitual = tokens_from(tokens, trigger.end)
+            .iter()
+            .take_while(|t| !CLAUSE_EDGES.contains(&t.span.slice(&doc.text)))
+            .take(12)
+            .any(|t| matches!(lower(t.span.slice(&doc.text)).as_str(), "every" | "chaque"));
+        french_neg || english_neg || modal || idea || hypothetical_after || habitual
+    }
+
+    /// True when a word just before the trigger announces it rather than
+    /// reports it ("devrait être signé", "is expected to meet", "doit
+    /// recevoir").
+    pub(super) fn is_announced(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(3)
+            .enumerate()
+            .any(|(k, t)| {
+                // "to" announces only right before a verb ("to meet"), not
+                // as a preposition ("her arrival to their meeting").
+                let w = lower(t.span.slice(&doc.text));
+                PLANNED_MARKERS.contains(&w.as_str()) && (w != "to" || k == 0)
+            })
+            || self.is_noun_announced(doc, tokens, trigger)
+    }
+
+    /// True when an infinitive trigger follows a verb of achievement, maybe
+    /// past an adverb or two: "ont toutefois pu rencontrer", "managed to
+    /// meet", "was able to meet".
+    pub(super) fn achieved_before(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(3)
+            .any(|t| {
+                matches!(
+                    lower(t.span.slice(&doc.text)).as_str(),
+                    "pu" | "réussi" | "parvenu" | "parvenue" | "parvenus" | "managed" | "able"
+                )
+            })
+    }
+
+    /// When an infinitive trigger tells the purpose of a journey ("flew to
+    /// Lima to meet X", "s'est rendu à Lima pour rencontrer X"): whether
+    /// the journey is planned ("was to travel", "ira"). `None` when no
+    /// journey verb comes in the clause's eight words before.
+    pub(super) fn journey_before(
+        &self,
+        doc: &Document,
+        tokens: &[Token],
+        trigger: Span,
+    ) -> Option<bool> {
+        let words: Vec<Lowered> = tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            .take_while(|t| !CLAUSE_EDGES.contains(&t.span.slice(&doc.text)))
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(8)
+            .map(|t| lower(t.span.slice(&doc.text)))
+            .collect();
+        // French needs its own "pour" or "afin de"; the English triggers
+        // hold their "to".
+        let french_purpose = words
+            .first()
+            .is_some_and(|w| w == "pour" || w == "de" && words.get(1).is_some_and(|a| a == "afin"));
+        if !french_purpose && !doc.slice(trigger).to_lowercase().starts_with("to ") {
+            return None;
+        }
+        let at = words
+            .iter()
+            .position(|w| JOURNEY_VERBS.contains(&w.as_str()))?;
+        let future_verb = matches!(words[at].as_str(), "ira" | "iront" | "rendra" | "rendront");
+        // "was to travel", "will fly", "va se rendre", "doit aller".
+        let planned_before = words[at + 1..].iter().take(3).enumerate().any(|(k, w)| {
+            PLANNED_MARKERS.contains(&w.as_str()) && (w != "to" || k == 0)
+                || matches!(w.as_str(), "va" | "vont" | "doit" | "doivent" | "devrait")
+        });
+        Some(future_verb || planned_before)
+    }
+
+    /// "a new round of talks ... will be held Wednesday", "la réunion se
+    /// tiendra lundi": a future verb after a meeting noun, in its clause.
+    pub(super) fn is_noun_announced(
+        &self,
+        doc: &Document,
+        tokens: &[Token],
+        trigger: Span,
+    ) -> bool {
+        let words: Vec<Lowered> = tokens_from(tokens, trigger.end)
+            .iter()
+            .take_while(|t| t.kind == TokenKind::Word)
+            .take(10)
+            .map(|t| lower(t.span.slice(&doc.text)))
+            .collect();
+        words.windows(2).any(|w| {
+            matches!(
+                (w[0].as_str(), w[1].as_str()),
+                (
+                    "will",
+                    "be" | "take" | "begin" | "start" | "open" | "resume"
+                ) | ("se", "tiendra" | "tiendront")
+                    | ("aura" | "auront", "lieu")
+                    | ("is" | "are", "scheduled" | "planned" | "expected" | "due")
+                    | ("est" | "sont", "prévu" | "prévue" | "prévus" | "prévues")
+            )
+        })
+    }
+
+    /// "au sommet de l'Izoard", "au sommet de sa forme", "the summit of
+    /// Everest": a summit *of* something that is neither an organization nor
+    /// a place the lists know is a top, not a meeting ("le sommet du G20",
+    /// "le sommet de Bruxelles" are meetings).
+    pub(super) fn is_geographic_summit(&self, doc: &Document, cue: &Cue) -> bool {
+        if !matches!(cue.canonical.as_str(), "sommet" | "summit") {
+            return false;
+        }
+        let end = doc.text.len().min(cue.span.end + 40);
+        let Some(rest) = doc.text.get(cue.span.end..end) else {
+            return false;
+        };
+        let lowered = rest.trim_start().to_lowercase();
+        let has_of = ["de ", "du ", "des ", "d'", "d’", "of "]
+            .iter()
+            .any(|p| lowered.starts_with(p));
+        if !has_of {
+            return false;
+        }
+        // Mentions are sorted by start: the first one after the cue.
+        let known = doc
+            .mentions
+            .get(
+                doc.mentions
+                    .partition_point(|m| m.span.start < cue.span.end),
+            )
+            .is_some_and(|m| m.span.start < end && matches!(m.label, Label::Loc | Label::Org));
+        !known
+    }
+
+    /// True when a determiner comes before the trigger, maybe past a few
+    /// lowercase modifiers: "a meeting", "a long meeting", "a nearly
+    /// four-hour meeting". An auxiliary or a name between makes the trigger
+    /// a verb again: "the envoy is meeting".
+    pub(super) fn follows_determiner(
+        &self,
+        doc: &Document,
+        tokens: &[Token],
+        trigger: Span,
+    ) -> bool {
+        const DETERMINERS: &[&str] = &[
+            "le", "la", "les", "l'", "un", "une", "sa", "son", "ses", "leur", "leurs", "cette",
+            "ce", "cet", "the", "a", "an", "his", "her", "their", "its", "this", "that",
+        ];
+        const NOT_MODIFIERS: &[&str] = &[
+            "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+            "would", "not", "also", "still", "et", "and", "or",
+        ];
+        let mut modifiers = 0;
+        for (k, t) in tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            .take(6)
+            .enumerate()
+        {
+            let word = t.span.slice(&doc.text);
+            let w = lower(word);
+            if DETERMINERS.contains(&w.as_str()) {
+                return true;
+            }
+            // A name's pieces may modify too: "the P5+1 nuclear talks".
+            let name_piece = k > 0
+                && (t.kind != TokenKind::Punct && !word.starts_with(char::is_lowercase)
+                    || matches!(word, "+" | "-"));
+            let lowercase_modifier = t.kind == TokenKind::Word
+                && word.starts_with(char::is_lowercase)
+                && !NOT_MODIFIERS.contains(&w.as_str())
+                && cue_at(doc, t.span.start).is_none();
+            if lowercase_modifier {
+                modifiers += 1;
+            }
+            let modifier = name_piece || lowercase_modifier && modifiers <= 2;
+            if !modifier {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// True when a demonstrative points the trigger back at an event
+    /// already told ("cette réunion", "this meeting").
+    ///
+    /// So does a definite article after a verb of taking part: "a large
+    /// group participated in the talks, including X and Y", "ont assisté
+    /// à la réunion": the meeting is known, the sentence adds who was there.
+    pub(super) fn is_anaphoric(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        const DEMONSTRATIVES: &[&str] = &["ce", "cet", "cette", "ces", "this", "these"];
+        let mut words = tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| lower(t.span.slice(&doc.text)));
+        let Some(det) = words.next() else {
+            return false;
+        };
+        if DEMONSTRATIVES.contains(&det.as_str()) {
+            return true;
+        }
+        // "au sommet" holds its preposition; "the", "la" are preceded by one
+        // ("in", "à") or by a transitive verb ("attended the").
+        let verb = match det.as_str() {
+            "au" | "aux" => words.next(),
+            "the" | "la" | "le" | "l'" | "les" => match words.next() {
+                Some(w) if matches!(w.as_str(), "in" | "à") => words.next(),
+                other => other,
+            },
+            _ => None,
+        };
+        verb.is_some_and(|v| PARTICIPATION_VERBS.contains(&v.as_str()))
+    }
+
+    /// True when the sentence speaks of a sports encounter.
+    pub(super) fn is_sports(&self, doc: &Document, tokens: &[Token]) -> bool {
+        let (fr, en) = match doc.lang {
+            Some(crate::Lang::Fr) => (true, false),
+            Some(crate::Lang::En) => (false, true),
+            _ => (true, true),
+        };
+        tokens.iter().any(|t| {
+            let w = lower(t.span.slice(&doc.text));
+            fr && SPORTS_CONTEXT_FR.contains(&w.as_str())
+                || en && SPORTS_CONTEXT_EN.contains(&w.as_str())
+        })
+    }
+
+    /// "meet the requirements", "rencontrer des difficultés": a "meet"
+    /// trigger whose object, among its first words, is a thing one meets.
+    pub(super) fn meets_a_thing(&self, doc: &Document, tokens: &[Token], cue: &Cue) -> bool {
+        if !matches!(cue.canonical.as_str(), "meet" | "rencontrer")
+            || cue.attr("voice") == Some("passive")
+        {
+            return false;
+        }
+        let words: Vec<&Token> = tokens_from(tokens, cue.span.end)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(6)
+            .collect();
+        for (k, t) in words.iter().take(5).enumerate() {
+            // A party named first is the object: "met Ana Ruiz halfway".
+            let at = doc
+                .mentions
+                .partition_point(|m| m.span.start < t.span.start);
+            if doc
+                .mentions
+                .get(at)
+                .is_some_and(|m| m.span.start == t.span.start && m.label == Label::Per)
+            {
+                return false;
+            }
+            // "opposition leader X": the thing word qualifies a title.
+            let is_title =
+                |n: &&Token| cue_at(doc, n.span.start).is_some_and(|c| c.kind == CueKind::Title);
+            let qualifies_a_title = is_title(t) || words.get(k + 1).is_some_and(is_title);
+            if MET_THINGS.contains(&lower(t.span.slice(&doc.text)).as_str()) && !qualifies_a_title {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// True when a phone or video word sits next to the trigger: "talks on
+    /// a cellphone to", "in a video address to the meeting". Such contacts
+    /// are calls, not meetings.
+    pub(super) fn is_remote(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        let near = |t: &&Token| {
+            t.kind == TokenKind::Word && {
+                let w = lower(t.span.slice(&doc.text));
+                REMOTE_WORDS.iter().any(|r| w.starts_with(r))
+            }
+        };
+        // Before the trigger, as far as the previous comma: "after a phone
+        // call, they met" is a meeting.
+        tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            .take_while(|t| t.kind == TokenKind::Word)
+            .take(6)
+            .any(|t| near(&t))
+            || tokens_from(tokens, trigger.end)
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .take(4)
+                .any(|t| near(&t))
+    }
+
+    /// For "recevoir", "accueillir", "receive", "host" in the active voice:
+    /// true when what follows (past an article) is a party (a person, a
+    /// title, an honorific, an organization or country), not a thing.
+    pub(super) fn has_party_object(&self, doc: &Document, tokens: &[Token], cue: &Cue) -> bool {
+        if !PARTY_OBJECT_LEMMAS.contains(&cue.canonical.as_str())
+            || cue.attr("voice") == Some("passive")
+        {
+            return true;
+        }
+        let tokens = tokens_from(tokens, cue.span.end);
+        let skip = tokens
+            .iter()
+            .take_while(|t| {
+                let w = lower(t.span.slice(&doc.text));
+                matches!(
+                    w.as_str(),
+                    "le" | "la"
+                        | "les"
+                        | "l'"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "son"
+                        | "sa"
+                        | "ses"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "leur"
+                        | "leurs"
+                        | "mardi"
+                        | "lundi"
+                        | "mercredi"
+                        | "jeudi"
+                        | "vendredi"
+                        | "samedi"
+                        | "dimanche"
+                        | "on"
+                        | "hier"
+                        | "yesterday"
+                        | "today"
+                        | "aujourd'hui"
+                ) || t.kind == TokenKind::Punct && w != "."
+            })
+            .count();
+        let Some(next) = tokens.get(skip) else {
+            return false;
+        };
+        let at = next.span.start;
+        let is_title_at = |at: usize| {
+            cue_at(doc, at).is_some_and(|c| matches!(c.kind, CueKind::Title | CueKind::Honorific))
+        };
+        let from = doc.mentions.partition_point(|m| m.span.start < at);
+        let party = doc.mentions[from..]
+            .iter()
+            .take_while(|m| m.span.start == at)
+            .find(|m| matches!(m.label, Label::Per | Label::Org | Label::Loc | Label::Misc));
+        match party {
+            // "welcomed the U.S. attack": a country that modifies a noun
+            // names a thing, unless the noun is a party ("the Russian
+            // delegation") or a title ("the Russian ambassador").
+            Some(m) if matches!(m.label, Label::Loc | Label::Misc) => {
+                let head = tokens_from(tokens, m.span.end).first();
+                !head.is_some_and(|h| {
+                    let w = h.span.slice(&doc.text);
+                    h.kind == TokenKind::Word
+                        && w.chars().count() > 3
+                        && w.starts_with(char::is_lowercase)
+                        && !PARTY_HEADS.contains(&lower(w).as_str())
+                        && !is_title_at(h.span.start)
+                })
+            }
+            Some(_) => true,
+            // "a accueilli la délégation", "received the envoys".
+            None => {
+                is_title_at(at) || PARTY_HEADS.contains(&lower(next.span.slice(&doc.text)).as_str())
+            }
+        }
+    }
+}

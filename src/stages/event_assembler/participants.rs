@@ -1,0 +1,507 @@
+//! Who takes part in an event: the parties named in the trigger's clause,
+//! with the role and organization of the title each holds.
+
+use super::*;
+
+impl EventAssembler {
+    /// The role and organization a person holds, from the titles the
+    /// relation stage assigned: a title with an organization or country
+    /// first, non-military before ranks, nearest to `near`.
+    pub(super) fn role_of(
+        &self,
+        doc: &Document,
+        titles_by_holder: &HashMap<usize, [Vec<&TitleMention>; 4]>,
+        entity: usize,
+        near: usize,
+    ) -> (Option<String>, Option<String>) {
+        // The first class that has titles, and in it the nearest (the
+        // earlier on a tie), by binary search: an entity holding thousands
+        // of titles costs a log per event, not thousands.
+        let best = titles_by_holder.get(&entity).and_then(|classes| {
+            let list = classes.iter().find(|l| !l.is_empty())?;
+            let i = list.partition_point(|t| t.span.start < near);
+            let before = i.checked_sub(1).map(|j| {
+                // The first of the titles that start there.
+                let start = list[j].span.start;
+                list[list.partition_point(|t| t.span.start < start)]
+            });
+            match (before, list.get(i)) {
+                (Some(b), Some(a)) if a.span.start - near < near - b.span.start => Some(*a),
+                (Some(b), _) => Some(b),
+                (None, a) => a.copied(),
+            }
+        });
+        match best {
+            Some(t) => (Some(t.role.clone()), t.of.map(|of| self.org_name(doc, of))),
+            None => (None, None),
+        }
+    }
+
+    /// How an organization or country is named in a participant's `org`:
+    /// its entity's name (a short alias for a long name), a nationality
+    /// adjective by its country.
+    pub(super) fn org_name(&self, doc: &Document, mention: usize) -> String {
+        let m = &doc.mentions[mention];
+        match m.entity.and_then(|e| doc.entities.get(e)) {
+            Some(e) if e.name.chars().count() > 40 && !e.aliases.is_empty() => e.aliases[0].clone(),
+            Some(e) => e.name.clone(),
+            None => doc.mention_name(m),
+        }
+    }
+
+    pub(super) fn participants(
+        &self,
+        doc: &Document,
+        sentence: Span,
+        tokens: &[Token],
+        index: &Index<'_>,
+        cue: &Cue,
+    ) -> Parties {
+        let trigger = cue.span;
+        let t_first = tokens.partition_point(|t| t.span.start < trigger.start);
+        let t_last = tokens.partition_point(|t| t.span.start < trigger.end);
+        // A reciprocal verb ("se sont rencontrés") has its parties before
+        // it; other triggers on both sides.
+        let after_tokens = if cue.attr("voice") == Some("reciprocal") {
+            4
+        } else {
+            WINDOW_TOKENS
+        };
+        // The window stops at the trigger's clause's edges: a semicolon, a
+        // colon, a dash, a quotation mark, or a relative clause (", which
+        // Trump has threatened").
+        let word_at = |k: usize| lower(tokens[k].span.slice(&doc.text));
+        // A relative clause after the trigger is left out; one holding the
+        // trigger keeps its antecedent ("Xi, who met Obama").
+        let ends_clause = |k: usize| CLAUSE_EDGES.contains(&word_at(k).as_str());
+        let opens_relative = |k: usize| {
+            word_at(k) == ","
+                && k + 1 < tokens.len()
+                && RELATIVES.contains(&word_at(k + 1).as_str())
+        };
+        let mut first = t_first;
+        while first > t_first.saturating_sub(WINDOW_TOKENS) && !ends_clause(first - 1) {
+            first -= 1;
+        }
+        // "à la veille du sommet", "on the eve of the summit": the meeting
+        // dates what the clause tells; its parties come after it.
+        let eve = (t_first.saturating_sub(3)..t_first)
+            .any(|k| matches!(word_at(k).as_str(), "veille" | "eve" | "lendemain"));
+        if eve {
+            first = t_first;
+        }
+        // "X initiated the bill after three members met Y": a subordinate
+        // clause with its own subject (a name between the subordinator and
+        // the trigger) holds the trigger, and the main clause's names are
+        // no parties. "X spoke after meeting Y" keeps X.
+        let opens_clause = |k: usize| {
+            // "ainsi que", "plus que": a comparison or a list, no clause.
+            let list_que = matches!(word_at(k).as_str(), "que" | "qu'")
+                && k > 0
+                && matches!(
+                    word_at(k - 1).as_str(),
+                    "ainsi" | "plus" | "moins" | "tant" | "autant" | "même"
+                );
+            SUBORDINATORS.contains(&word_at(k).as_str()) && !list_que
+        };
+        if let Some(sub) = (first..t_first).rev().find(|&k| opens_clause(k)) {
+            let (from, to) = (tokens[sub].span.end, trigger.start);
+            let own_subject = doc
+                .mentions_in(Span::new(from, to.max(from)))
+                .next()
+                .is_some();
+            // "X believes that the talks with Iran were ...": a meeting
+            // word in a reported clause is its subject; who reports it
+            // took no part. ("X said that he met Y": X did.)
+            let reported_noun = matches!(word_at(sub).as_str(), "that" | "que" | "qu'")
+                && (cue.attr("form") == Some("noun")
+                    || self.follows_determiner(doc, tokens, trigger));
+            if own_subject || reported_noun {
+                first = sub + 1;
+            }
+        }
+        // "After a meeting with X, President Y said": a meeting noun in a
+        // phrase fronted before the main clause, whose subject, though it
+        // speaks, took part.
+        let opener = tokens[first..t_first]
+            .iter()
+            .find(|t| t.kind == TokenKind::Word);
+        let fronted = opener.is_some_and(|t| {
+            FRONTING.contains(&lower(t.span.slice(&doc.text)).as_str())
+                && doc
+                    .mentions_in(Span::new(t.span.end, trigger.start.max(t.span.end)))
+                    .next()
+                    .is_none()
+        });
+        let mut last = t_last;
+        // "the first meeting since the arrest of X": a time, no parties.
+        let opens_time = |k: usize| matches!(word_at(k).as_str(), "since" | "depuis");
+        // "..., Obama said that America ...": what is reported is no party.
+        let opens_report = |k: usize| {
+            matches!(word_at(k).as_str(), "that" | "que" | "qu'")
+                && k > 0
+                && SPEECH_VERBS.contains(&word_at(k - 1).as_str())
+        };
+        // "X traveled to Gulu to meet with Y": a journey's window stops at
+        // the trigger of its purpose, which tells whom it met.
+        let is_visit = cue.attr("event") == Some("visit");
+        let opens_purpose = |k: usize| {
+            is_visit
+                && cue_at(doc, tokens[k].span.start).is_some_and(|c| {
+                    c.kind == CueKind::Trigger
+                        && c.span.start == tokens[k].span.start
+                        && c.attr("event") != Some("visit")
+                })
+        };
+        // "met ambassadors in Ankara — on Thursday with U.S. ambassador X
+        // —": a dash that opens a preposition goes on with the clause.
+        let continues = |k: usize| {
+            matches!(word_at(k).as_str(), "—" | "–")
+                && k + 1 < tokens.len()
+                && matches!(
+                    word_at(k + 1).as_str(),
+                    "on" | "with" | "including" | "among" | "avec" | "notamment" | "dont" | "parmi"
+                )
+        };
+        while last < (t_last + after_tokens).min(tokens.len())
+            && (!ends_clause(last) || continues(last))
+            && !opens_purpose(last)
+            && !opens_time(last)
+            && !opens_relative(last)
+            && !opens_report(last)
+            // "talks with Iran were based on a premise that if the US ...":
+            // a subordinate clause after the trigger has its own parties.
+            && !(last > t_last && opens_clause(last))
+        {
+            last += 1;
+        }
+        let lo = tokens.get(first).map_or(sentence.start, |t| t.span.start);
+        let hi = tokens.get(last).map_or(sentence.end, |t| t.span.start);
+        let window = Span::new(lo, hi.max(lo));
+        // The `nth` word before a position (0: the nearest), from the
+        // sentence's tokens (found once, searched by position), articles
+        // skipped: "at the White House" is at a venue.
+        let nth_word_before = |at: usize, nth: usize| -> Lowered<'_> {
+            let k = tokens.partition_point(|t| t.span.start < at);
+            tokens[..k]
+                .iter()
+                .rev()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| lower(t.span.slice(&doc.text)))
+                .filter(|w| !SKIPPED_BEFORE.contains(&w.as_str()))
+                .nth(nth)
+                .unwrap_or(Lowered(Cow::Borrowed("")))
+        };
+        let word_before = |at: usize| nth_word_before(at, 0);
+        // Organizations and countries represented by a participant's title.
+        let window_titles = index.titles_in(sentence, window);
+        let represented: BTreeSet<usize> = window_titles
+            .iter()
+            .filter(|t| window.contains(t.span) && t.holder.is_some())
+            .filter_map(|t| t.of)
+            .filter_map(|of| doc.mentions[of].entity)
+            .collect();
+        let mut persons = Vec::new();
+        let mut others: Vec<(usize, Span, Found)> = Vec::new();
+        let mut forums: BTreeSet<usize> = BTreeSet::new();
+        // How many tokens lie between a mention and the trigger.
+        let token_distance = |span: Span| -> usize {
+            if span.end <= trigger.start {
+                t_first - tokens.partition_point(|t| t.span.start < span.end)
+            } else {
+                tokens
+                    .partition_point(|t| t.span.start < span.start)
+                    .saturating_sub(t_last)
+            }
+        };
+        let mut location: Option<(usize, String)> = None;
+        for (_, m) in doc.mentions_in(window) {
+            let Some(entity) = m.entity else { continue };
+            let e = &doc.entities[entity];
+            let before = word_before(m.span.start);
+            // "according to the Post", "selon Le Monde": a source.
+            let source = SOURCE_MARKERS.contains(&before.as_str())
+                || (before == "to" && nth_word_before(m.span.start, 1) == "according");
+            if source {
+                continue;
+            }
+            match m.label {
+                // "Erdoğan's prime minister, X": the possessor of a
+                // title names whose minister takes part, not a party.
+                Label::Per if self.owns_a_title(doc, tokens, m.span) => {}
+                // "the resignations of city leaders, including X": who
+                // undergoes an act.
+                Label::Per | Label::Org | Label::Loc
+                    if self.undergoes(doc, tokens, trigger, m.span) => {}
+                // "..., Omar Haddad said": who tells of the meeting.
+                Label::Per if !fronted && self.is_sayer(doc, tokens, m.span) => {}
+                Label::Per => {
+                    let (role, org) =
+                        self.role_of(doc, &index.titles_by_holder, entity, trigger.start);
+                    persons.push(Found {
+                        key: format!("E{entity}"),
+                        participant: Participant {
+                            entity: Some(entity),
+                            name: e.name.clone(),
+                            role,
+                            org,
+                        },
+                    });
+                }
+                Label::Loc if LOCATIVES.contains(&before.as_str()) => {
+                    let distance = m.span.start.abs_diff(trigger.end);
+                    if location.as_ref().is_none_or(|(d, _)| distance < *d)
+                        && !represented.contains(&entity)
+                    {
+                        location = Some((distance, doc.slice(m.span).to_string()));
+                    }
+                }
+                Label::Loc | Label::Org
+                    if VENUE_MARKERS.contains(&before.as_str())
+                        || TOPIC_MARKERS.contains(&before.as_str()) => {}
+                // "in Sochi, Russia": the country of a place, not a party.
+                Label::Loc if self.follows_place(doc, tokens, m.span) => {}
+                // "the Rose Garden", "Trump Tower": a venue, not a party.
+                Label::Loc | Label::Org
+                    if doc
+                        .slice(m.span)
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| VENUE_HEADS.contains(&lower(w).as_str())) => {}
+                Label::Loc | Label::Org => {
+                    let is_country = m.label == Label::Org
+                        || m.id.as_ref().is_some_and(|id| {
+                            id.len() == 2 && id.chars().all(|c| c.is_ascii_uppercase())
+                        });
+                    // Titles' "of" and the organizations named inside a
+                    // person's title phrase are represented by the person.
+                    let inside_title = index.inside_held_title(sentence, m.span);
+                    let next = tokens_from(tokens, m.span.end).first();
+                    // "the G-20 summit", "a meeting of the Security
+                    // Council": the forum the meeting is held in, a party
+                    // only when no person is named.
+                    let between: Vec<Lowered> = tokens_from(tokens, trigger.end)
+                        .iter()
+                        .take_while(|t| t.span.start < m.span.start)
+                        .map(|t| lower(t.span.slice(&doc.text)))
+                        .collect();
+                    let forum = next.is_some_and(|t| t.span.start == trigger.start)
+                        || m.span.start >= trigger.end
+                            && between.first().is_some_and(|w| {
+                                matches!(w.as_str(), "of" | "de" | "du" | "des" | "d'")
+                            })
+                            && between.iter().all(|w| {
+                                matches!(
+                                    w.as_str(),
+                                    "of" | "the"
+                                        | "her"
+                                        | "his"
+                                        | "their"
+                                        | "its"
+                                        | "de"
+                                        | "du"
+                                        | "des"
+                                        | "d'"
+                                        | "la"
+                                        | "l'"
+                                        | "sa"
+                                        | "son"
+                                        | "ses"
+                                        | "leur"
+                                )
+                            });
+                    if forum {
+                        forums.insert(entity);
+                    }
+                    // "the Ukraine conflict", "the U.S. attack": after an
+                    // article, a country followed by a common noun
+                    // modifies it.
+                    let modifier = !forum
+                        && doc.lang == Some(crate::Lang::En)
+                        && tokens_before(tokens, m.span.start).last().is_some_and(|t| {
+                            matches!(
+                                lower(t.span.slice(&doc.text)).as_str(),
+                                "the" | "a" | "an" | "this" | "that"
+                            )
+                        })
+                        && next.is_some_and(|t| {
+                            let w = t.span.slice(&doc.text);
+                            let lw = lower(w);
+                            // Short words are mostly function words ("the
+                            // U.S. and"), but for a few content words.
+                            t.kind == TokenKind::Word
+                                && (w.chars().count() > 3
+                                    || SHORT_CONTENT_WORDS.contains(&lw.as_str()))
+                                && w.starts_with(char::is_lowercase)
+                                && !lw.ends_with("ed")
+                                && !ENGLISH_VERBS_AFTER_SUBJECT.contains(&lw.as_str())
+                                && !PARTY_HEADS.contains(&lw.as_str())
+                                && !cue_at(doc, t.span.start)
+                                    .is_some_and(|c| c.kind == CueKind::Title)
+                        });
+                    if is_country && !represented.contains(&entity) && !inside_title && !modifier {
+                        others.push((
+                            token_distance(m.span),
+                            m.span,
+                            Found {
+                                key: format!("E{entity}"),
+                                participant: Participant {
+                                    entity: Some(entity),
+                                    name: e.name.clone(),
+                                    role: None,
+                                    org: None,
+                                },
+                            },
+                        ));
+                    }
+                }
+                // "la délégation sénégalaise": the delegation's country.
+                Label::Misc
+                    if matches!(
+                        before.as_str(),
+                        "délégation" | "delegation" | "gouvernement" | "government"
+                    ) =>
+                {
+                    let country = m.id.as_ref().and_then(|id| {
+                        doc.entities
+                            .iter()
+                            .position(|e| e.label == Label::Loc && e.id.as_ref() == Some(id))
+                    });
+                    let name = m.canonical.clone().unwrap_or_else(|| e.name.clone());
+                    others.push((
+                        token_distance(m.span),
+                        m.span,
+                        Found {
+                            key: format!("E{}", country.unwrap_or(entity)),
+                            participant: Participant {
+                                entity: Some(country.unwrap_or(entity)),
+                                name,
+                                role: None,
+                                org: None,
+                            },
+                        },
+                    ));
+                }
+                Label::Misc => {}
+            }
+        }
+        // Role-only titles: "le président russe".
+        for t in window_titles
+            .iter()
+            .filter(|t| window.contains(t.span) && t.holder.is_none())
+        {
+            let Some(of) = t.of else {
+                // "le Président", "the president-elect": with no country,
+                // the one person the document names in that role, when
+                // the title is definite.
+                let definite = tokens_before(tokens, t.span.start).last().is_some_and(|w| {
+                    matches!(
+                        lower(w.span.slice(&doc.text)).as_str(),
+                        "le" | "la" | "l'" | "the"
+                    )
+                });
+                if let Some(person) = index.only_holder_of(&t.role).filter(|_| definite) {
+                    let (role, org) =
+                        self.role_of(doc, &index.titles_by_holder, person, trigger.start);
+                    persons.push(Found {
+                        key: format!("E{person}"),
+                        participant: Participant {
+                            entity: Some(person),
+                            name: doc.entities[person].name.clone(),
+                            role,
+                            org,
+                        },
+                    });
+                }
+                continue;
+            };
+            if doc.mentions[of].label == Label::Org
+                && !matches!(doc.mentions[of].label, Label::Misc | Label::Loc)
+            {
+                continue;
+            }
+            // Unnamed parties are left out: a role-only title takes part
+            // only as the person the document names in that role.
+            let Some(person) = doc
+                .represented_entity(of)
+                .and_then(|org| index.holder_of_role(&t.role, org, trigger.start))
+            else {
+                continue;
+            };
+            let (role, org) = self.role_of(doc, &index.titles_by_holder, person, trigger.start);
+            persons.push(Found {
+                key: format!("E{person}"),
+                participant: Participant {
+                    entity: Some(person),
+                    name: doc.entities[person].name.clone(),
+                    role,
+                    org,
+                },
+            });
+        }
+        // A state or organization is a participant only when no person is
+        // named for it: not when a participant holds one of its titles.
+        let represented_by_persons: BTreeSet<usize> = persons
+            .iter()
+            .filter_map(|f| f.participant.entity)
+            .filter_map(|e| index.affiliations.get(&e))
+            .flatten()
+            .copied()
+            .collect();
+        others.retain(|(_, _, f)| {
+            f.participant.entity.is_none_or(|e| {
+                !represented_by_persons.contains(&e) && (persons.is_empty() || !forums.contains(&e))
+            })
+        });
+        // "a four-nation Coordination Group, with the United States and
+        // China joining Afghanistan and Pakistan": a group named beside two
+        // or more of its members is their format, not one more party.
+        let is_group = |f: &Found| {
+            f.participant.name.split([' ', '-']).any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "group" | "groupe" | "quartet" | "quartette" | "format"
+                )
+            })
+        };
+        if others.iter().filter(|(_, _, f)| !is_group(f)).count() >= 2 {
+            others.retain(|(_, _, f)| !is_group(f));
+        }
+        // With no person named, the states and organizations of the clause
+        // are the parties; beside one person, only those close to the
+        // trigger (the other side of the talks, not the topic).
+        let reach = match persons.len() {
+            0 => usize::MAX,
+            1 => OTHER_PARTY_TOKENS,
+            _ => 0,
+        };
+        // A list reaches as far as its nearest member: "convoquer les
+        // ambassadeurs de l'Allemagne, de la Belgique et de la France".
+        let mut near: Vec<bool> = others.iter().map(|(d, _, _)| *d <= reach).collect();
+        for i in 1..others.len() {
+            if near[i - 1] && is_list_glue(doc, tokens, others[i - 1].1, others[i].1) {
+                near[i] = true;
+            }
+        }
+        for i in (1..others.len()).rev() {
+            if near[i] && is_list_glue(doc, tokens, others[i - 1].1, others[i].1) {
+                near[i - 1] = true;
+            }
+        }
+        let mut found = persons;
+        found.extend(
+            others
+                .into_iter()
+                .zip(near)
+                .filter(|(_, near)| *near)
+                .map(|((_, _, f), _)| f),
+        );
+        let mut seen = BTreeSet::new();
+        found.retain(|f| seen.insert(f.key.clone()));
+        Parties {
+            found,
+            location: location.map(|(_, l)| l),
+            in_forum: !forums.is_empty(),
+        }
+    }
+}
