@@ -30,6 +30,9 @@ const CORPUS_FILES: [&str; 2] = ["bulk-fr.jsonl", "bulk-en-open.jsonl"];
 const MB: f64 = 1_000_000.0;
 
 fn main() {
+    // As the CLI sets it (see `src/main.rs`): freed memory kept a second.
+    // SAFETY: sets one integer option, before any other thread exists.
+    unsafe { libmimalloc_sys::mi_option_set(15, 1000) };
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench");
     let Some(corpus) = load_corpus(&dir) else {
         println!(
