@@ -4,7 +4,7 @@ French and English, with their inflected and compound forms.
 
 All data written by hand from general knowledge (conjugation tables below); French compound
 tenses are generated from the participle. Pure standard library.
-attrs: event=meeting|visit|call|agreement; lang=fr|en; form=verb|noun;
+attrs: event=meeting|visit|call|agreement; lang=fr|en; form=verb|noun|participation;
        voice=active|passive|reciprocal; tense=past|present|future|infinitive (verbs).
 Deliberately left out (too ambiguous): French "appeler"/"appel" (appeler a = call for),
 English "call/called" (called for, so-called).
@@ -147,6 +147,34 @@ EN_NOUNS = [
     ("cease-fire", "agreement"),
 ]
 
+# Taking part, with no object: "Klimkin and Lavrov will take part", "X et Y y participeront".
+# form=participation: such a verb adds its subjects to a meeting held back from the sentences just
+# before ("Talks will be held Wednesday in Berlin."), and is no event of its own. When a meeting
+# word follows ("took part in the talks"), that word tells the meeting.
+# (lemma, lang, [(form, tense)])
+PARTICIPATION = [
+    ("participate", "en", [("participate", "present"), ("participates", "present"), ("participated", "past"),
+                           ("will participate", "future"), ("would participate", "future"),
+                           ("are to participate", "future"), ("is to participate", "future"),
+                           ("are expected to participate", "future"), ("is expected to participate", "future"),
+                           ("have participated", "past"), ("has participated", "past")]),
+    ("take part", "en", [("take part", "present"), ("takes part", "present"), ("took part", "past"),
+                         ("will take part", "future"), ("would take part", "future"),
+                         ("are to take part", "future"), ("is to take part", "future"),
+                         ("are expected to take part", "future"), ("is expected to take part", "future"),
+                         ("have taken part", "past"), ("has taken part", "past")]),
+    ("participer", "fr", [("participe", "present"), ("participent", "present"), ("participera", "future"),
+                          ("participeront", "future"), ("doit participer", "future"),
+                          ("doivent participer", "future"), ("a participé", "past"), ("ont participé", "past"),
+                          ("participait", "past"), ("participaient", "past"), ("y participe", "present"),
+                          ("y participent", "present"), ("y participera", "future"),
+                          ("y participeront", "future"), ("y ont participé", "past"), ("y a participé", "past")]),
+    ("prendre part", "fr", [("prend part", "present"), ("prennent part", "present"), ("prendra part", "future"),
+                            ("prendront part", "future"), ("a pris part", "past"), ("ont pris part", "past"),
+                            ("y prendra part", "future"), ("y prendront part", "future"),
+                            ("y ont pris part", "past")]),
+]
+
 
 def fem_pl(p):
     """participle forms: m sg, f sg, m pl, f pl"""
@@ -272,6 +300,10 @@ def main():
                 tense = {"is": "present", "are": "present", "will be": "future"}.get(aux, "past")
                 add("%s %s by" % (aux, pp), lemma, ev, "en", "verb", "passive", tense)
             add("%s by" % pp, lemma, ev, "en", "verb", "passive", "past")
+    w.section("--- Taking part (completes a meeting told just before)")
+    for lemma, lang, forms in PARTICIPATION:
+        for s, tense in forms:
+            add(s, lemma, "meeting", lang, "participation", "active", tense)
     w.section("--- English nouns")
     for s, ev in EN_NOUNS:
         add(s, s, ev, "en", "noun")

@@ -455,6 +455,27 @@ impl EventAssembler {
         verb.is_some_and(|v| PARTICIPATION_VERBS.contains(&v.as_str()))
     }
 
+    /// True when a meeting word follows the trigger within a few words:
+    /// "took part in the talks", "ont pris part aux pourparlers".
+    pub(super) fn names_its_meeting(
+        &self,
+        doc: &Document,
+        tokens: &[Token],
+        trigger: Span,
+    ) -> bool {
+        tokens_from(tokens, trigger.end)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(4)
+            .any(|t| {
+                cue_at(doc, t.span.start).is_some_and(|c| {
+                    c.kind == CueKind::Trigger
+                        && c.attr("event") == Some("meeting")
+                        && c.attr("form") == Some("noun")
+                })
+            })
+    }
+
     /// True when the sentence speaks of a sports encounter.
     pub(super) fn is_sports(&self, doc: &Document, tokens: &[Token]) -> bool {
         let (fr, en) = match doc.lang {

@@ -278,6 +278,23 @@ impl Stage for EventAssembler {
             if self.is_negated_or_hypothetical(doc, tokens, cue.span) {
                 continue;
             }
+            let ordinal = doc
+                .sentences
+                .partition_point(|s| s.span.start < sentence.start);
+            // "Talks will be held Wednesday in Berlin. Klimkin and Lavrov
+            // will take part.": taking part, with no object, names who else
+            // is at the meeting held back just before. Alone it is no event,
+            // and before a meeting word ("took part in the talks") the word
+            // tells the meeting.
+            let participation = cue.attr("form") == Some("participation");
+            if participation {
+                let joins_pending = pending.as_ref().is_some_and(|(p, at)| {
+                    p.kind == EventType::Meeting && ordinal.saturating_sub(*at) <= 2
+                });
+                if !joins_pending || self.names_its_meeting(doc, tokens, cue.span) {
+                    continue;
+                }
+            }
             if *sports
                 || !self.has_party_object(doc, tokens, cue)
                 || self.meets_a_thing(doc, tokens, cue)
@@ -319,9 +336,10 @@ impl Stage for EventAssembler {
                 cue.attr("form") == Some("noun") || self.follows_determiner(doc, tokens, cue.span);
             // "cette réunion": the last event of its type, told again.
             let last_of_kind = last_by_kind.get(&kind).copied();
-            let anaphoric = self.is_anaphoric(doc, tokens, cue.span)
-                && (last_of_kind.is_some()
-                    || pending.as_ref().is_some_and(|(e, _)| e.kind == kind));
+            let anaphoric = participation
+                || self.is_anaphoric(doc, tokens, cue.span)
+                    && (last_of_kind.is_some()
+                        || pending.as_ref().is_some_and(|(e, _)| e.kind == kind));
             // A meeting word needs two parties, unless it names its forum
             // ("a meeting of the Security Council"): one named member of it
             // is enough.
@@ -411,9 +429,6 @@ impl Stage for EventAssembler {
                 sentence,
                 status,
             };
-            let ordinal = doc
-                .sentences
-                .partition_point(|s| s.span.start < sentence.start);
             if held_back {
                 pending = Some((event, ordinal));
                 continue;
