@@ -476,6 +476,48 @@ impl EventAssembler {
             })
     }
 
+    /// True when only names, titles and list words come before the
+    /// trigger in its sentence: "Kofi Mensah and Mary Owusu will take
+    /// part", "Marie Dubois et Paul Girard y participeront". Not "The
+    /// foreign ministers of Ukraine and Russia will take part", whose
+    /// parties are the ministers, not the countries.
+    pub(super) fn only_names_before(
+        &self,
+        doc: &Document,
+        tokens: &[Token],
+        trigger: Span,
+    ) -> bool {
+        const ALSO: &[&str] = &["y", "both", "also", "aussi", "également", "all", "tous"];
+        // Mentions and cues are in text order; one that covers a word starts
+        // at or before it, among the last few that do.
+        let in_mention = |t: &Token| {
+            let k = doc
+                .mentions
+                .partition_point(|m| m.span.start <= t.span.start);
+            doc.mentions[..k]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|m| m.span.contains(t.span))
+        };
+        let in_title = |t: &Token| {
+            let k = doc.cues.partition_point(|c| c.span.start <= t.span.start);
+            doc.cues[..k].iter().rev().take(4).any(|c| {
+                matches!(c.kind, CueKind::Title | CueKind::Honorific) && c.span.contains(t.span)
+            })
+        };
+        tokens_before(tokens, trigger.start)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .all(|t| {
+                let w = lower(t.span.slice(&doc.text));
+                LIST_GLUE.contains(&w.as_str())
+                    || ALSO.contains(&w.as_str())
+                    || in_mention(t)
+                    || in_title(t)
+            })
+    }
+
     /// True when the sentence speaks of a sports encounter.
     pub(super) fn is_sports(&self, doc: &Document, tokens: &[Token]) -> bool {
         let (fr, en) = match doc.lang {

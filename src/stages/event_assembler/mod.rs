@@ -291,7 +291,10 @@ impl Stage for EventAssembler {
                 let joins_pending = pending.as_ref().is_some_and(|(p, at)| {
                     p.kind == EventType::Meeting && ordinal.saturating_sub(*at) <= 2
                 });
-                if !joins_pending || self.names_its_meeting(doc, tokens, cue.span) {
+                if !joins_pending
+                    || self.names_its_meeting(doc, tokens, cue.span)
+                    || !self.only_names_before(doc, tokens, cue.span)
+                {
                     continue;
                 }
             }
