@@ -2,7 +2,9 @@
 //! the event is negated, wished, announced or habitual, and what kind of
 //! thing is met.
 
-use super::*;
+use super::words::*;
+use super::{cue_at, lower, tokens_before, tokens_from, EventAssembler, Lowered};
+use crate::doc::{tokenize, Cue, CueKind, Document, Label, Span, Token, TokenKind};
 
 impl EventAssembler {
     /// True when a comma and a speech verb frame a name: ", Omar Haddad

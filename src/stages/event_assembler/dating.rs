@@ -1,7 +1,10 @@
 //! When an event is: a date of its sentence, of the clause that governs it,
 //! or of the document.
 
-use super::*;
+use super::index::Index;
+use super::words::BIOGRAPHICAL;
+use super::{last_words, lower, DateHints, EventAssembler};
+use crate::doc::{CueKind, Date, DateSource, Document, Span, Timex, TimexType};
 
 impl EventAssembler {
     /// True when a date value ("2011", "2022-03", "2022-03-07") ends before

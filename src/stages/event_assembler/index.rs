@@ -1,7 +1,13 @@
 //! The document index the event rules read: titles and timexes by
 //! sentence, holders by role and organization.
 
-use super::*;
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::lower;
+use super::words::GENERIC_ROLES;
+use crate::doc::{Document, Span, Timex, TimexType, TitleMention};
 
 /// Titles and timexes found once per document by holder and by sentence,
 /// so that each trigger looks at its own sentence's, not at all of them

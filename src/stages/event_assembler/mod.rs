@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::doc::{
-    tokenize, Cue, CueKind, Date, DateSource, Document, Event, EventStatus, EventType, Label,
-    Participant, SentenceKind, Span, Timex, TimexType, TitleMention, Token, TokenKind,
+    tokenize, Cue, CueKind, DateSource, Document, Event, EventStatus, EventType, Label,
+    Participant, SentenceKind, Span, Token, TokenKind,
 };
 use crate::pipeline::{Layer, Stage, StageError};
 

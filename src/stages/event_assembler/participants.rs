@@ -1,7 +1,20 @@
 //! Who takes part in an event: the parties named in the trigger's clause,
 //! with the role and organization of the title each holds.
 
-use super::*;
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::index::Index;
+use super::words::*;
+use super::{
+    cue_at, is_list_glue, lower, tokens_before, tokens_from, EventAssembler, Found, Lowered,
+    Parties,
+};
+use crate::doc::{
+    Cue, CueKind, Document, Label, Participant, Span, TitleMention, Token, TokenKind,
+};
 
 impl EventAssembler {
     /// The role and organization a person holds, from the titles the
