@@ -10,13 +10,14 @@
 mod en;
 mod filter;
 mod fr;
+mod gate;
 mod resolve;
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 
 use crate::doc::{DateSource, Document, SentenceKind, Span, Timex};
 use crate::pipeline::{Layer, Stage, StageError};
@@ -119,32 +120,9 @@ impl Rule {
     }
 }
 
-/// A cheap gate in front of a language's rules: which rules can match a
-/// sentence at all.
-pub(crate) struct LooseRules {
-    /// The rules' required pieces ([`filter::gate_factors`]), over the
-    /// projection of a sentence: one pass tells which occur.
-    gate: RegexSet,
-    /// For each rule, the indices in `gate` of its pieces: the rule can
-    /// match only where all of them occur.
-    needs: Vec<Vec<usize>>,
-}
-
-impl LooseRules {
-    /// The indices of the rules that may match the sentence whose
-    /// projection is `projected`.
-    fn candidates<'a>(&'a self, projected: &str) -> impl Iterator<Item = usize> + 'a {
-        let found = self.gate.matches(projected);
-        let any = found.matched_any();
-        self.needs
-            .iter()
-            .enumerate()
-            .filter(move |(_, needs)| any && needs.iter().all(|&i| found.matched(i)))
-            .map(|(rule, _)| rule)
-    }
-}
-
-fn loose_rules(rules: &[Rule]) -> LooseRules {
+/// The gate in front of a language's rules ([`gate::Gate`]), over the
+/// rules' required pieces ([`filter::gate_factors`]).
+fn loose_rules(rules: &[Rule]) -> gate::Gate {
     let mut factors: Vec<String> = Vec::new();
     let needs = rules
         .iter()
@@ -161,18 +139,11 @@ fn loose_rules(rules: &[Rule]) -> LooseRules {
                 .collect()
         })
         .collect();
-    LooseRules {
-        gate: RegexSetBuilder::new(&factors)
-            .size_limit(64 << 20)
-            .dfa_size_limit(128 << 20)
-            .build()
-            .unwrap_or_else(|e| panic!("date rule gate: {e}")),
-        needs,
-    }
+    gate::Gate::new(&factors, needs)
 }
 
-static FR_LOOSE: Lazy<LooseRules> = Lazy::new(|| loose_rules(&fr::RULES));
-static EN_LOOSE: Lazy<LooseRules> = Lazy::new(|| loose_rules(&en::RULES));
+static FR_LOOSE: Lazy<gate::Gate> = Lazy::new(|| loose_rules(&fr::RULES));
+static EN_LOOSE: Lazy<gate::Gate> = Lazy::new(|| loose_rules(&en::RULES));
 
 /// A match of a rule, before overlaps are settled.
 #[derive(Debug)]
@@ -519,7 +490,7 @@ impl DateRules {
     /// Every rule's match in the `sentence` of `doc_text`, into `out`;
     /// `projection` is the document's ([`DocProjection`]).
     ///
-    /// One pass of a [`RegexSet`] of the rules' required pieces over the
+    /// One pass of the rules' gate ([`gate::Gate`]) over the
     /// sentence first tells which rules may match; only those run, each
     /// through its projected filter ([`filter::Projected::captures`]),
     /// which finds on the fast engine where a match may start, so that the
@@ -537,10 +508,11 @@ impl DateRules {
     fn find(
         &self,
         rules: &[Rule],
-        loose: &LooseRules,
+        loose: &gate::Gate,
         doc_text: &str,
         sentence: Span,
         projection: &mut DocProjection,
+        found: &mut gate::Found,
         out: &mut Vec<Candidate>,
     ) {
         let Some(text) = doc_text.get(sentence.range()) else {
@@ -548,7 +520,7 @@ impl DateRules {
         };
         let offset = sentence.start;
         let projection = projection.view(doc_text, offset, offset + text.len());
-        for i in loose.candidates(projection.text()) {
+        for i in loose.candidates(projection.text(), found) {
             let Some(rule) = rules.get(i) else {
                 continue;
             };
@@ -631,13 +603,22 @@ impl Stage for DateRules {
         };
         let mut all = Vec::new();
         let mut projection = DocProjection::default();
+        let mut found = gate::Found::default();
         for &(span, _) in &blocks {
             for &lang in langs {
                 let (rules, set) = match lang {
                     Lang::Fr => (&*fr::RULES, &*FR_LOOSE),
                     Lang::En => (&*en::RULES, &*EN_LOOSE),
                 };
-                self.find(rules, set, &doc.text, span, &mut projection, &mut all);
+                self.find(
+                    rules,
+                    set,
+                    &doc.text,
+                    span,
+                    &mut projection,
+                    &mut found,
+                    &mut all,
+                );
             }
         }
         let found = select(all);
