@@ -424,9 +424,8 @@ impl Projection {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let run = bytes[i..].iter().position(|b| !b.is_ascii());
-            let end = run.map_or(bytes.len(), |n| i + n);
-            self.text.push_str(&text[i..end]);
+            let end = ascii_run_end(bytes, i);
+            self.text.push_str(text.get(i..end).unwrap_or(""));
             i = end;
             let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
                 break;
@@ -504,10 +503,43 @@ impl<'p> View<'p> {
     }
 }
 
+/// The end of the run of ASCII bytes of `bytes` that starts at `from`: the
+/// first non-ASCII byte at or after `from`, or the end. Eight bytes at a
+/// time, as news text is mostly ASCII.
+fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(word) & HIGH;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|b| !b.is_ascii()))
+        .map_or(bytes.len(), |n| i + n)
+}
+
 fn project_char(c: char) -> char {
+    // Below U+0800 (accented Latin, Greek, Cyrillic, ...), a table made
+    // once: `is_word_character` searches the Unicode tables for every
+    // char.
+    static BELOW_800: once_cell::sync::Lazy<Vec<bool>> = once_cell::sync::Lazy::new(|| {
+        (0..0x800u32)
+            .map(|c| char::from_u32(c).is_some_and(regex_syntax::is_word_character))
+            .collect()
+    });
     if c.is_ascii() {
         c
-    } else if regex_syntax::is_word_character(c) {
+    } else if BELOW_800
+        .get(c as usize)
+        .copied()
+        .unwrap_or_else(|| regex_syntax::is_word_character(c))
+    {
         WORD
     } else {
         OTHER

@@ -286,8 +286,18 @@ impl<'t> Captures<'t> {
     }
 
     /// The group named `name`, if it took part in the match.
+    ///
+    /// Found by reading the pattern's few group names in order:
+    /// `get_group_by_name` hashes the name (SipHash) at every call, and the
+    /// rules ask for several groups of every match.
     pub(crate) fn name(&self, name: &str) -> Option<Group<'t>> {
-        self.group(self.caps.get_group_by_name(name))
+        let pattern = self.caps.pattern()?;
+        let index = self
+            .caps
+            .group_info()
+            .pattern_names(pattern)
+            .position(|n| n == Some(name))?;
+        self.group(self.caps.get_group(index))
     }
 
     fn group(&self, span: Option<regex_automata::Span>) -> Option<Group<'t>> {
