@@ -115,6 +115,16 @@ impl Gate {
             }
         };
         for &byte in haystack {
+            // Most steps go from an untagged state to another: one table
+            // read. A tagged state (a match, or not yet computed) takes
+            // the full step.
+            if !sid.is_tagged() {
+                let next = dfa.next_state_untagged(cache, sid, byte);
+                if !next.is_tagged() {
+                    sid = next;
+                    continue;
+                }
+            }
             sid = dfa.next_state(cache, sid, byte).ok()?;
             if sid.is_tagged() {
                 if sid.is_match() {
