@@ -11,6 +11,8 @@
 //!   runs (it gives up on a Unicode `\b` at the first non-ASCII byte).
 
 use regex::Regex;
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
+use regex_automata::util::pool::Pool;
 
 use super::Captures;
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
@@ -247,6 +249,33 @@ pub(super) struct Projected {
     /// The rule never matches the empty string, so its matches can be found
     /// one after the other from the previous one's end.
     nonempty: bool,
+    /// The projected pattern as a bounded backtracker, for the groups of a
+    /// match found on plain ASCII ([`Projected::captures`]), and its
+    /// caches.
+    plain: BoundedBacktracker,
+    plain_caches: Pool<backtrack::Cache, MakeCache>,
+}
+
+/// Makes a backtracker cache (one per thread, from a pool).
+type MakeCache = Box<dyn Fn() -> backtrack::Cache + Send + Sync>;
+
+/// True when the filter reads `window` exactly as the rule does: ASCII,
+/// which the projection keeps, and none of the two chars that the
+/// projection's non-ASCII chars become ([`WORD`], [`OTHER`]), which the
+/// filter's classes may take where the rule's do not.
+///
+/// A match of the filter over such a window is then the rule's match
+/// there: every path through the rule that matches is a path through the
+/// filter that matches, in the same order of preference, so the rule's
+/// preferred path comes no earlier than the filter's; and the filter's
+/// preferred path reads only the window, where the rule reads what the
+/// filter reads, so the rule takes it too. Boundaries at the window's
+/// edges see the chars beyond it as word chars or not, alike in the rule
+/// and in the projection.
+fn reads_alike(window: &[u8]) -> bool {
+    window
+        .iter()
+        .all(|&b| b.is_ascii() && b != WORD as u8 && b != OTHER as u8)
 }
 
 impl Projected {
@@ -267,10 +296,16 @@ impl Projected {
             )
             .build(&projected)
             .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
+        let plain = BoundedBacktracker::new(&projected)
+            .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
+        let for_caches = plain.clone();
+        let make: MakeCache = Box::new(move || for_caches.create_cache());
         Projected {
             re,
             longest,
             nonempty,
+            plain,
+            plain_caches: Pool::new(make),
         }
     }
 
@@ -322,9 +357,33 @@ impl Projected {
         }
         // Made at the first place the filter finds, not for every sentence.
         let mut caps: Option<regex_automata::util::captures::Captures> = None;
-        self.walk_anchored(text, projection, |input| {
+        let mut plain_caps: Option<regex_automata::util::captures::Captures> = None;
+        self.walk_anchored(text, projection, |window| {
+            // On plain ASCII, with ASCII on either side, the filter's match
+            // is the rule's ([`reads_alike`]), and the text reads as its
+            // projection does, boundaries included: the projected pattern's
+            // backtracker, small and with ASCII boundaries, finds the
+            // groups of that match right on the text.
+            if let Some(end) = window.plain_end {
+                let bytes = text.as_bytes();
+                let before = window.start.checked_sub(1).map(|i| bytes.get(i));
+                let after = bytes.get(end);
+                let ascii = |b: Option<&u8>| b.is_none_or(u8::is_ascii);
+                if before.is_none_or(ascii) && ascii(after) {
+                    let caps = plain_caps.get_or_insert_with(|| self.plain.create_captures());
+                    let input = regex_automata::Input::new(text)
+                        .range(window.start..end)
+                        .anchored(regex_automata::Anchored::Yes);
+                    let mut cache = self.plain_caches.get();
+                    let searched = self.plain.try_search(&mut cache, &input, caps);
+                    if searched.is_ok() && caps.get_match().is_some_and(|m| m.end() == end) {
+                        f(&Captures::new(text, caps));
+                        return Some(end);
+                    }
+                }
+            }
             let caps = caps.get_or_insert_with(|| rule.create_captures());
-            rule.search_captures(input, caps);
+            rule.search_captures(&window.input(), caps);
             let found = caps.get_match()?;
             f(&Captures::new(text, caps));
             Some(found.end())
@@ -340,7 +399,7 @@ impl Projected {
         &self,
         text: &str,
         projection: &View<'_>,
-        mut search: impl FnMut(&regex_automata::Input<'_>) -> Option<usize>,
+        mut search: impl FnMut(&Window<'_, '_>) -> Option<usize>,
     ) {
         let mut at = 0;
         while at <= text.len() {
@@ -348,11 +407,21 @@ impl Projected {
                 return;
             };
             let start = projection.original(m.start());
-            let limit = self.limit(projection, m.start(), text.len());
-            let input = regex_automata::Input::new(text)
-                .range(start..limit)
-                .anchored(regex_automata::Anchored::Yes);
-            match search(&input) {
+            let end = projection.original(m.end());
+            let plain_end = text
+                .as_bytes()
+                .get(start..end)
+                .filter(|w| reads_alike(w))
+                .map(|_| end);
+            let window = Window {
+                filter: self,
+                text,
+                projection,
+                start,
+                projected_start: m.start(),
+                plain_end,
+            };
+            match search(&window) {
                 // Never empty (`nonempty`): the next search starts further on.
                 Some(end) => at = end,
                 None => match text[start..].chars().next() {
@@ -387,11 +456,43 @@ impl Projected {
             }
             return;
         }
-        self.walk_anchored(text, projection, |input| {
-            let found = rule.find(input.clone())?;
+        self.walk_anchored(text, projection, |window| {
+            // On plain ASCII the filter's match is the rule's ([`reads_alike`]).
+            if let Some(end) = window.plain_end {
+                f(window.start, end);
+                return Some(end);
+            }
+            let found = rule.find(window.input())?;
             f(found.start(), found.end());
             Some(found.end())
         });
+    }
+}
+
+/// Where the filter's next match starts ([`Projected::walk_anchored`]),
+/// for the rule's search there.
+struct Window<'a, 'p> {
+    filter: &'a Projected,
+    text: &'a str,
+    projection: &'a View<'p>,
+    /// Where the filter's match starts, in the text and in the projection.
+    start: usize,
+    projected_start: usize,
+    /// Where the filter's match ends in the text, when the text of the
+    /// match is plain ASCII ([`reads_alike`]): then it is the rule's match.
+    plain_end: Option<usize>,
+}
+
+impl Window<'_, '_> {
+    /// The rule's anchored search from the window's start, up to where
+    /// any match of the rule from there ends ([`Projected::limit`]).
+    fn input(&self) -> regex_automata::Input<'_> {
+        let limit = self
+            .filter
+            .limit(self.projection, self.projected_start, self.text.len());
+        regex_automata::Input::new(self.text)
+            .range(self.start..limit)
+            .anchored(regex_automata::Anchored::Yes)
     }
 }
 
