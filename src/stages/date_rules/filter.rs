@@ -342,11 +342,16 @@ impl Projected {
     /// unanchored search from the filter's start would walk on with the
     /// slow engine over the rest of the text each time the filter is wrong.
     /// One captures buffer serves every match.
+    ///
+    /// No match starts at or after projected offset `until` (the gate's
+    /// bound, [`super::gate::Gate::candidates`]): the walk stops there
+    /// rather than let the filter search the rest of the text in vain.
     pub(super) fn captures(
         &self,
         rule: &regex_automata::meta::Regex,
         text: &str,
         projection: &View<'_>,
+        until: usize,
         mut f: impl FnMut(&Captures<'_>),
     ) {
         if !self.nonempty {
@@ -358,7 +363,7 @@ impl Projected {
         // Made at the first place the filter finds, not for every sentence.
         let mut caps: Option<regex_automata::util::captures::Captures> = None;
         let mut plain_caps: Option<regex_automata::util::captures::Captures> = None;
-        self.walk_anchored(text, projection, |window| {
+        self.walk_anchored(text, projection, until, |window| {
             // On plain ASCII, with ASCII on either side, the filter's match
             // is the rule's ([`reads_alike`]), and the text reads as its
             // projection does, boundaries included: the projected pattern's
@@ -399,11 +404,16 @@ impl Projected {
         &self,
         text: &str,
         projection: &View<'_>,
+        until: usize,
         mut search: impl FnMut(&Window<'_, '_>) -> Option<usize>,
     ) {
         let mut at = 0;
         while at <= text.len() {
-            let Some(m) = self.re.find_at(projection.text, projection.projected(at)) else {
+            let from = projection.projected(at);
+            if from >= until {
+                return;
+            }
+            let Some(m) = self.re.find_at(projection.text, from) else {
                 return;
             };
             let start = projection.original(m.start());
@@ -456,7 +466,7 @@ impl Projected {
             }
             return;
         }
-        self.walk_anchored(text, projection, |window| {
+        self.walk_anchored(text, projection, usize::MAX, |window| {
             // On plain ASCII the filter's match is the rule's ([`reads_alike`]).
             if let Some(end) = window.plain_end {
                 f(window.start, end);
@@ -812,7 +822,7 @@ mod tests {
                         .collect();
                     let mut got = Vec::new();
                     rule.filter
-                        .captures(&rule.anchored, window, &projection, |c| {
+                        .captures(&rule.anchored, window, &projection, usize::MAX, |c| {
                             got.push(c.get(0).map(|m| (m.start(), m.end())))
                         });
                     assert_eq!(got, want, "{}: {window:?}", rule.name);

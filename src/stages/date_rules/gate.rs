@@ -27,34 +27,37 @@ pub(super) struct Gate {
     needs: Vec<Vec<usize>>,
 }
 
-/// The pieces found in one sentence, as bits by piece index.
+/// The pieces found in one sentence: for each piece, where its last match
+/// there ends, if it matches.
 #[derive(Default)]
 pub(super) struct Found {
-    bits: Vec<u64>,
+    last_end: Vec<Option<usize>>,
 }
 
 impl Found {
     fn clear(&mut self, pieces: usize) {
-        self.bits.clear();
-        self.bits.resize(pieces.div_ceil(64), 0);
+        self.last_end.clear();
+        self.last_end.resize(pieces, None);
     }
 
-    fn set(&mut self, i: usize) {
-        if let Some(word) = self.bits.get_mut(i / 64) {
-            *word |= 1 << (i % 64);
+    /// Piece `i` has a match ending at `end` (ends come in order).
+    fn set(&mut self, i: usize, end: usize) {
+        if let Some(last) = self.last_end.get_mut(i) {
+            *last = Some(end);
         }
     }
 
+    /// Every piece, ending anywhere.
     fn all(&mut self) {
-        self.bits.iter_mut().for_each(|w| *w = u64::MAX);
+        self.last_end.iter_mut().for_each(|e| *e = Some(usize::MAX));
     }
 
-    fn has(&self, i: usize) -> bool {
-        self.bits.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    fn get(&self, i: usize) -> Option<usize> {
+        self.last_end.get(i).copied().flatten()
     }
 
     fn any(&self) -> bool {
-        self.bits.iter().any(|&w| w != 0)
+        self.last_end.iter().any(Option::is_some)
     }
 }
 
@@ -81,13 +84,18 @@ impl Gate {
         }
     }
 
-    /// The indices of the rules that may match the sentence whose
-    /// projection is `projected`; `found` is a buffer for the walk.
+    /// The rules that may match the sentence whose projection is
+    /// `projected`, each as its index and a projected offset at or after
+    /// which none of its matches starts; `found` is a buffer for the walk.
+    ///
+    /// That offset is the last end of a match of one of the rule's pieces
+    /// (the earliest such end of its pieces): a match of the rule holds a
+    /// match of each piece, which ends after the rule's match starts.
     pub(super) fn candidates<'a>(
         &'a self,
         projected: &str,
         found: &'a mut Found,
-    ) -> impl Iterator<Item = usize> + 'a {
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
         found.clear(self.dfa.pattern_len());
         let mut cache = self.caches.get();
         if self.walk(&mut cache, projected.as_bytes(), found).is_none() {
@@ -100,8 +108,14 @@ impl Gate {
         self.needs
             .iter()
             .enumerate()
-            .filter(move |(_, needs)| any && needs.iter().all(|&i| found.has(i)))
-            .map(|(rule, _)| rule)
+            .filter(move |_| any)
+            .filter_map(move |(rule, needs)| {
+                let mut until = usize::MAX;
+                for &i in needs {
+                    until = until.min(found.get(i)?);
+                }
+                Some((rule, until))
+            })
     }
 
     /// Walks the DFA over `haystack`, setting in `found` every piece that
@@ -109,12 +123,14 @@ impl Gate {
     fn walk(&self, cache: &mut Cache, haystack: &[u8], found: &mut Found) -> Option<()> {
         let dfa = &self.dfa;
         let mut sid = dfa.start_state_forward(cache, &Input::new(haystack)).ok()?;
-        let mut record = |cache: &Cache, sid: LazyStateID| {
+        // A match state reached on the byte at `at` is a match ending at
+        // `at` (the DFA's matches come one byte late).
+        let mut record = |cache: &Cache, sid: LazyStateID, at: usize| {
             for k in 0..dfa.match_len(cache, sid) {
-                found.set(dfa.match_pattern(cache, sid, k).as_usize());
+                found.set(dfa.match_pattern(cache, sid, k).as_usize(), at);
             }
         };
-        for &byte in haystack {
+        for (at, &byte) in haystack.iter().enumerate() {
             // Most steps go from an untagged state to another: one table
             // read. A tagged state (a match, or not yet computed) takes
             // the full step.
@@ -128,7 +144,7 @@ impl Gate {
             sid = dfa.next_state(cache, sid, byte).ok()?;
             if sid.is_tagged() {
                 if sid.is_match() {
-                    record(cache, sid);
+                    record(cache, sid, at);
                 } else if sid.is_dead() {
                     return Some(());
                 } else if sid.is_quit() {
@@ -138,7 +154,7 @@ impl Gate {
         }
         sid = dfa.next_eoi_state(cache, sid).ok()?;
         if sid.is_match() {
-            record(cache, sid);
+            record(cache, sid, haystack.len());
         }
         Some(())
     }

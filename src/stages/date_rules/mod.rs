@@ -530,12 +530,12 @@ impl DateRules {
         };
         let offset = sentence.start;
         let projection = projection.view(doc_text, offset, offset + text.len());
-        for i in loose.candidates(projection.text(), found) {
+        for (i, until) in loose.candidates(projection.text(), found) {
             let Some(rule) = rules.get(i) else {
                 continue;
             };
             rule.filter
-                .captures(&rule.anchored, text, &projection, |caps| {
+                .captures(&rule.anchored, text, &projection, until, |caps| {
                     let Some(m) = caps.name("t").or_else(|| caps.get(0)) else {
                         return;
                     };
