@@ -180,7 +180,17 @@ impl Locale {
 
     /// The value of `word` in `list`, ignoring case and a final period.
     pub(crate) fn lookup(list: &[(&str, u32)], word: &str) -> Option<u32> {
-        let w = word.trim_end_matches('.').to_lowercase().replace('’', "'");
+        let word = word.trim_end_matches('.');
+        if word.is_ascii() {
+            // The words of the lists are lowercase: an ASCII word equals
+            // one, lowercased, when it equals it ignoring ASCII case (no
+            // new strings for the common case).
+            return list
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(word))
+                .map(|(_, v)| *v);
+        }
+        let w = word.to_lowercase().replace('’', "'");
         list.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
     }
 
@@ -864,6 +874,25 @@ mod tests {
             found.contains(&(text, value)),
             "expected {text:?} = {value:?}, got {found:?}"
         );
+    }
+
+    #[test]
+    fn locale_words_are_lowercase() {
+        // `Locale::lookup` compares ASCII words ignoring case on that basis.
+        for locale in [&fr::LOCALE, &en::LOCALE] {
+            for list in [
+                locale.months,
+                locale.weekdays,
+                locale.numbers,
+                locale.ordinals,
+            ] {
+                for (word, _) in list {
+                    assert_eq!(*word, word.to_lowercase());
+                }
+            }
+        }
+        assert_eq!(Locale::lookup(fr::LOCALE.months, "Sept."), Some(9));
+        assert_eq!(Locale::lookup(fr::LOCALE.months, "DÉCEMBRE"), Some(12));
     }
 
     #[test]
