@@ -771,6 +771,8 @@ mod tests {
             "the 1990s, the third quarter of 2009, every year, daily, '82",
             "éhier démain 2020é é2020 à2020 ٢٠٢٠ 10:30é Maiété",
             "Ⅻ ſeptembre K ﬁn mars 2020 ſemaine",
+            "le_10 mars_2020, 10 h_30, ma\u{7f}rs 2020 \u{7f}hier\u{7f}, mardi_ 2_000 _2020 ans_",
+            "it was_ed last_week; 3 days_ago, 1990s_ the\u{7f}next four years",
             "Il a été élu, il sera réélu ; elle était partie et reviendra.",
             "He was elected and will be re-elected; they are going to meet.",
             "Ils se sont réunis hier et se réuniront demain à Genève.",
@@ -816,16 +818,62 @@ mod tests {
                             );
                         }
                     }
-                    let want: Vec<_> = re
+                    // Every group of every match, as the regex crate gives them.
+                    let want: Vec<Vec<_>> = re
                         .captures_iter(window)
-                        .map(|c| c.get(0).map(|m| (m.start(), m.end())))
+                        .map(|c| {
+                            (0..re.captures_len())
+                                .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                                .collect()
+                        })
                         .collect();
                     let mut got = Vec::new();
                     rule.filter
                         .captures(&rule.anchored, window, &projection, usize::MAX, |c| {
-                            got.push(c.get(0).map(|m| (m.start(), m.end())))
+                            got.push(
+                                (0..re.captures_len())
+                                    .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                                    .collect::<Vec<_>>(),
+                            )
                         });
                     assert_eq!(got, want, "{}: {window:?}", rule.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_gate_and_its_bounds_keep_every_match() {
+        let mut projection = Projection::default();
+        let mut found = super::super::gate::Found::default();
+        for (rules, gate) in [
+            (&*fr::RULES, &*super::super::FR_LOOSE),
+            (&*en::RULES, &*super::super::EN_LOOSE),
+        ] {
+            let plain: Vec<Regex> = rules.iter().map(|r| Regex::new(&r.pattern).unwrap()).collect();
+            for text in texts() {
+                for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let window = &text[start..];
+                    projection.set(window);
+                    let projection = projection.all();
+                    let candidates: Vec<(usize, usize)> =
+                        gate.candidates(projection.text(), &mut found).collect();
+                    for (i, (rule, re)) in rules.iter().zip(&plain).enumerate() {
+                        let want: Vec<_> = re
+                            .find_iter(window)
+                            .map(|m| (m.start(), m.end()))
+                            .collect();
+                        let Some(&(_, until)) = candidates.iter().find(|(r, _)| *r == i) else {
+                            assert!(want.is_empty(), "{}: gate misses {window:?}", rule.name);
+                            continue;
+                        };
+                        let mut got = Vec::new();
+                        rule.filter
+                            .captures(&rule.anchored, window, &projection, until, |c| {
+                                got.extend(c.get(0).map(|m| (m.start(), m.end())))
+                            });
+                        assert_eq!(got, want, "{}: {window:?}", rule.name);
+                    }
                 }
             }
         }
