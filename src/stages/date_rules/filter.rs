@@ -850,7 +850,10 @@ mod tests {
             (&*fr::RULES, &*super::super::FR_LOOSE),
             (&*en::RULES, &*super::super::EN_LOOSE),
         ] {
-            let plain: Vec<Regex> = rules.iter().map(|r| Regex::new(&r.pattern).unwrap()).collect();
+            let plain: Vec<Regex> = rules
+                .iter()
+                .map(|r| Regex::new(&r.pattern).unwrap())
+                .collect();
             for text in texts() {
                 for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                     let window = &text[start..];
@@ -859,10 +862,8 @@ mod tests {
                     let candidates: Vec<(usize, usize)> =
                         gate.candidates(projection.text(), &mut found).collect();
                     for (i, (rule, re)) in rules.iter().zip(&plain).enumerate() {
-                        let want: Vec<_> = re
-                            .find_iter(window)
-                            .map(|m| (m.start(), m.end()))
-                            .collect();
+                        let want: Vec<_> =
+                            re.find_iter(window).map(|m| (m.start(), m.end())).collect();
                         let Some(&(_, until)) = candidates.iter().find(|(r, _)| *r == i) else {
                             assert!(want.is_empty(), "{}: gate misses {window:?}", rule.name);
                             continue;

@@ -527,8 +527,7 @@ impl DateRules {
     /// most of the text anyway.)
     fn find(
         &self,
-        rules: &[Rule],
-        loose: &gate::Gate,
+        lang: Lang,
         doc_text: &str,
         sentence: Span,
         projection: &mut DocProjection,
@@ -537,6 +536,10 @@ impl DateRules {
     ) {
         let Some(text) = doc_text.get(sentence.range()) else {
             return;
+        };
+        let (rules, loose) = match lang {
+            Lang::Fr => (&*fr::RULES, &*FR_LOOSE),
+            Lang::En => (&*en::RULES, &*EN_LOOSE),
         };
         let offset = sentence.start;
         let projection = projection.view(doc_text, offset, offset + text.len());
@@ -626,19 +629,7 @@ impl Stage for DateRules {
         let mut found = gate::Found::default();
         for &(span, _) in &blocks {
             for &lang in langs {
-                let (rules, set) = match lang {
-                    Lang::Fr => (&*fr::RULES, &*FR_LOOSE),
-                    Lang::En => (&*en::RULES, &*EN_LOOSE),
-                };
-                self.find(
-                    rules,
-                    set,
-                    &doc.text,
-                    span,
-                    &mut projection,
-                    &mut found,
-                    &mut all,
-                );
+                self.find(lang, &doc.text, span, &mut projection, &mut found, &mut all);
             }
         }
         let found = select(all);
