@@ -130,17 +130,27 @@ impl Gate {
                 found.set(dfa.match_pattern(cache, sid, k).as_usize(), at);
             }
         };
-        for (at, &byte) in haystack.iter().enumerate() {
+        let mut at = 0;
+        while at < haystack.len() {
             // Most steps go from an untagged state to another: one table
-            // read. A tagged state (a match, or not yet computed) takes
-            // the full step.
-            if !sid.is_tagged() {
-                let next = dfa.next_state_untagged(cache, sid, byte);
-                if !next.is_tagged() {
-                    sid = next;
-                    continue;
+            // read, in a loop that only reads the cache (so its table stays
+            // in registers). A tagged state (a match, or not yet computed)
+            // takes the full step below.
+            let steady: &Cache = cache;
+            while let Some(&byte) = haystack.get(at) {
+                if sid.is_tagged() {
+                    break;
                 }
+                let next = dfa.next_state_untagged(steady, sid, byte);
+                if next.is_tagged() {
+                    break;
+                }
+                sid = next;
+                at += 1;
             }
+            let Some(&byte) = haystack.get(at) else {
+                break;
+            };
             sid = dfa.next_state(cache, sid, byte).ok()?;
             if sid.is_tagged() {
                 if sid.is_match() {
@@ -151,6 +161,7 @@ impl Gate {
                     return None;
                 }
             }
+            at += 1;
         }
         sid = dfa.next_eoi_state(cache, sid).ok()?;
         if sid.is_match() {
