@@ -408,14 +408,28 @@ impl Projected {
         mut search: impl FnMut(&Window<'_, '_>) -> Option<usize>,
     ) {
         let mut at = 0;
+        while let Some(end) = self.next_anchored(text, projection, at, until, &mut search) {
+            // Never empty (`nonempty`): the next search starts further on.
+            at = end;
+        }
+    }
+
+    /// One step of [`Projected::walk_anchored`]: from byte `at` on, the
+    /// end of the first match `search` reports.
+    fn next_anchored(
+        &self,
+        text: &str,
+        projection: &View<'_>,
+        mut at: usize,
+        until: usize,
+        search: &mut impl FnMut(&Window<'_, '_>) -> Option<usize>,
+    ) -> Option<usize> {
         while at <= text.len() {
             let from = projection.projected(at);
             if from >= until {
-                return;
+                return None;
             }
-            let Some(m) = self.re.find_at(projection.text, from) else {
-                return;
-            };
+            let m = self.re.find_at(projection.text, from)?;
             let start = projection.original(m.start());
             let end = projection.original(m.end());
             let plain_end = text
@@ -432,14 +446,11 @@ impl Projected {
                 plain_end,
             };
             match search(&window) {
-                // Never empty (`nonempty`): the next search starts further on.
-                Some(end) => at = end,
-                None => match text[start..].chars().next() {
-                    Some(c) => at = start + c.len_utf8(),
-                    None => return,
-                },
+                Some(end) => return Some(end),
+                None => at = start + text.get(start..)?.chars().next()?.len_utf8(),
             }
         }
+        None
     }
 
     /// Like [`Projected::captures`], for the spans of the matches of
@@ -466,16 +477,40 @@ impl Projected {
             }
             return;
         }
-        self.walk_anchored(text, projection, usize::MAX, |window| {
+        let mut at = 0;
+        while let Some((start, end)) = self.find_from(rule, text, projection, at) {
+            f(start, end);
+            at = end;
+        }
+    }
+
+    /// The first match that [`Projected::find`] gives from byte `at` on,
+    /// so that a caller can stop the walk early; only for a rule that
+    /// never matches the empty string ([`Projected::nonempty`]).
+    pub(super) fn find_from(
+        &self,
+        rule: &regex_automata::meta::Regex,
+        text: &str,
+        projection: &View<'_>,
+        at: usize,
+    ) -> Option<(usize, usize)> {
+        let mut found = None;
+        self.next_anchored(text, projection, at, usize::MAX, &mut |window| {
             // On plain ASCII the filter's match is the rule's ([`reads_alike`]).
-            if let Some(end) = window.plain_end {
-                f(window.start, end);
-                return Some(end);
-            }
-            let found = rule.find(window.input())?;
-            f(found.start(), found.end());
-            Some(found.end())
-        });
+            let (start, end) = match window.plain_end {
+                Some(end) => (window.start, end),
+                None => rule.find(window.input()).map(|m| (m.start(), m.end()))?,
+            };
+            found = Some((start, end));
+            Some(end)
+        })?;
+        found
+    }
+
+    /// True when the rule never matches the empty string, so that its
+    /// matches can be walked one after the other ([`Projected::find_from`]).
+    pub(super) fn nonempty(&self) -> bool {
+        self.nonempty
     }
 }
 

@@ -416,34 +416,85 @@ fn markers(lang: Lang) -> (&'static Marker, &'static Marker) {
 /// Where a sentence's verbs say past or future: the spans of its tense
 /// markers, found once per sentence so that placing many dates in one long
 /// sentence stays O(n log n).
-struct Tenses {
-    future: Vec<(usize, usize)>,
-    past: Vec<(usize, usize)>,
+///
+/// The markers are found as far as the timexes asked about need them (the
+/// nearest marker on either side), not to the sentence's end: a date
+/// early in a long sentence reads its first few words.
+struct Tenses<'t> {
+    sentence: &'t str,
+    projection: filter::View<'t>,
+    future: Markers,
+    past: Markers,
 }
 
-impl Tenses {
-    /// The markers of `sentence`, whose projection is `projection`.
-    fn new(lang: Lang, sentence: &str, projection: &filter::View<'_>) -> Tenses {
-        let (future, past) = markers(lang);
-        let spans = |marker: &Marker| {
-            let mut spans = Vec::new();
+/// The spans of a marker in a sentence, found in order up to some point.
+struct Markers {
+    marker: &'static Marker,
+    spans: Vec<(usize, usize)>,
+    /// Where the search for the next span starts; `None` once all are
+    /// found.
+    next: Option<usize>,
+}
+
+impl Markers {
+    fn new(marker: &'static Marker, sentence: &str, projection: &filter::View<'_>) -> Markers {
+        let mut markers = Markers {
+            marker,
+            spans: Vec::new(),
+            next: Some(0),
+        };
+        if !marker.filter.nonempty() {
+            // A marker that matches the empty string is found all at once.
+            let spans = &mut markers.spans;
             marker
                 .filter
                 .find(&marker.re, sentence, projection, |start, end| {
                     spans.push((start, end));
                 });
-            spans
-        };
+            markers.next = None;
+        }
+        markers
+    }
+
+    /// The spans of every marker that ends at or before `at`, and of the
+    /// first that ends after it, if any (and maybe more).
+    fn through(
+        &mut self,
+        at: usize,
+        sentence: &str,
+        projection: &filter::View<'_>,
+    ) -> &[(usize, usize)] {
+        while let Some(from) = self.next {
+            if self.spans.last().is_some_and(|&(_, end)| end > at) {
+                break;
+            }
+            let found = self
+                .marker
+                .filter
+                .find_from(&self.marker.re, sentence, projection, from);
+            self.next = found.map(|(_, end)| end);
+            self.spans.extend(found);
+        }
+        &self.spans
+    }
+}
+
+impl<'t> Tenses<'t> {
+    /// The markers of `sentence`, whose projection is `projection`.
+    fn new(lang: Lang, sentence: &'t str, projection: filter::View<'t>) -> Tenses<'t> {
+        let (future, past) = markers(lang);
         Tenses {
-            future: spans(future),
-            past: spans(past),
+            sentence,
+            future: Markers::new(future, sentence, &projection),
+            past: Markers::new(past, sentence, &projection),
+            projection,
         }
     }
 
     /// Past or future for the timex at byte `at` of the sentence: the
     /// nearest marker wins; none gives [`Dir::Past`] (news reports the
     /// past).
-    fn at(&self, at: usize) -> Dir {
+    fn at(&mut self, at: usize) -> Dir {
         // Markers do not overlap, so starts and ends are both sorted.
         let nearest = |spans: &[(usize, usize)]| {
             let i = spans.partition_point(|&(_, end)| end <= at);
@@ -457,7 +508,10 @@ impl Tenses {
                 (b, a) => b.or(a),
             }
         };
-        match (nearest(&self.future), nearest(&self.past)) {
+        let (sentence, projection) = (self.sentence, &self.projection);
+        let future = nearest(self.future.through(at, sentence, projection));
+        let past = nearest(self.past.through(at, sentence, projection));
+        match (future, past) {
             (Some(f), Some(p)) if f < p => Dir::Future,
             (Some(_), None) => Dir::Future,
             _ => Dir::Past,
@@ -479,16 +533,20 @@ thread_local! {
 }
 
 impl DocProjection {
+    /// The projection of `text`, the document's text (the same at every
+    /// call).
+    fn get(&mut self, text: &str) -> &filter::Projection {
+        self.buffer.get_or_insert_with(|| {
+            let mut p = PROJECTION.with(std::cell::Cell::take).unwrap_or_default();
+            p.set(text);
+            p
+        })
+    }
+
     /// The projection of bytes `start..end` of `text`, the document's text
     /// (the same at every call).
     fn view(&mut self, text: &str, start: usize, end: usize) -> filter::View<'_> {
-        self.buffer
-            .get_or_insert_with(|| {
-                let mut p = PROJECTION.with(std::cell::Cell::take).unwrap_or_default();
-                p.set(text);
-                p
-            })
-            .view(start, end)
+        self.get(text).view(start, end)
     }
 }
 
@@ -640,6 +698,7 @@ impl Stage for DateRules {
         let mut timexes: Vec<Timex> = Vec::with_capacity(found.len());
         let mut unanchored = Vec::new();
         let mut tenses: Option<(usize, Tenses)> = None;
+        let whole = projection.get(&doc.text);
         for c in &found {
             // The tense only matters when there is a document date to place
             // the expression around; reading it costs a regex pass over the
@@ -653,12 +712,12 @@ impl Stage for DateRules {
                 Some(s) => {
                     if tenses.as_ref().map(|(start, _)| *start) != Some(s.start) {
                         let text = doc.text.get(s.range()).unwrap_or("");
-                        let view = projection.view(&doc.text, s.start, s.start + text.len());
-                        tenses = Some((s.start, Tenses::new(lang, text, &view)));
+                        let view = whole.view(s.start, s.start + text.len());
+                        tenses = Some((s.start, Tenses::new(lang, text, view)));
                     }
                     tenses
-                        .as_ref()
-                        .map_or(Dir::Past, |(start, t)| t.at(c.span.start - start))
+                        .as_mut()
+                        .map_or(Dir::Past, |(start, t)| t.at(c.span.start - *start))
                 }
                 None => Dir::Past,
             };
