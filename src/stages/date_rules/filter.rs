@@ -11,6 +11,8 @@
 //!   runs (it gives up on a Unicode `\b` at the first non-ASCII byte).
 
 use regex::Regex;
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
+use regex_automata::util::pool::Pool;
 
 use super::Captures;
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
@@ -247,6 +249,33 @@ pub(super) struct Projected {
     /// The rule never matches the empty string, so its matches can be found
     /// one after the other from the previous one's end.
     nonempty: bool,
+    /// The projected pattern as a bounded backtracker, for the groups of a
+    /// match found on plain ASCII ([`Projected::captures`]), and its
+    /// caches.
+    plain: BoundedBacktracker,
+    plain_caches: Pool<backtrack::Cache, MakeCache>,
+}
+
+/// Makes a backtracker cache (one per thread, from a pool).
+type MakeCache = Box<dyn Fn() -> backtrack::Cache + Send + Sync>;
+
+/// True when the filter reads `window` exactly as the rule does: ASCII,
+/// which the projection keeps, and none of the two chars that the
+/// projection's non-ASCII chars become ([`WORD`], [`OTHER`]), which the
+/// filter's classes may take where the rule's do not.
+///
+/// A match of the filter over such a window is then the rule's match
+/// there: every path through the rule that matches is a path through the
+/// filter that matches, in the same order of preference, so the rule's
+/// preferred path comes no earlier than the filter's; and the filter's
+/// preferred path reads only the window, where the rule reads what the
+/// filter reads, so the rule takes it too. Boundaries at the window's
+/// edges see the chars beyond it as word chars or not, alike in the rule
+/// and in the projection.
+fn reads_alike(window: &[u8]) -> bool {
+    window
+        .iter()
+        .all(|&b| b.is_ascii() && b != WORD as u8 && b != OTHER as u8)
 }
 
 impl Projected {
@@ -267,10 +296,16 @@ impl Projected {
             )
             .build(&projected)
             .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
+        let plain = BoundedBacktracker::new(&projected)
+            .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
+        let for_caches = plain.clone();
+        let make: MakeCache = Box::new(move || for_caches.create_cache());
         Projected {
             re,
             longest,
             nonempty,
+            plain,
+            plain_caches: Pool::new(make),
         }
     }
 
@@ -307,11 +342,16 @@ impl Projected {
     /// unanchored search from the filter's start would walk on with the
     /// slow engine over the rest of the text each time the filter is wrong.
     /// One captures buffer serves every match.
+    ///
+    /// No match starts at or after projected offset `until` (the gate's
+    /// bound, [`super::gate::Gate::candidates`]): the walk stops there
+    /// rather than let the filter search the rest of the text in vain.
     pub(super) fn captures(
         &self,
         rule: &regex_automata::meta::Regex,
         text: &str,
         projection: &View<'_>,
+        until: usize,
         mut f: impl FnMut(&Captures<'_>),
     ) {
         if !self.nonempty {
@@ -322,9 +362,33 @@ impl Projected {
         }
         // Made at the first place the filter finds, not for every sentence.
         let mut caps: Option<regex_automata::util::captures::Captures> = None;
-        self.walk_anchored(text, projection, |input| {
+        let mut plain_caps: Option<regex_automata::util::captures::Captures> = None;
+        self.walk_anchored(text, projection, until, |window| {
+            // On plain ASCII, with ASCII on either side, the filter's match
+            // is the rule's ([`reads_alike`]), and the text reads as its
+            // projection does, boundaries included: the projected pattern's
+            // backtracker, small and with ASCII boundaries, finds the
+            // groups of that match right on the text.
+            if let Some(end) = window.plain_end {
+                let bytes = text.as_bytes();
+                let before = window.start.checked_sub(1).map(|i| bytes.get(i));
+                let after = bytes.get(end);
+                let ascii = |b: Option<&u8>| b.is_none_or(u8::is_ascii);
+                if before.is_none_or(ascii) && ascii(after) {
+                    let caps = plain_caps.get_or_insert_with(|| self.plain.create_captures());
+                    let input = regex_automata::Input::new(text)
+                        .range(window.start..end)
+                        .anchored(regex_automata::Anchored::Yes);
+                    let mut cache = self.plain_caches.get();
+                    let searched = self.plain.try_search(&mut cache, &input, caps);
+                    if searched.is_ok() && caps.get_match().is_some_and(|m| m.end() == end) {
+                        f(&Captures::new(text, caps));
+                        return Some(end);
+                    }
+                }
+            }
             let caps = caps.get_or_insert_with(|| rule.create_captures());
-            rule.search_captures(input, caps);
+            rule.search_captures(&window.input(), caps);
             let found = caps.get_match()?;
             f(&Captures::new(text, caps));
             Some(found.end())
@@ -340,27 +404,53 @@ impl Projected {
         &self,
         text: &str,
         projection: &View<'_>,
-        mut search: impl FnMut(&regex_automata::Input<'_>) -> Option<usize>,
+        until: usize,
+        mut search: impl FnMut(&Window<'_, '_>) -> Option<usize>,
     ) {
         let mut at = 0;
+        while let Some(end) = self.next_anchored(text, projection, at, until, &mut search) {
+            // Never empty (`nonempty`): the next search starts further on.
+            at = end;
+        }
+    }
+
+    /// One step of [`Projected::walk_anchored`]: from byte `at` on, the
+    /// end of the first match `search` reports.
+    fn next_anchored(
+        &self,
+        text: &str,
+        projection: &View<'_>,
+        mut at: usize,
+        until: usize,
+        search: &mut impl FnMut(&Window<'_, '_>) -> Option<usize>,
+    ) -> Option<usize> {
         while at <= text.len() {
-            let Some(m) = self.re.find_at(projection.text, projection.projected(at)) else {
-                return;
-            };
+            let from = projection.projected(at);
+            if from >= until {
+                return None;
+            }
+            let m = self.re.find_at(projection.text, from)?;
             let start = projection.original(m.start());
-            let limit = self.limit(projection, m.start(), text.len());
-            let input = regex_automata::Input::new(text)
-                .range(start..limit)
-                .anchored(regex_automata::Anchored::Yes);
-            match search(&input) {
-                // Never empty (`nonempty`): the next search starts further on.
-                Some(end) => at = end,
-                None => match text[start..].chars().next() {
-                    Some(c) => at = start + c.len_utf8(),
-                    None => return,
-                },
+            let end = projection.original(m.end());
+            let plain_end = text
+                .as_bytes()
+                .get(start..end)
+                .filter(|w| reads_alike(w))
+                .map(|_| end);
+            let window = Window {
+                filter: self,
+                text,
+                projection,
+                start,
+                projected_start: m.start(),
+                plain_end,
+            };
+            match search(&window) {
+                Some(end) => return Some(end),
+                None => at = start + text.get(start..)?.chars().next()?.len_utf8(),
             }
         }
+        None
     }
 
     /// Like [`Projected::captures`], for the spans of the matches of
@@ -387,11 +477,67 @@ impl Projected {
             }
             return;
         }
-        self.walk_anchored(text, projection, |input| {
-            let found = rule.find(input.clone())?;
-            f(found.start(), found.end());
-            Some(found.end())
-        });
+        let mut at = 0;
+        while let Some((start, end)) = self.find_from(rule, text, projection, at) {
+            f(start, end);
+            at = end;
+        }
+    }
+
+    /// The first match that [`Projected::find`] gives from byte `at` on,
+    /// so that a caller can stop the walk early; only for a rule that
+    /// never matches the empty string ([`Projected::nonempty`]).
+    pub(super) fn find_from(
+        &self,
+        rule: &regex_automata::meta::Regex,
+        text: &str,
+        projection: &View<'_>,
+        at: usize,
+    ) -> Option<(usize, usize)> {
+        let mut found = None;
+        self.next_anchored(text, projection, at, usize::MAX, &mut |window| {
+            // On plain ASCII the filter's match is the rule's ([`reads_alike`]).
+            let (start, end) = match window.plain_end {
+                Some(end) => (window.start, end),
+                None => rule.find(window.input()).map(|m| (m.start(), m.end()))?,
+            };
+            found = Some((start, end));
+            Some(end)
+        })?;
+        found
+    }
+
+    /// True when the rule never matches the empty string, so that its
+    /// matches can be walked one after the other ([`Projected::find_from`]).
+    pub(super) fn nonempty(&self) -> bool {
+        self.nonempty
+    }
+}
+
+/// Where the filter's next match starts ([`Projected::walk_anchored`]),
+/// for the rule's search there.
+struct Window<'a, 'p> {
+    filter: &'a Projected,
+    text: &'a str,
+    projection: &'a View<'p>,
+    /// Where the filter's match starts, in the text and in the projection.
+    start: usize,
+    projected_start: usize,
+    /// Where the filter's match ends in the text, when the text of the
+    /// match is plain ASCII ([`reads_alike`]): then it is the rule's match.
+    plain_end: Option<usize>,
+}
+
+impl Window<'_, '_> {
+    /// The rule's anchored search from the window's start, up to where
+    /// any match of the rule from there ends ([`Projected::limit`]).
+    fn input(&self) -> regex_automata::Input<'_> {
+        let limit = self
+            .filter
+            .limit(self.projection, self.projected_start, self.text.len());
+        regex_automata::Input::new(self.text)
+            .range(self.start..limit)
+            .anchored(regex_automata::Anchored::Yes)
     }
 }
 
@@ -424,9 +570,8 @@ impl Projection {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let run = bytes[i..].iter().position(|b| !b.is_ascii());
-            let end = run.map_or(bytes.len(), |n| i + n);
-            self.text.push_str(&text[i..end]);
+            let end = ascii_run_end(bytes, i);
+            self.text.push_str(text.get(i..end).unwrap_or(""));
             i = end;
             let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
                 break;
@@ -504,10 +649,43 @@ impl<'p> View<'p> {
     }
 }
 
+/// The end of the run of ASCII bytes of `bytes` that starts at `from`: the
+/// first non-ASCII byte at or after `from`, or the end. Eight bytes at a
+/// time, as news text is mostly ASCII.
+fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(word) & HIGH;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|b| !b.is_ascii()))
+        .map_or(bytes.len(), |n| i + n)
+}
+
 fn project_char(c: char) -> char {
+    // Below U+0800 (accented Latin, Greek, Cyrillic, ...), a table made
+    // once: `is_word_character` searches the Unicode tables for every
+    // char.
+    static BELOW_800: once_cell::sync::Lazy<Vec<bool>> = once_cell::sync::Lazy::new(|| {
+        (0..0x800u32)
+            .map(|c| char::from_u32(c).is_some_and(regex_syntax::is_word_character))
+            .collect()
+    });
     if c.is_ascii() {
         c
-    } else if regex_syntax::is_word_character(c) {
+    } else if BELOW_800
+        .get(c as usize)
+        .copied()
+        .unwrap_or_else(|| regex_syntax::is_word_character(c))
+    {
         WORD
     } else {
         OTHER
@@ -628,6 +806,8 @@ mod tests {
             "the 1990s, the third quarter of 2009, every year, daily, '82",
             "éhier démain 2020é é2020 à2020 ٢٠٢٠ 10:30é Maiété",
             "Ⅻ ſeptembre K ﬁn mars 2020 ſemaine",
+            "le_10 mars_2020, 10 h_30, ma\u{7f}rs 2020 \u{7f}hier\u{7f}, mardi_ 2_000 _2020 ans_",
+            "it was_ed last_week; 3 days_ago, 1990s_ the\u{7f}next four years",
             "Il a été élu, il sera réélu ; elle était partie et reviendra.",
             "He was elected and will be re-elected; they are going to meet.",
             "Ils se sont réunis hier et se réuniront demain à Genève.",
@@ -673,16 +853,63 @@ mod tests {
                             );
                         }
                     }
-                    let want: Vec<_> = re
+                    // Every group of every match, as the regex crate gives them.
+                    let want: Vec<Vec<_>> = re
                         .captures_iter(window)
-                        .map(|c| c.get(0).map(|m| (m.start(), m.end())))
+                        .map(|c| {
+                            (0..re.captures_len())
+                                .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                                .collect()
+                        })
                         .collect();
                     let mut got = Vec::new();
                     rule.filter
-                        .captures(&rule.anchored, window, &projection, |c| {
-                            got.push(c.get(0).map(|m| (m.start(), m.end())))
+                        .captures(&rule.anchored, window, &projection, usize::MAX, |c| {
+                            got.push(
+                                (0..re.captures_len())
+                                    .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                                    .collect::<Vec<_>>(),
+                            )
                         });
                     assert_eq!(got, want, "{}: {window:?}", rule.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_gate_and_its_bounds_keep_every_match() {
+        let mut projection = Projection::default();
+        let mut found = super::super::gate::Found::default();
+        for (rules, gate) in [
+            (&*fr::RULES, &*super::super::FR_LOOSE),
+            (&*en::RULES, &*super::super::EN_LOOSE),
+        ] {
+            let plain: Vec<Regex> = rules
+                .iter()
+                .map(|r| Regex::new(&r.pattern).unwrap())
+                .collect();
+            for text in texts() {
+                for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let window = &text[start..];
+                    projection.set(window);
+                    let projection = projection.all();
+                    let candidates: Vec<(usize, usize)> =
+                        gate.candidates(projection.text(), &mut found).collect();
+                    for (i, (rule, re)) in rules.iter().zip(&plain).enumerate() {
+                        let want: Vec<_> =
+                            re.find_iter(window).map(|m| (m.start(), m.end())).collect();
+                        let Some(&(_, until)) = candidates.iter().find(|(r, _)| *r == i) else {
+                            assert!(want.is_empty(), "{}: gate misses {window:?}", rule.name);
+                            continue;
+                        };
+                        let mut got = Vec::new();
+                        rule.filter
+                            .captures(&rule.anchored, window, &projection, until, |c| {
+                                got.extend(c.get(0).map(|m| (m.start(), m.end())))
+                            });
+                        assert_eq!(got, want, "{}: {window:?}", rule.name);
+                    }
                 }
             }
         }

@@ -10,13 +10,14 @@
 mod en;
 mod filter;
 mod fr;
+mod gate;
 mod resolve;
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 
 use crate::doc::{DateSource, Document, SentenceKind, Span, Timex};
 use crate::pipeline::{Layer, Stage, StageError};
@@ -119,32 +120,9 @@ impl Rule {
     }
 }
 
-/// A cheap gate in front of a language's rules: which rules can match a
-/// sentence at all.
-pub(crate) struct LooseRules {
-    /// The rules' required pieces ([`filter::gate_factors`]), over the
-    /// projection of a sentence: one pass tells which occur.
-    gate: RegexSet,
-    /// For each rule, the indices in `gate` of its pieces: the rule can
-    /// match only where all of them occur.
-    needs: Vec<Vec<usize>>,
-}
-
-impl LooseRules {
-    /// The indices of the rules that may match the sentence whose
-    /// projection is `projected`.
-    fn candidates<'a>(&'a self, projected: &str) -> impl Iterator<Item = usize> + 'a {
-        let found = self.gate.matches(projected);
-        let any = found.matched_any();
-        self.needs
-            .iter()
-            .enumerate()
-            .filter(move |(_, needs)| any && needs.iter().all(|&i| found.matched(i)))
-            .map(|(rule, _)| rule)
-    }
-}
-
-fn loose_rules(rules: &[Rule]) -> LooseRules {
+/// The gate in front of a language's rules ([`gate::Gate`]), over the
+/// rules' required pieces ([`filter::gate_factors`]).
+fn loose_rules(rules: &[Rule]) -> gate::Gate {
     let mut factors: Vec<String> = Vec::new();
     let needs = rules
         .iter()
@@ -161,18 +139,11 @@ fn loose_rules(rules: &[Rule]) -> LooseRules {
                 .collect()
         })
         .collect();
-    LooseRules {
-        gate: RegexSetBuilder::new(&factors)
-            .size_limit(64 << 20)
-            .dfa_size_limit(128 << 20)
-            .build()
-            .unwrap_or_else(|e| panic!("date rule gate: {e}")),
-        needs,
-    }
+    gate::Gate::new(&factors, needs)
 }
 
-static FR_LOOSE: Lazy<LooseRules> = Lazy::new(|| loose_rules(&fr::RULES));
-static EN_LOOSE: Lazy<LooseRules> = Lazy::new(|| loose_rules(&en::RULES));
+static FR_LOOSE: Lazy<gate::Gate> = Lazy::new(|| loose_rules(&fr::RULES));
+static EN_LOOSE: Lazy<gate::Gate> = Lazy::new(|| loose_rules(&en::RULES));
 
 /// A match of a rule, before overlaps are settled.
 #[derive(Debug)]
@@ -209,7 +180,17 @@ impl Locale {
 
     /// The value of `word` in `list`, ignoring case and a final period.
     pub(crate) fn lookup(list: &[(&str, u32)], word: &str) -> Option<u32> {
-        let w = word.trim_end_matches('.').to_lowercase().replace('’', "'");
+        let word = word.trim_end_matches('.');
+        if word.is_ascii() {
+            // The words of the lists are lowercase: an ASCII word equals
+            // one, lowercased, when it equals it ignoring ASCII case (no
+            // new strings for the common case).
+            return list
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(word))
+                .map(|(_, v)| *v);
+        }
+        let w = word.to_lowercase().replace('’', "'");
         list.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
     }
 
@@ -315,8 +296,18 @@ impl<'t> Captures<'t> {
     }
 
     /// The group named `name`, if it took part in the match.
+    ///
+    /// Found by reading the pattern's few group names in order:
+    /// `get_group_by_name` hashes the name (SipHash) at every call, and the
+    /// rules ask for several groups of every match.
     pub(crate) fn name(&self, name: &str) -> Option<Group<'t>> {
-        self.group(self.caps.get_group_by_name(name))
+        let pattern = self.caps.pattern()?;
+        let index = self
+            .caps
+            .group_info()
+            .pattern_names(pattern)
+            .position(|n| n == Some(name))?;
+        self.group(self.caps.get_group(index))
     }
 
     fn group(&self, span: Option<regex_automata::Span>) -> Option<Group<'t>> {
@@ -425,34 +416,85 @@ fn markers(lang: Lang) -> (&'static Marker, &'static Marker) {
 /// Where a sentence's verbs say past or future: the spans of its tense
 /// markers, found once per sentence so that placing many dates in one long
 /// sentence stays O(n log n).
-struct Tenses {
-    future: Vec<(usize, usize)>,
-    past: Vec<(usize, usize)>,
+///
+/// The markers are found as far as the timexes asked about need them (the
+/// nearest marker on either side), not to the sentence's end: a date
+/// early in a long sentence reads its first few words.
+struct Tenses<'t> {
+    sentence: &'t str,
+    projection: filter::View<'t>,
+    future: Markers,
+    past: Markers,
 }
 
-impl Tenses {
-    /// The markers of `sentence`, whose projection is `projection`.
-    fn new(lang: Lang, sentence: &str, projection: &filter::View<'_>) -> Tenses {
-        let (future, past) = markers(lang);
-        let spans = |marker: &Marker| {
-            let mut spans = Vec::new();
+/// The spans of a marker in a sentence, found in order up to some point.
+struct Markers {
+    marker: &'static Marker,
+    spans: Vec<(usize, usize)>,
+    /// Where the search for the next span starts; `None` once all are
+    /// found.
+    next: Option<usize>,
+}
+
+impl Markers {
+    fn new(marker: &'static Marker, sentence: &str, projection: &filter::View<'_>) -> Markers {
+        let mut markers = Markers {
+            marker,
+            spans: Vec::new(),
+            next: Some(0),
+        };
+        if !marker.filter.nonempty() {
+            // A marker that matches the empty string is found all at once.
+            let spans = &mut markers.spans;
             marker
                 .filter
                 .find(&marker.re, sentence, projection, |start, end| {
                     spans.push((start, end));
                 });
-            spans
-        };
+            markers.next = None;
+        }
+        markers
+    }
+
+    /// The spans of every marker that ends at or before `at`, and of the
+    /// first that ends after it, if any (and maybe more).
+    fn through(
+        &mut self,
+        at: usize,
+        sentence: &str,
+        projection: &filter::View<'_>,
+    ) -> &[(usize, usize)] {
+        while let Some(from) = self.next {
+            if self.spans.last().is_some_and(|&(_, end)| end > at) {
+                break;
+            }
+            let found = self
+                .marker
+                .filter
+                .find_from(&self.marker.re, sentence, projection, from);
+            self.next = found.map(|(_, end)| end);
+            self.spans.extend(found);
+        }
+        &self.spans
+    }
+}
+
+impl<'t> Tenses<'t> {
+    /// The markers of `sentence`, whose projection is `projection`.
+    fn new(lang: Lang, sentence: &'t str, projection: filter::View<'t>) -> Tenses<'t> {
+        let (future, past) = markers(lang);
         Tenses {
-            future: spans(future),
-            past: spans(past),
+            sentence,
+            future: Markers::new(future, sentence, &projection),
+            past: Markers::new(past, sentence, &projection),
+            projection,
         }
     }
 
     /// Past or future for the timex at byte `at` of the sentence: the
     /// nearest marker wins; none gives [`Dir::Past`] (news reports the
     /// past).
-    fn at(&self, at: usize) -> Dir {
+    fn at(&mut self, at: usize) -> Dir {
         // Markers do not overlap, so starts and ends are both sorted.
         let nearest = |spans: &[(usize, usize)]| {
             let i = spans.partition_point(|&(_, end)| end <= at);
@@ -466,7 +508,10 @@ impl Tenses {
                 (b, a) => b.or(a),
             }
         };
-        match (nearest(&self.future), nearest(&self.past)) {
+        let (sentence, projection) = (self.sentence, &self.projection);
+        let future = nearest(self.future.through(at, sentence, projection));
+        let past = nearest(self.past.through(at, sentence, projection));
+        match (future, past) {
             (Some(f), Some(p)) if f < p => Dir::Future,
             (Some(_), None) => Dir::Future,
             _ => Dir::Past,
@@ -488,16 +533,20 @@ thread_local! {
 }
 
 impl DocProjection {
+    /// The projection of `text`, the document's text (the same at every
+    /// call).
+    fn get(&mut self, text: &str) -> &filter::Projection {
+        self.buffer.get_or_insert_with(|| {
+            let mut p = PROJECTION.with(std::cell::Cell::take).unwrap_or_default();
+            p.set(text);
+            p
+        })
+    }
+
     /// The projection of bytes `start..end` of `text`, the document's text
     /// (the same at every call).
     fn view(&mut self, text: &str, start: usize, end: usize) -> filter::View<'_> {
-        self.buffer
-            .get_or_insert_with(|| {
-                let mut p = PROJECTION.with(std::cell::Cell::take).unwrap_or_default();
-                p.set(text);
-                p
-            })
-            .view(start, end)
+        self.get(text).view(start, end)
     }
 }
 
@@ -519,7 +568,7 @@ impl DateRules {
     /// Every rule's match in the `sentence` of `doc_text`, into `out`;
     /// `projection` is the document's ([`DocProjection`]).
     ///
-    /// One pass of a [`RegexSet`] of the rules' required pieces over the
+    /// One pass of the rules' gate ([`gate::Gate`]) over the
     /// sentence first tells which rules may match; only those run, each
     /// through its projected filter ([`filter::Projected::captures`]),
     /// which finds on the fast engine where a match may start, so that the
@@ -536,24 +585,28 @@ impl DateRules {
     /// most of the text anyway.)
     fn find(
         &self,
-        rules: &[Rule],
-        loose: &LooseRules,
+        lang: Lang,
         doc_text: &str,
         sentence: Span,
         projection: &mut DocProjection,
+        found: &mut gate::Found,
         out: &mut Vec<Candidate>,
     ) {
         let Some(text) = doc_text.get(sentence.range()) else {
             return;
         };
+        let (rules, loose) = match lang {
+            Lang::Fr => (&*fr::RULES, &*FR_LOOSE),
+            Lang::En => (&*en::RULES, &*EN_LOOSE),
+        };
         let offset = sentence.start;
         let projection = projection.view(doc_text, offset, offset + text.len());
-        for i in loose.candidates(projection.text()) {
+        for (i, until) in loose.candidates(projection.text(), found) {
             let Some(rule) = rules.get(i) else {
                 continue;
             };
             rule.filter
-                .captures(&rule.anchored, text, &projection, |caps| {
+                .captures(&rule.anchored, text, &projection, until, |caps| {
                     let Some(m) = caps.name("t").or_else(|| caps.get(0)) else {
                         return;
                     };
@@ -631,13 +684,10 @@ impl Stage for DateRules {
         };
         let mut all = Vec::new();
         let mut projection = DocProjection::default();
+        let mut found = gate::Found::default();
         for &(span, _) in &blocks {
             for &lang in langs {
-                let (rules, set) = match lang {
-                    Lang::Fr => (&*fr::RULES, &*FR_LOOSE),
-                    Lang::En => (&*en::RULES, &*EN_LOOSE),
-                };
-                self.find(rules, set, &doc.text, span, &mut projection, &mut all);
+                self.find(lang, &doc.text, span, &mut projection, &mut found, &mut all);
             }
         }
         let found = select(all);
@@ -648,6 +698,7 @@ impl Stage for DateRules {
         let mut timexes: Vec<Timex> = Vec::with_capacity(found.len());
         let mut unanchored = Vec::new();
         let mut tenses: Option<(usize, Tenses)> = None;
+        let whole = projection.get(&doc.text);
         for c in &found {
             // The tense only matters when there is a document date to place
             // the expression around; reading it costs a regex pass over the
@@ -661,12 +712,12 @@ impl Stage for DateRules {
                 Some(s) => {
                     if tenses.as_ref().map(|(start, _)| *start) != Some(s.start) {
                         let text = doc.text.get(s.range()).unwrap_or("");
-                        let view = projection.view(&doc.text, s.start, s.start + text.len());
-                        tenses = Some((s.start, Tenses::new(lang, text, &view)));
+                        let view = whole.view(s.start, s.start + text.len());
+                        tenses = Some((s.start, Tenses::new(lang, text, view)));
                     }
                     tenses
-                        .as_ref()
-                        .map_or(Dir::Past, |(start, t)| t.at(c.span.start - start))
+                        .as_mut()
+                        .map_or(Dir::Past, |(start, t)| t.at(c.span.start - *start))
                 }
                 None => Dir::Past,
             };
@@ -873,6 +924,25 @@ mod tests {
             found.contains(&(text, value)),
             "expected {text:?} = {value:?}, got {found:?}"
         );
+    }
+
+    #[test]
+    fn locale_words_are_lowercase() {
+        // `Locale::lookup` compares ASCII words ignoring case on that basis.
+        for locale in [&fr::LOCALE, &en::LOCALE] {
+            for list in [
+                locale.months,
+                locale.weekdays,
+                locale.numbers,
+                locale.ordinals,
+            ] {
+                for (word, _) in list {
+                    assert_eq!(*word, word.to_lowercase());
+                }
+            }
+        }
+        assert_eq!(Locale::lookup(fr::LOCALE.months, "Sept."), Some(9));
+        assert_eq!(Locale::lookup(fr::LOCALE.months, "DÉCEMBRE"), Some(12));
     }
 
     #[test]
