@@ -15,6 +15,7 @@ pub use layers::*;
 pub use offsets::CharIndex;
 pub use span::Span;
 pub use tokens::{tokenize, Token, TokenKind};
+pub(crate) use tokens::tokenize_into;
 
 use crate::Lang;
 
