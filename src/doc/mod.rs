@@ -14,8 +14,8 @@ pub use fold::{fold, Folded};
 pub use layers::*;
 pub use offsets::CharIndex;
 pub use span::Span;
-pub use tokens::{tokenize, Token, TokenKind};
 pub(crate) use tokens::tokenize_into;
+pub use tokens::{tokenize, Token, TokenKind};
 
 use crate::Lang;
 

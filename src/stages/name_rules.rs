@@ -4,14 +4,13 @@
 //! titles with what they are titles of.
 
 use std::borrow::Cow;
-use std::cell::Cell;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use once_cell::sync::Lazy;
 
 use crate::doc::{
-    tokenize, Cue, CueKind, Document, Label, Mention, MentionSource, SentenceKind, Span,
+    tokenize_into, Cue, CueKind, Document, Label, Mention, MentionSource, SentenceKind, Span,
     TitleMention, Token, TokenKind,
 };
 use crate::pipeline::{Layer, Stage, StageError};
@@ -45,302 +44,250 @@ use crate::Lang;
 #[derive(Debug, Default)]
 pub struct NameRules;
 
-/// A set of lowercase words, with a cheap test in front of the hash
-/// lookup: most words the rules test are in none of the lists, and their
-/// first byte or their length says so without hashing.
-struct WordSet {
-    words: FxHashSet<&'static str>,
-    /// Which first two bytes some word starts with, a bit per pair (a
-    /// one-byte word sets its byte and 0): most words of a text start no
-    /// word of a list, and this says so without hashing them (the lookups
-    /// were two thirds of this function).
-    pairs: Box<[u64; 1024]>,
-    max_len: usize,
-    has_empty: bool,
-}
-
-/// The bit of [`WordSet::pairs`] for a word's first byte and the next one
+/// The bit of [`Lexicon::pairs`] for a word's first byte and the next one
 /// (0 after a one-byte word).
 fn pair_bit(word: &[u8]) -> Option<usize> {
     let first = *word.first()?;
     Some(usize::from(first) << 8 | usize::from(word.get(1).copied().unwrap_or(0)))
 }
 
-impl WordSet {
-    fn contains(&self, word: &str) -> bool {
-        match pair_bit(word.as_bytes()) {
-            None => self.has_empty,
-            Some(bit) => {
-                self.pairs[bit / 64] & (1 << (bit % 64)) != 0
-                    && word.len() <= self.max_len
-                    && self.words.contains(word)
-            }
-        }
-    }
-}
-
-impl FromIterator<&'static str> for WordSet {
-    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
-        let words: FxHashSet<&'static str> = words.into_iter().collect();
-        let mut pairs = Box::new([0u64; 1024]);
-        for bit in words.iter().filter_map(|w| pair_bit(w.as_bytes())) {
-            pairs[bit / 64] |= 1 << (bit % 64);
-        }
-        WordSet {
-            max_len: words.iter().map(|w| w.len()).max().unwrap_or(0),
-            has_empty: words.contains(""),
-            pairs,
-            words,
-        }
-    }
-}
-
 /// Capitalised words that never start a name: articles, pronouns,
 /// prepositions, conjunctions, sentence openers, months and days.
-static STOP_CAP: Lazy<WordSet> = Lazy::new(|| {
-    [
-        "le",
-        "la",
-        "les",
-        "l'",
-        "un",
-        "une",
-        "des",
-        "du",
-        "de",
-        "d'",
-        "ce",
-        "cet",
-        "cette",
-        "ces",
-        "il",
-        "elle",
-        "ils",
-        "elles",
-        "on",
-        "nous",
-        "vous",
-        "je",
-        "tu",
-        "lui",
-        "leur",
-        "son",
-        "sa",
-        "ses",
-        "mon",
-        "ma",
-        "mes",
-        "notre",
-        "nos",
-        "votre",
-        "vos",
-        "et",
-        "ou",
-        "mais",
-        "donc",
-        "car",
-        "ni",
-        "or",
-        "si",
-        "quand",
-        "lorsque",
-        "comme",
-        "pour",
-        "par",
-        "sur",
-        "sous",
-        "dans",
-        "avec",
-        "sans",
-        "chez",
-        "entre",
-        "vers",
-        "selon",
-        "après",
-        "avant",
-        "depuis",
-        "pendant",
-        "malgré",
-        "en",
-        "à",
-        "au",
-        "aux",
-        "qui",
-        "que",
-        "qu'",
-        "quoi",
-        "dont",
-        "où",
-        "tout",
-        "tous",
-        "toute",
-        "toutes",
-        "aucun",
-        "aucune",
-        "chaque",
-        "plusieurs",
-        "certains",
-        "alors",
-        "ainsi",
-        "aussi",
-        "enfin",
-        "puis",
-        "cependant",
-        "toutefois",
-        "pourtant",
-        "néanmoins",
-        "lors",
-        "dès",
-        "face",
-        "outre",
-        "voici",
-        "voilà",
-        "oui",
-        "non",
-        "c'",
-        "j'",
-        "n'",
-        "s'",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "you",
-        "i",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "and",
-        "or",
-        "but",
-        "so",
-        "if",
-        "when",
-        "while",
-        "as",
-        "for",
-        "by",
-        "on",
-        "in",
-        "at",
-        "to",
-        "from",
-        "with",
-        "without",
-        "of",
-        "after",
-        "before",
-        "since",
-        "during",
-        "under",
-        "over",
-        "about",
-        "between",
-        "into",
-        "there",
-        "here",
-        "what",
-        "who",
-        "which",
-        "where",
-        "why",
-        "how",
-        "all",
-        "some",
-        "many",
-        "most",
-        "both",
-        "each",
-        "every",
-        "no",
-        "not",
-        "yes",
-        "however",
-        "meanwhile",
-        "also",
-        "then",
-        "still",
-        "yet",
-        "according",
-        "despite",
-        "although",
-        "though",
-        "because",
-        "once",
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "m",
-        "mme",
-        "mlle",
-        "utc",
-        "gmt",
-    ]
-    .into_iter()
-    .collect()
-});
+const STOP_CAP: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "d'",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "nous",
+    "vous",
+    "je",
+    "tu",
+    "lui",
+    "leur",
+    "son",
+    "sa",
+    "ses",
+    "mon",
+    "ma",
+    "mes",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "et",
+    "ou",
+    "mais",
+    "donc",
+    "car",
+    "ni",
+    "or",
+    "si",
+    "quand",
+    "lorsque",
+    "comme",
+    "pour",
+    "par",
+    "sur",
+    "sous",
+    "dans",
+    "avec",
+    "sans",
+    "chez",
+    "entre",
+    "vers",
+    "selon",
+    "après",
+    "avant",
+    "depuis",
+    "pendant",
+    "malgré",
+    "en",
+    "à",
+    "au",
+    "aux",
+    "qui",
+    "que",
+    "qu'",
+    "quoi",
+    "dont",
+    "où",
+    "tout",
+    "tous",
+    "toute",
+    "toutes",
+    "aucun",
+    "aucune",
+    "chaque",
+    "plusieurs",
+    "certains",
+    "alors",
+    "ainsi",
+    "aussi",
+    "enfin",
+    "puis",
+    "cependant",
+    "toutefois",
+    "pourtant",
+    "néanmoins",
+    "lors",
+    "dès",
+    "face",
+    "outre",
+    "voici",
+    "voilà",
+    "oui",
+    "non",
+    "c'",
+    "j'",
+    "n'",
+    "s'",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "you",
+    "i",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "and",
+    "or",
+    "but",
+    "so",
+    "if",
+    "when",
+    "while",
+    "as",
+    "for",
+    "by",
+    "on",
+    "in",
+    "at",
+    "to",
+    "from",
+    "with",
+    "without",
+    "of",
+    "after",
+    "before",
+    "since",
+    "during",
+    "under",
+    "over",
+    "about",
+    "between",
+    "into",
+    "there",
+    "here",
+    "what",
+    "who",
+    "which",
+    "where",
+    "why",
+    "how",
+    "all",
+    "some",
+    "many",
+    "most",
+    "both",
+    "each",
+    "every",
+    "no",
+    "not",
+    "yes",
+    "however",
+    "meanwhile",
+    "also",
+    "then",
+    "still",
+    "yet",
+    "according",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "once",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "m",
+    "mme",
+    "mlle",
+    "utc",
+    "gmt",
+];
 
 /// Lowercase words that may sit inside a person's name.
-static PARTICLES: Lazy<WordSet> = Lazy::new(|| {
-    [
-        "de", "du", "des", "d'", "van", "von", "der", "den", "ter", "ten", "ben", "bin", "ibn",
-        "al", "el", "da", "di", "do", "dos", "das", "del", "della", "le", "la", "y", "bint", "abu",
-        "ould",
-    ]
-    .into_iter()
-    .collect()
-});
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "d'", "van", "von", "der", "den", "ter", "ten", "ben", "bin", "ibn", "al",
+    "el", "da", "di", "do", "dos", "das", "del", "della", "le", "la", "y", "bint", "abu", "ould",
+];
 
 /// Last words of a venue's name: "Rose Garden", "Trump Tower" are no
 /// persons.
@@ -359,161 +306,157 @@ fn is_country(m: &Mention) -> bool {
 }
 
 /// Capitalised head nouns of organization names.
-static ORG_HEADS: Lazy<WordSet> = Lazy::new(|| {
-    [
-        // French
-        "commission",
-        "agence",
-        "ministère",
-        "conseil",
-        "office",
-        "fondation",
-        "université",
-        "banque",
-        "parti",
-        "assemblée",
-        "cour",
-        "comité",
-        "fédération",
-        "union",
-        "association",
-        "institut",
-        "organisation",
-        "société",
-        "groupe",
-        "syndicat",
-        "tribunal",
-        "direction",
-        "autorité",
-        "haut-commissariat",
-        "mouvement",
-        "front",
-        "église",
-        "chambre",
-        "sénat",
-        "compagnie",
-        "confédération",
-        "centre",
-        "observatoire",
-        "académie",
-        "école",
-        "lycée",
-        "collège",
-        "musée",
-        "hôpital",
-        "préfecture",
-        "mairie",
-        "gendarmerie",
-        "police",
-        "armée",
-        "alliance",
-        "coalition",
-        "ligue",
-        "brigade",
-        "régiment",
-        "secrétariat",
-        "délégation",
-        "mission",
-        "haute",
-        "conférence",
-        "forum",
-        "entreprise",
-        "caisse",
-        "régie",
-        "service",
-        "services",
-        "département",
-        "club",
-        "fonds",
-        "programme",
-        "bureau",
-        "garde",
-        "force",
-        "forces",
-        "communauté",
-        "cabinet",
-        "maison",
-        "palais",
-        "gouvernement",
-        // English
-        "ministry",
-        "department",
-        "agency",
-        "council",
-        "party",
-        "court",
-        "bank",
-        "university",
-        "committee",
-        "institute",
-        "organization",
-        "organisation",
-        "federation",
-        "corporation",
-        "company",
-        "foundation",
-        "authority",
-        "office",
-        "parliament",
-        "senate",
-        "congress",
-        "assembly",
-        "army",
-        "navy",
-        "corps",
-        // Parties named by their members: "Christian Democrats".
-        "democrats",
-        "republicans",
-        "socialists",
-        "conservatives",
-        "guard",
-        "police",
-        "administration",
-        "commission",
-        "board",
-        "bureau",
-        "center",
-        "centre",
-        "college",
-        "school",
-        "hospital",
-        "museum",
-        "church",
-        "league",
-        "alliance",
-        "coalition",
-        "association",
-        "society",
-        "group",
-        "union",
-        "fund",
-        "forum",
-        "conference",
-        "secretariat",
-        "service",
-        "services",
-        "force",
-        "forces",
-        "movement",
-        "front",
-        "tribunal",
-        "chamber",
-        "network",
-        "institution",
-        "academy",
-        "inc",
-        "ltd",
-        "corp",
-        "plc",
-        "llc",
-        "sa",
-        "gmbh",
-        "ag",
-        "nv",
-    ]
-    .into_iter()
-    .collect()
-});
+const ORG_HEADS: &[&str] = &[
+    // French
+    "commission",
+    "agence",
+    "ministère",
+    "conseil",
+    "office",
+    "fondation",
+    "université",
+    "banque",
+    "parti",
+    "assemblée",
+    "cour",
+    "comité",
+    "fédération",
+    "union",
+    "association",
+    "institut",
+    "organisation",
+    "société",
+    "groupe",
+    "syndicat",
+    "tribunal",
+    "direction",
+    "autorité",
+    "haut-commissariat",
+    "mouvement",
+    "front",
+    "église",
+    "chambre",
+    "sénat",
+    "compagnie",
+    "confédération",
+    "centre",
+    "observatoire",
+    "académie",
+    "école",
+    "lycée",
+    "collège",
+    "musée",
+    "hôpital",
+    "préfecture",
+    "mairie",
+    "gendarmerie",
+    "police",
+    "armée",
+    "alliance",
+    "coalition",
+    "ligue",
+    "brigade",
+    "régiment",
+    "secrétariat",
+    "délégation",
+    "mission",
+    "haute",
+    "conférence",
+    "forum",
+    "entreprise",
+    "caisse",
+    "régie",
+    "service",
+    "services",
+    "département",
+    "club",
+    "fonds",
+    "programme",
+    "bureau",
+    "garde",
+    "force",
+    "forces",
+    "communauté",
+    "cabinet",
+    "maison",
+    "palais",
+    "gouvernement",
+    // English
+    "ministry",
+    "department",
+    "agency",
+    "council",
+    "party",
+    "court",
+    "bank",
+    "university",
+    "committee",
+    "institute",
+    "organization",
+    "organisation",
+    "federation",
+    "corporation",
+    "company",
+    "foundation",
+    "authority",
+    "office",
+    "parliament",
+    "senate",
+    "congress",
+    "assembly",
+    "army",
+    "navy",
+    "corps",
+    // Parties named by their members: "Christian Democrats".
+    "democrats",
+    "republicans",
+    "socialists",
+    "conservatives",
+    "guard",
+    "police",
+    "administration",
+    "commission",
+    "board",
+    "bureau",
+    "center",
+    "centre",
+    "college",
+    "school",
+    "hospital",
+    "museum",
+    "church",
+    "league",
+    "alliance",
+    "coalition",
+    "association",
+    "society",
+    "group",
+    "union",
+    "fund",
+    "forum",
+    "conference",
+    "secretariat",
+    "service",
+    "services",
+    "force",
+    "forces",
+    "movement",
+    "front",
+    "tribunal",
+    "chamber",
+    "network",
+    "institution",
+    "academy",
+    "inc",
+    "ltd",
+    "corp",
+    "plc",
+    "llc",
+    "sa",
+    "gmbh",
+    "ag",
+    "nv",
+];
 
 /// Adjectives that belong to a role ("directeur régional").
 const ROLE_ADJECTIVES: &[&str] = &[
@@ -570,39 +513,35 @@ const PRE_TITLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Head words of named events: competitions, festivals, games.
-static EVENT_HEADS: Lazy<WordSet> = Lazy::new(|| {
-    [
-        "championnat",
-        "championnats",
-        "coupe",
-        "open",
-        "jeux",
-        "tournoi",
-        "festival",
-        "rallye",
-        "mondial",
-        "marathon",
-        "trophée",
-        "ironman",
-        "tour",
-        "salon",
-        "biennale",
-        "exposition",
-        "grand-prix",
-        "prix",
-        "olympiades",
-        "championship",
-        "championships",
-        "cup",
-        "games",
-        "olympics",
-        "tournament",
-        "grand",
-        "world",
-    ]
-    .into_iter()
-    .collect()
-});
+const EVENT_HEADS: &[&str] = &[
+    "championnat",
+    "championnats",
+    "coupe",
+    "open",
+    "jeux",
+    "tournoi",
+    "festival",
+    "rallye",
+    "mondial",
+    "marathon",
+    "trophée",
+    "ironman",
+    "tour",
+    "salon",
+    "biennale",
+    "exposition",
+    "grand-prix",
+    "prix",
+    "olympiades",
+    "championship",
+    "championships",
+    "cup",
+    "games",
+    "olympics",
+    "tournament",
+    "grand",
+    "world",
+];
 
 /// Prepositions that open a complement of a French organization name.
 const ORG_PREPS_FR: &[&str] = &[
@@ -612,6 +551,97 @@ const ORG_PREPS_FR: &[&str] = &[
 const ORG_DETS_FR: &[&str] = &["la", "le", "l'", "les"];
 /// Small words inside English capitalised names.
 const NAME_GLUE_EN: &[&str] = &["of", "for", "and", "on", "the", "de", "&"];
+
+/// Bits of a token's facts ([`SentenceWords`]): whether it is a capitalised
+/// word ([`is_cap`]), and which word lists hold it in lowercase. They are
+/// worked out once per token, with one lookup in [`LEXICON`]; the rules ask
+/// them of most tokens several times, in each of three passes, and a hash
+/// lookup per list and question was a large part of the stage.
+mod facts {
+    pub(super) const CAP: u32 = 1;
+    /// [`super::STOP_CAP`].
+    pub(super) const STOP: u32 = 1 << 1;
+    /// [`super::ORG_HEADS`].
+    pub(super) const ORG: u32 = 1 << 2;
+    /// [`super::EVENT_HEADS`].
+    pub(super) const EVENT: u32 = 1 << 3;
+    /// [`super::PARTICLES`].
+    pub(super) const PARTICLE: u32 = 1 << 4;
+    /// [`super::PLACE_HEADS`].
+    pub(super) const PLACE_HEAD: u32 = 1 << 5;
+    /// [`super::COUNTERPARTS`].
+    pub(super) const COUNTERPART: u32 = 1 << 6;
+    /// [`super::ROLE_ADJECTIVES`].
+    pub(super) const ROLE_ADJECTIVE: u32 = 1 << 7;
+    /// [`super::PRE_TITLE_MODIFIERS`].
+    pub(super) const PRE_TITLE: u32 = 1 << 8;
+    /// [`super::ORG_PREPS_FR`].
+    pub(super) const ORG_PREP_FR: u32 = 1 << 9;
+    /// [`super::ORG_DETS_FR`].
+    pub(super) const ORG_DET_FR: u32 = 1 << 10;
+    /// [`super::NAME_GLUE_EN`].
+    pub(super) const NAME_GLUE_EN: u32 = 1 << 11;
+}
+
+/// Every word list the rules test tokens against, as one map from a
+/// lowercase word to the [`facts`] bits of the lists that hold it, with
+/// a cheap test in front of the hash lookup: most words of a text are in
+/// none of the lists, and their first two bytes or their length say so
+/// without hashing.
+struct Lexicon {
+    words: FxHashMap<&'static str, u32>,
+    /// Which first two bytes some word starts with, a bit per pair (a
+    /// one-byte word sets its byte and 0).
+    pairs: Box<[u64; 1024]>,
+    max_len: usize,
+}
+
+impl Lexicon {
+    /// The bits of the lists that hold `word` (lowercase); 0 for none.
+    fn facts(&self, word: &str) -> u32 {
+        match pair_bit(word.as_bytes()) {
+            Some(bit)
+                if self.pairs[bit / 64] & (1 << (bit % 64)) != 0 && word.len() <= self.max_len =>
+            {
+                self.words.get(word).copied().unwrap_or(0)
+            }
+            _ => 0,
+        }
+    }
+}
+
+static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
+    let mut words: FxHashMap<&'static str, u32> = FxHashMap::default();
+    let lists: [(&[&'static str], u32); 11] = [
+        (STOP_CAP, facts::STOP),
+        (ORG_HEADS, facts::ORG),
+        (EVENT_HEADS, facts::EVENT),
+        (PARTICLES, facts::PARTICLE),
+        (PLACE_HEADS, facts::PLACE_HEAD),
+        (COUNTERPARTS, facts::COUNTERPART),
+        (ROLE_ADJECTIVES, facts::ROLE_ADJECTIVE),
+        (PRE_TITLE_MODIFIERS, facts::PRE_TITLE),
+        (ORG_PREPS_FR, facts::ORG_PREP_FR),
+        (ORG_DETS_FR, facts::ORG_DET_FR),
+        (NAME_GLUE_EN, facts::NAME_GLUE_EN),
+    ];
+    for (list, bit) in lists {
+        for &w in list {
+            *words.entry(w).or_default() |= bit;
+        }
+    }
+    // The empty word (a token past the end) is in no list.
+    words.remove("");
+    let mut pairs = Box::new([0u64; 1024]);
+    for bit in words.keys().filter_map(|w| pair_bit(w.as_bytes())) {
+        pairs[bit / 64] |= 1 << (bit % 64);
+    }
+    Lexicon {
+        max_len: words.keys().map(|w| w.len()).max().unwrap_or(0),
+        pairs,
+        words,
+    }
+});
 
 /// French adjective endings: "nationale", "antipersonnel", "français".
 fn looks_like_adjective(word: &str) -> bool {
@@ -744,43 +774,34 @@ fn is_all_caps(word: &str) -> bool {
     letters >= 2
 }
 
-/// A sentence read word by word, once for all the rules' passes.
-struct SentenceWords {
-    span: Span,
+/// The words of a document, read once for all the rules' passes: every
+/// sentence's tokens, in lowercase, with their facts and cues, in buffers
+/// for the whole document (a handful of allocations per document, not a
+/// handful per sentence).
+#[derive(Default)]
+struct Words {
     tokens: Vec<Token>,
     /// Each token in lowercase where that may differ from it
-    /// ([`Ctx::lower`]): its bytes in `lower_text` (one buffer per sentence,
-    /// not a `String` per capitalised word).
+    /// ([`Ctx::lower`]): its bytes in `lower_text`.
     lowers: Vec<Option<(u32, u32)>>,
     lower_text: String,
-    /// A headline in title case: only the most trusted rules read it.
-    title_case: bool,
+    /// What each token is ([`facts`]).
+    facts: Vec<u32>,
     /// Token index → cue index, for cues starting at that token (the cues
     /// do not change during the stage, so this is worked out once, not in
     /// each of the three passes).
     cue_at: Vec<Option<usize>>,
-    /// Page furniture: only the most trusted rules apply.
-    furniture: bool,
-    /// What each token is ([`Facts`]).
-    facts: Vec<Cell<u16>>,
 }
 
-/// Bits of a token's facts: whether it is a capitalised word ([`is_cap`]),
-/// set for every token when the sentence is read, and whether it is in each
-/// word list, looked up on first use and kept (`*_KNOWN` says the lookup was
-/// made). The rules ask these of most tokens several times, in each of three
-/// passes; a hash lookup of the lowercase word each time was a large part of
-/// the stage.
-mod facts {
-    pub(super) const CAP: u16 = 1;
-    pub(super) const STOP_KNOWN: u16 = 1 << 1;
-    pub(super) const STOP: u16 = 1 << 2;
-    pub(super) const ORG_KNOWN: u16 = 1 << 3;
-    pub(super) const ORG: u16 = 1 << 4;
-    pub(super) const EVENT_KNOWN: u16 = 1 << 5;
-    pub(super) const EVENT: u16 = 1 << 6;
-    pub(super) const PARTICLE_KNOWN: u16 = 1 << 7;
-    pub(super) const PARTICLE: u16 = 1 << 8;
+/// A sentence read word by word.
+struct SentenceWords {
+    span: Span,
+    /// Its tokens' indices in [`Words`].
+    tokens: std::ops::Range<usize>,
+    /// A headline in title case: only the most trusted rules read it.
+    title_case: bool,
+    /// Page furniture: only the most trusted rules apply.
+    furniture: bool,
 }
 
 /// What the rules know about the tokens of one sentence.
@@ -795,7 +816,7 @@ struct Ctx<'d> {
     /// Token index → cue index ([`SentenceWords::cue_at`]).
     cue_at: &'d [Option<usize>],
     /// Token index → its facts ([`facts`]).
-    facts: &'d [Cell<u16>],
+    facts: &'d [u32],
     /// Token index → mention index, for mentions starting there.
     mention_at: Vec<Option<usize>>,
     cues: &'d [Cue],
@@ -822,44 +843,35 @@ impl<'d> Ctx<'d> {
         ))
     }
 
-    /// True when token `i` is a capitalised word: `is_cap(self.word(i))`.
-    fn cap(&self, i: usize) -> bool {
-        self.facts.get(i).is_some_and(|f| f.get() & facts::CAP != 0)
+    /// Whether token `i` has any of the `bits` of [`facts`] (none past
+    /// the end, where the word is "").
+    fn has(&self, i: usize, bits: u32) -> bool {
+        self.facts.get(i).is_some_and(|f| f & bits != 0)
     }
 
-    /// Whether token `i` in lowercase is in `list`, looked up once.
-    fn listed(&self, i: usize, list: &WordSet, known: u16, yes: u16) -> bool {
-        // Past the end the word is "", in none of the lists.
-        let Some(cell) = self.facts.get(i) else {
-            return false;
-        };
-        let f = cell.get();
-        if f & known != 0 {
-            return f & yes != 0;
-        }
-        let found = list.contains(self.lower(i).as_str());
-        cell.set(f | known | if found { yes } else { 0 });
-        found
+    /// True when token `i` is a capitalised word: `is_cap(self.word(i))`.
+    fn cap(&self, i: usize) -> bool {
+        self.has(i, facts::CAP)
     }
 
     /// `STOP_CAP.contains(self.lower(i))`.
     fn stop(&self, i: usize) -> bool {
-        self.listed(i, &STOP_CAP, facts::STOP_KNOWN, facts::STOP)
+        self.has(i, facts::STOP)
     }
 
     /// `ORG_HEADS.contains(self.lower(i))`.
     fn org_head(&self, i: usize) -> bool {
-        self.listed(i, &ORG_HEADS, facts::ORG_KNOWN, facts::ORG)
+        self.has(i, facts::ORG)
     }
 
     /// `EVENT_HEADS.contains(self.lower(i))`.
     fn event_head(&self, i: usize) -> bool {
-        self.listed(i, &EVENT_HEADS, facts::EVENT_KNOWN, facts::EVENT)
+        self.has(i, facts::EVENT)
     }
 
     /// `PARTICLES.contains(self.lower(i))`.
     fn particle(&self, i: usize) -> bool {
-        self.listed(i, &PARTICLES, facts::PARTICLE_KNOWN, facts::PARTICLE)
+        self.has(i, facts::PARTICLE)
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -1041,7 +1053,7 @@ impl NameRules {
             let inner_free = (i..=last).all(|k| cx.mention(k).is_none() && cx.cue(k).is_none());
             let before_person =
                 skip_glue(last + 1).is_some_and(|j| j < n && person_end_after[j].is_some());
-            if inner_free && before_person && !ORG_HEADS.contains(cx.lower(last).as_str()) {
+            if inner_free && before_person && !cx.org_head(last) {
                 found.push(person(cx.span(i, last), "listed-person"));
             }
             i = last + 1;
@@ -1099,7 +1111,7 @@ impl NameRules {
                         // common-word given name and a country.
                         let not_a_person = |l: usize| {
                             cx.org_head(l)
-                                || PLACE_HEADS.contains(&cx.lower(l).as_str())
+                                || cx.has(l, facts::PLACE_HEAD)
                                 || l == i + 1
                                     && COMMON_WORD_GIVEN_NAMES.contains(&cx.word(i))
                                     && cx.mention(l).is_some_and(is_country)
@@ -1116,7 +1128,7 @@ impl NameRules {
             }
             // "son homologue indien Narendra Modi", "his Chinese
             // counterpart Wang Yi": a counterpart is a person.
-            if !cx.title_case && COUNTERPARTS.contains(&cx.lower(i).as_str()) {
+            if !cx.title_case && cx.has(i, facts::COUNTERPART) {
                 let mut k = i + 1;
                 if let Some(m) = cx.mention(k).filter(|m| m.label == Label::Misc) {
                     k = cx.end_of(m.span);
@@ -1284,9 +1296,9 @@ impl NameRules {
             if !cx.is_word(j) {
                 break;
             }
-            if ORG_PREPS_FR.contains(&lw.as_str()) && lw != "et" && lw != "en" {
+            if cx.has(j, facts::ORG_PREP_FR) && lw != "et" && lw != "en" {
                 let mut k = j + 1;
-                if ORG_DETS_FR.contains(&cx.lower(k).as_str()) {
+                if cx.has(k, facts::ORG_DET_FR) {
                     k += 1;
                 }
                 if !cx.is_word(k) || cx.stop(k) {
@@ -1375,7 +1387,7 @@ impl NameRules {
         let mut k = cx.end_of(cue.span);
         // "directeur régional", "secrétaire général adjoint"
         let mut skipped = 0;
-        while skipped < 2 && cx.is_word(k) && ROLE_ADJECTIVES.contains(&cx.lower(k).as_str()) {
+        while skipped < 2 && cx.is_word(k) && cx.has(k, facts::ROLE_ADJECTIVE) {
             span = span.cover(cx.tokens[k].span);
             role = format!("{role} {}", cx.word(k));
             k += 1;
@@ -1417,7 +1429,7 @@ impl NameRules {
         // "Spain's acting prime minister" (a modifier of the holder's tenure
         // may sit between).
         let mut i = i;
-        while i > 1 && PRE_TITLE_MODIFIERS.contains(&cx.lower(i - 1).as_str()) {
+        while i > 1 && cx.has(i - 1, facts::PRE_TITLE) {
             i -= 1;
         }
         if of.is_none() && i > 0 {
@@ -1504,9 +1516,9 @@ impl NameRules {
                 continue;
             }
             // A prepositional complement: prep [det] word.
-            if ORG_PREPS_FR.contains(&lw.as_str()) {
+            if cx.has(j, facts::ORG_PREP_FR) {
                 let mut k = j + 1;
-                if ORG_DETS_FR.contains(&cx.lower(k).as_str()) {
+                if cx.has(k, facts::ORG_DET_FR) {
                     k += 1;
                 }
                 if lw == "et" && !cx.cap(k) {
@@ -1541,14 +1553,13 @@ impl NameRules {
         // by "of" starts a name only when it is itself a head ("Bank of
         // ...").
         let opener = i == 0 || matches!(cx.word(i - 1), "\"" | "“" | "«" | "(" | "-" | "—");
-        if opener && !cx.org_head(i) && NAME_GLUE_EN.contains(&cx.lower(i + 1).as_str()) {
+        if opener && !cx.org_head(i) && cx.has(i + 1, facts::NAME_GLUE_EN) {
             return None;
         }
         let mut last = i;
         let mut has_head = false;
         let mut j = i;
         while cx.is_word(j) {
-            let lw = cx.lower(j);
             if cx.cap(j) && !(j > i && cx.stop(j)) {
                 // A title, a trigger, or a given name after the first word
                 // ("Jennifer Roberts and Police Chief ...") ends the name.
@@ -1574,7 +1585,7 @@ impl NameRules {
                     }
                 }
                 // "Inc." keeps its period.
-            } else if NAME_GLUE_EN.contains(&lw.as_str()) && cx.is_word(j + 1) && cx.cap(j + 1) {
+            } else if cx.has(j, facts::NAME_GLUE_EN) && cx.is_word(j + 1) && cx.cap(j + 1) {
                 j += 1;
             } else {
                 break;
@@ -1744,64 +1755,14 @@ impl Stage for NameRules {
         &[Layer::Names]
     }
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let sentences: Vec<SentenceWords> = doc
-            .sentences
-            .iter()
-            .filter(|s| s.kind != SentenceKind::Timestamp)
-            .map(|s| {
-                let tokens = tokenize(&doc.text, s.span);
-                // Only headlines can be in title case: body sentences are
-                // not counted.
-                let title_case = s.kind == SentenceKind::Headline && {
-                    let words: Vec<&str> = tokens
-                        .iter()
-                        .filter(|t| t.kind == TokenKind::Word)
-                        .map(|t| t.span.slice(&doc.text))
-                        .collect();
-                    let caps = words.iter().filter(|w| is_cap(w)).count();
-                    // Title case leaves only short function words in
-                    // lowercase: a caption line ("Ghani, center, speaks
-                    // with ...") that lost its final period is no title.
-                    let content_in_lowercase = words.iter().any(|w| {
-                        w.starts_with(char::is_lowercase)
-                            && w.chars().count() > 4
-                            && !TITLE_CASE_LOWER.contains(w)
-                    });
-                    words.len() >= 4 && caps * 10 >= words.len() * 6 && !content_in_lowercase
-                };
-                // Each token's lowercase and capitalisation, in one pass.
-                // Room for the whole sentence from the start: growing the
-                // buffer word by word was a third of this loop.
-                let mut lower_text = String::with_capacity(s.span.len());
-                let mut lowers = Vec::with_capacity(tokens.len());
-                let mut facts = Vec::with_capacity(tokens.len());
-                for t in &tokens {
-                    let word = t.span.slice(&doc.text);
-                    lowers.push(push_lower(word, &mut lower_text));
-                    facts.push(Cell::new(if is_cap(word) { facts::CAP } else { 0 }));
-                }
-                let furniture = doc
-                    .sentence_at(s.span.start)
-                    .is_some_and(|s| s.kind == SentenceKind::Furniture);
-                SentenceWords {
-                    span: s.span,
-                    facts,
-                    cue_at: cues_at(doc, s.span, &tokens),
-                    tokens,
-                    lowers,
-                    lower_text,
-                    title_case,
-                    furniture,
-                }
-            })
-            .collect();
+        let (words, sentences) = read_words(doc);
         // Organizations and places first, so that person and title rules see
         // them ("président de la Commission ...").
         let mut new = Vec::new();
         // One token → mention buffer for every sentence of each pass.
         let mut buffer = Vec::new();
         for s in &sentences {
-            let cx = Ctx::new(doc, s, std::mem::take(&mut buffer));
+            let cx = Ctx::new(doc, &words, s, std::mem::take(&mut buffer));
             self.organization_and_place_rules(&cx, &mut new);
             buffer = cx.into_buffer();
         }
@@ -1811,7 +1772,7 @@ impl Stage for NameRules {
         let acronyms = self.acronyms(doc);
         let mut new = Vec::new();
         for s in &sentences {
-            let cx = Ctx::new(doc, s, std::mem::take(&mut buffer));
+            let cx = Ctx::new(doc, &words, s, std::mem::take(&mut buffer));
             self.person_rules(&cx, &mut new);
             buffer = cx.into_buffer();
         }
@@ -1820,7 +1781,7 @@ impl Stage for NameRules {
         doc.mentions = merge(std::mem::take(&mut doc.mentions), recurring);
         let mut titles = Vec::new();
         for s in &sentences {
-            let cx = Ctx::new(doc, s, std::mem::take(&mut buffer));
+            let cx = Ctx::new(doc, &words, s, std::mem::take(&mut buffer));
             self.title_rules(&cx, &mut titles);
             buffer = cx.into_buffer();
         }
@@ -1830,6 +1791,69 @@ impl Stage for NameRules {
         doc.titles = titles;
         Ok(())
     }
+}
+
+/// Reads every sentence of `doc` (but timestamps) word by word: tokens,
+/// their lowercase and facts, cues; and each sentence's title case.
+fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
+    let mut words = Words {
+        // News text runs about six bytes a token: room for all of them from
+        // the start.
+        tokens: Vec::with_capacity(doc.text.len() / 5 + 1),
+        ..Words::default()
+    };
+    let mut sentences = Vec::new();
+    for s in doc
+        .sentences
+        .iter()
+        .filter(|s| s.kind != SentenceKind::Timestamp)
+    {
+        let first = words.tokens.len();
+        tokenize_into(&doc.text, s.span, &mut words.tokens);
+        let tokens = &words.tokens[first..];
+        // Only headlines can be in title case: body sentences are not
+        // counted.
+        let title_case = s.kind == SentenceKind::Headline && {
+            let words: Vec<&str> = tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.span.slice(&doc.text))
+                .collect();
+            let caps = words.iter().filter(|w| is_cap(w)).count();
+            // Title case leaves only short function words in lowercase: a
+            // caption line ("Ghani, center, speaks with ...") that lost its
+            // final period is no title.
+            let content_in_lowercase = words.iter().any(|w| {
+                w.starts_with(char::is_lowercase)
+                    && w.chars().count() > 4
+                    && !TITLE_CASE_LOWER.contains(w)
+            });
+            words.len() >= 4 && caps * 10 >= words.len() * 6 && !content_in_lowercase
+        };
+        // Each token's lowercase, capitalisation and lists, in one pass.
+        words.lower_text.reserve(s.span.len());
+        for t in tokens {
+            let word = t.span.slice(&doc.text);
+            let lower = push_lower(word, &mut words.lower_text);
+            let lowered = lower
+                .and_then(|(s, e)| words.lower_text.get(s as usize..e as usize))
+                .unwrap_or(word);
+            let cap = if is_cap(word) { facts::CAP } else { 0 };
+            words.facts.push(cap | LEXICON.facts(lowered));
+            words.lowers.push(lower);
+        }
+        cues_at(doc, s.span, tokens, &mut words.cue_at);
+        let furniture = doc
+            .sentence_at(s.span.start)
+            .is_some_and(|s| s.kind == SentenceKind::Furniture);
+        sentences.push(SentenceWords {
+            span: s.span,
+            tokens: first..words.tokens.len(),
+            title_case,
+            furniture,
+        });
+    }
+    (words, sentences)
 }
 
 impl NameRules {
@@ -1921,7 +1945,7 @@ impl NameRules {
             if let [.., surname] = words.as_slice() {
                 if words.len() >= 2
                     && surname.chars().count() >= 3
-                    && !STOP_CAP.contains(lower(surname).as_str())
+                    && LEXICON.facts(&lower(surname)) & facts::STOP == 0
                 {
                     needles.push((surname.to_string(), Label::Per, None));
                 }
@@ -1962,8 +1986,13 @@ impl<'d> Ctx<'d> {
     /// The context of sentence `s`; `mention_at` is a buffer to reuse
     /// (one allocation per pass, not one per sentence), given back by
     /// [`Ctx::into_buffer`].
-    fn new(doc: &'d Document, s: &'d SentenceWords, mut mention_at: Vec<Option<usize>>) -> Ctx<'d> {
-        let tokens = &s.tokens[..];
+    fn new(
+        doc: &'d Document,
+        words: &'d Words,
+        s: &'d SentenceWords,
+        mut mention_at: Vec<Option<usize>>,
+    ) -> Ctx<'d> {
+        let tokens = &words.tokens[s.tokens.clone()];
         mention_at.clear();
         mention_at.resize(tokens.len(), None);
         for (mi, m) in doc.mentions_in(s.span) {
@@ -1974,10 +2003,10 @@ impl<'d> Ctx<'d> {
         Ctx {
             text: &doc.text,
             tokens,
-            lowers: &s.lowers,
-            lower_text: &s.lower_text,
-            cue_at: &s.cue_at,
-            facts: &s.facts,
+            lowers: &words.lowers[s.tokens.clone()],
+            lower_text: &words.lower_text,
+            cue_at: &words.cue_at[s.tokens.clone()],
+            facts: &words.facts[s.tokens.clone()],
             mention_at,
             cues: &doc.cues,
             mentions: &doc.mentions,
@@ -1999,10 +2028,11 @@ fn token_at(tokens: &[Token], start: usize) -> Option<usize> {
     tokens.get(k).filter(|t| t.span.start == start).map(|_| k)
 }
 
-/// Token index → cue index for the cues of `doc` starting at a token of
-/// `sentence`.
-fn cues_at(doc: &Document, sentence: Span, tokens: &[Token]) -> Vec<Option<usize>> {
-    let mut cue_at = vec![None; tokens.len()];
+/// Appends to `cue_at`, for each of `tokens` (those of `sentence`), the
+/// index of the cue of `doc` starting at it, if any.
+fn cues_at(doc: &Document, sentence: Span, tokens: &[Token], cue_at: &mut Vec<Option<usize>>) {
+    let first_token = cue_at.len();
+    cue_at.resize(first_token + tokens.len(), None);
     let first_cue = doc.cues.partition_point(|c| c.span.start < sentence.start);
     for (ci, c) in doc.cues[first_cue..]
         .iter()
@@ -2010,10 +2040,9 @@ fn cues_at(doc: &Document, sentence: Span, tokens: &[Token]) -> Vec<Option<usize
         .take_while(|(_, c)| c.span.start < sentence.end)
     {
         if let Some(t) = token_at(tokens, c.span.start) {
-            cue_at[t] = Some(first_cue + ci);
+            cue_at[first_token + t] = Some(first_cue + ci);
         }
     }
-    cue_at
 }
 
 #[cfg(test)]
@@ -2021,18 +2050,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn word_sets_answer_as_their_hash_sets() {
-        let words = ["a", "an", "de", "début", "été", "x\u{0}y", ""];
-        let set: WordSet = words.iter().copied().collect();
-        let probes = [
-            "a", "an", "ab", "de", "d", "début", "débuts", "été", "ét", "é", "x", "x\u{0}y",
-            "x\u{0}", "", "zz", "A",
+    fn the_lexicon_answers_as_its_lists() {
+        let lists: [(&[&str], u32); 11] = [
+            (STOP_CAP, facts::STOP),
+            (ORG_HEADS, facts::ORG),
+            (EVENT_HEADS, facts::EVENT),
+            (PARTICLES, facts::PARTICLE),
+            (PLACE_HEADS, facts::PLACE_HEAD),
+            (COUNTERPARTS, facts::COUNTERPART),
+            (ROLE_ADJECTIVES, facts::ROLE_ADJECTIVE),
+            (PRE_TITLE_MODIFIERS, facts::PRE_TITLE),
+            (ORG_PREPS_FR, facts::ORG_PREP_FR),
+            (ORG_DETS_FR, facts::ORG_DET_FR),
+            (NAME_GLUE_EN, facts::NAME_GLUE_EN),
         ];
-        for p in probes {
-            assert_eq!(set.contains(p), words.contains(&p), "{p:?}");
+        let probes = lists
+            .iter()
+            .flat_map(|(list, _)| list.iter().copied())
+            .chain([
+                "",
+                "x",
+                "dé",
+                "ét",
+                "commissions",
+                "grand-prixx",
+                "&&",
+                "L'",
+            ]);
+        for word in probes {
+            let expected = lists
+                .iter()
+                .filter(|(list, _)| list.contains(&word))
+                .fold(0, |bits, (_, bit)| bits | bit);
+            assert_eq!(LEXICON.facts(word), expected, "{word:?}");
         }
-        let empty: WordSet = std::iter::empty().collect();
-        assert!(!empty.contains("") && !empty.contains("a"));
     }
 
     #[test]
