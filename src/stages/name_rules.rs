@@ -551,6 +551,9 @@ const ORG_PREPS_FR: &[&str] = &[
 const ORG_DETS_FR: &[&str] = &["la", "le", "l'", "les"];
 /// Small words inside English capitalised names.
 const NAME_GLUE_EN: &[&str] = &["of", "for", "and", "on", "the", "de", "&"];
+/// Prepositions before an unknown place's name, in French and in English.
+const LOCATIVES_FR: &[&str] = &["à", "en", "au", "aux"];
+const LOCATIVES_EN: &[&str] = &["in", "near"];
 
 /// Bits of a token's facts ([`SentenceWords`]): whether it is a capitalised
 /// word ([`is_cap`]), and which word lists hold it in lowercase. They are
@@ -581,6 +584,10 @@ mod facts {
     pub(super) const ORG_DET_FR: u32 = 1 << 10;
     /// [`super::NAME_GLUE_EN`].
     pub(super) const NAME_GLUE_EN: u32 = 1 << 11;
+    /// [`super::LOCATIVES_FR`].
+    pub(super) const LOCATIVE_FR: u32 = 1 << 12;
+    /// [`super::LOCATIVES_EN`].
+    pub(super) const LOCATIVE_EN: u32 = 1 << 13;
 }
 
 /// Every word list the rules test tokens against, as one map from a
@@ -612,7 +619,7 @@ impl Lexicon {
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut words: FxHashMap<&'static str, u32> = FxHashMap::default();
-    let lists: [(&[&'static str], u32); 11] = [
+    let lists: [(&[&'static str], u32); 13] = [
         (STOP_CAP, facts::STOP),
         (ORG_HEADS, facts::ORG),
         (EVENT_HEADS, facts::EVENT),
@@ -624,6 +631,8 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         (ORG_PREPS_FR, facts::ORG_PREP_FR),
         (ORG_DETS_FR, facts::ORG_DET_FR),
         (NAME_GLUE_EN, facts::NAME_GLUE_EN),
+        (LOCATIVES_FR, facts::LOCATIVE_FR),
+        (LOCATIVES_EN, facts::LOCATIVE_EN),
     ];
     for (list, bit) in lists {
         for &w in list {
@@ -778,7 +787,6 @@ fn is_all_caps(word: &str) -> bool {
 /// sentence's tokens, in lowercase, with their facts and cues, in buffers
 /// for the whole document (a handful of allocations per document, not a
 /// handful per sentence).
-#[derive(Default)]
 struct Words {
     tokens: Vec<Token>,
     /// Each token in lowercase where that may differ from it
@@ -1234,30 +1242,31 @@ impl NameRules {
                 i = last + 1;
                 continue;
             }
-            if !cx.title_case
+            // The preposition first: it is the rarest condition.
+            let locative = match cx.lang {
+                Some(Lang::En) => cx.has(i, facts::LOCATIVE_EN),
+                _ => cx.has(i, facts::LOCATIVE_FR),
+            };
+            if locative
+                && !cx.title_case
                 && !cx.furniture
                 && i + 1 < n
                 && cx.word(i + 1).chars().nth(1).is_some()
                 && !cx.word(i + 1).bytes().any(|b| b.is_ascii_digit())
+                && cx.mention(i + 1).is_none()
+                && cx.cue(i + 1).is_none()
             {
-                let prep = cx.lower(i);
-                let locative = match cx.lang {
-                    Some(Lang::En) => matches!(prep.as_str(), "in" | "near"),
-                    _ => matches!(prep.as_str(), "à" | "en" | "au" | "aux"),
-                };
-                if locative && cx.mention(i + 1).is_none() && cx.cue(i + 1).is_none() {
-                    if let Some(last) = cx.cap_seq(i + 1, 3) {
-                        let all_new =
-                            (i + 1..=last).all(|k| cx.mention(k).is_none() && cx.cue(k).is_none());
-                        if all_new && !cx.org_head(i + 1) {
-                            out.push(Mention::new(
-                                cx.span(i + 1, last),
-                                Label::Loc,
-                                MentionSource::Rule("locative"),
-                            ));
-                            i = last + 1;
-                            continue;
-                        }
+                if let Some(last) = cx.cap_seq(i + 1, 3) {
+                    let all_new =
+                        (i + 1..=last).all(|k| cx.mention(k).is_none() && cx.cue(k).is_none());
+                    if all_new && !cx.org_head(i + 1) {
+                        out.push(Mention::new(
+                            cx.span(i + 1, last),
+                            Label::Loc,
+                            MentionSource::Rule("locative"),
+                        ));
+                        i = last + 1;
+                        continue;
                     }
                 }
             }
@@ -1888,11 +1897,15 @@ impl Stage for NameRules {
 /// Reads every sentence of `doc` (but timestamps) word by word: tokens,
 /// their lowercase and facts, cues; and each sentence's title case.
 fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
+    // News text runs about six bytes a token: room for all of them from the
+    // start (growing these buffers token by token was a tenth of the stage).
+    let room = doc.text.len() / 3 + 1;
     let mut words = Words {
-        // News text runs about six bytes a token: room for all of them from
-        // the start.
-        tokens: Vec::with_capacity(doc.text.len() / 5 + 1),
-        ..Words::default()
+        tokens: Vec::with_capacity(room),
+        lowers: Vec::with_capacity(room),
+        lower_text: String::with_capacity(doc.text.len()),
+        facts: Vec::with_capacity(room),
+        cue_at: Vec::with_capacity(room),
     };
     let mut sentences = Vec::new();
     for s in doc
@@ -1923,7 +1936,6 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
             words.len() >= 4 && caps * 10 >= words.len() * 6 && !content_in_lowercase
         };
         // Each token's lowercase, capitalisation and lists, in one pass.
-        words.lower_text.reserve(s.span.len());
         for t in tokens {
             let word = t.span.slice(&doc.text);
             let lower = push_lower(word, &mut words.lower_text);
@@ -2143,7 +2155,7 @@ mod tests {
 
     #[test]
     fn the_lexicon_answers_as_its_lists() {
-        let lists: [(&[&str], u32); 11] = [
+        let lists: [(&[&str], u32); 13] = [
             (STOP_CAP, facts::STOP),
             (ORG_HEADS, facts::ORG),
             (EVENT_HEADS, facts::EVENT),
@@ -2155,6 +2167,8 @@ mod tests {
             (ORG_PREPS_FR, facts::ORG_PREP_FR),
             (ORG_DETS_FR, facts::ORG_DET_FR),
             (NAME_GLUE_EN, facts::NAME_GLUE_EN),
+            (LOCATIVES_FR, facts::LOCATIVE_FR),
+            (LOCATIVES_EN, facts::LOCATIVE_EN),
         ];
         let probes = lists
             .iter()
