@@ -596,21 +596,64 @@ mod facts {
 /// none of the lists, and their first two bytes or their length say so
 /// without hashing.
 struct Lexicon {
-    words: FxHashMap<&'static str, u32>,
+    /// The words of up to [`SHORT`] bytes, by [`short_key`]: most words a
+    /// text holds are short function words ("de", "la", "the"), and one
+    /// integer hashes and compares faster than a string.
+    short: FxHashMap<u64, u32>,
+    /// The longer words.
+    long: FxHashMap<&'static str, u32>,
     /// Which first two bytes some word starts with, a bit per pair (a
     /// one-byte word sets its byte and 0).
     pairs: Box<[u64; 1024]>,
     max_len: usize,
 }
 
+/// Words up to this many bytes are [`Lexicon::short`] ones.
+const SHORT: usize = 7;
+
+/// A word of at most [`SHORT`] bytes as one integer: its bytes, and its
+/// length in the top byte (so that trailing NULs still tell words apart).
+fn short_key(word: &[u8]) -> u64 {
+    let n = word.len();
+    // Two loads that overlap in the middle cover the word: a byte read
+    // twice lands twice in the same place.
+    let bytes = match *word {
+        [] => 0,
+        [a] => u64::from(a),
+        [a, b, ..] if n <= 3 => {
+            let head = u64::from(u16::from_le_bytes([a, b]));
+            let tail = u64::from(u16::from_le_bytes([word[n - 2], word[n - 1]]));
+            head | tail << (8 * (n - 2))
+        }
+        [a, b, c, d, ..] => {
+            let head = u64::from(u32::from_le_bytes([a, b, c, d]));
+            let tail = u64::from(u32::from_le_bytes([
+                word[n - 4],
+                word[n - 3],
+                word[n - 2],
+                word[n - 1],
+            ]));
+            head | tail << (8 * (n - 4))
+        }
+        _ => 0,
+    };
+    (n as u64) << 56 | bytes
+}
+
 impl Lexicon {
     /// The bits of the lists that hold `word` (lowercase); 0 for none.
+    #[inline]
     fn facts(&self, word: &str) -> u32 {
-        match pair_bit(word.as_bytes()) {
-            Some(bit)
-                if self.pairs[bit / 64] & (1 << (bit % 64)) != 0 && word.len() <= self.max_len =>
-            {
-                self.words.get(word).copied().unwrap_or(0)
+        let bytes = word.as_bytes();
+        match pair_bit(bytes) {
+            Some(bit) if self.pairs[bit / 64] & (1 << (bit % 64)) != 0 => {
+                if bytes.len() <= SHORT {
+                    self.short.get(&short_key(bytes)).copied().unwrap_or(0)
+                } else if bytes.len() <= self.max_len {
+                    self.long.get(word).copied().unwrap_or(0)
+                } else {
+                    0
+                }
             }
             _ => 0,
         }
@@ -648,7 +691,12 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     Lexicon {
         max_len: words.keys().map(|w| w.len()).max().unwrap_or(0),
         pairs,
-        words,
+        short: words
+            .iter()
+            .filter(|(w, _)| w.len() <= SHORT)
+            .map(|(w, &bits)| (short_key(w.as_bytes()), bits))
+            .collect(),
+        long: words.into_iter().filter(|(w, _)| w.len() > SHORT).collect(),
     }
 });
 
@@ -749,7 +797,17 @@ fn lowercase_differs(c: char) -> bool {
 
 /// True for a capitalised word, and for Arabic-style surnames written with
 /// a lowercase article ("al-Assad", "el-Sissi", "ben-Gourion").
+#[inline]
 fn is_cap(word: &str) -> bool {
+    // ASCII first bytes (most words) without decoding: a capital, or a
+    // lowercase letter that starts none of the articles below.
+    match word.as_bytes().first() {
+        None => return false,
+        Some(b'A'..=b'Z') => return true,
+        Some(b'a' | b'e' | b'b' | b'i' | b'o') => {}
+        Some(b) if b.is_ascii() => return false,
+        Some(_) => {}
+    }
     if word.chars().next().is_some_and(char::is_uppercase) {
         return true;
     }
@@ -912,10 +970,18 @@ impl<'d> Ctx<'d> {
 
     /// A capitalised name starting at token `i`: its last token (inclusive),
     /// or `None`. Particles are taken only when a capitalised word follows.
+    #[inline]
     fn cap_seq(&self, i: usize, max_words: usize) -> Option<usize> {
+        // Most tokens are no capitalised word: said from the facts without
+        // a call (the rules try a name at almost every token).
         if !self.is_word(i) || !self.cap(i) || self.stop(i) {
             return None;
         }
+        self.cap_seq_from(i, max_words)
+    }
+
+    /// [`Ctx::cap_seq`] from a capitalised word that is no stop word.
+    fn cap_seq_from(&self, i: usize, max_words: usize) -> Option<usize> {
         if self.cue(i).is_some_and(|c| {
             matches!(
                 c.kind,
@@ -1350,6 +1416,12 @@ impl NameRules {
             return (adjacent && number.span.len() <= 2).then_some(next);
         }
         let w = cx.word(i);
+        // A country next (the rarest condition, tested first).
+        let place = cx.mention(i + 1).filter(|m| {
+            m.label == Label::Loc
+                && m.source == MentionSource::Gazetteer
+                && m.id.as_ref().is_some_and(|id| id.len() == 2)
+        })?;
         if i == 0 || !cx.is_word(i) || !cx.cap(i) || is_all_caps(w) || cx.stop(i) {
             return None;
         }
@@ -1362,11 +1434,6 @@ impl NameRules {
         {
             return None;
         }
-        let place = cx.mention(i + 1).filter(|m| {
-            m.label == Label::Loc
-                && m.source == MentionSource::Gazetteer
-                && m.id.as_ref().is_some_and(|id| id.len() == 2)
-        })?;
         let adjacent = cx.text[cx.tokens[i].span.end..place.span.start]
             .chars()
             .all(|c| c == ' ');
@@ -1621,6 +1688,11 @@ fn merge(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
     }
 }
 
+/// Up to this many new mentions kept, [`merge_into_apart`] inserts them
+/// into the existing list (each insert shifts the mentions after it);
+/// past it, it builds a new list.
+const FEW_INSERTS: usize = 8;
+
 /// [`merge`] when the existing mentions are sorted, apart and none empty,
 /// and no new one is empty: an existing mention that overlaps no new one
 /// clashes with nothing and is kept, and a kept span only ever clashes with
@@ -1694,6 +1766,23 @@ fn merge_into_apart(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
         .filter_map(|(m, keep)| keep.then_some(m))
         .collect();
     kept_new.sort_by_key(|m| m.span.start);
+    // A few changes (the usual case) are made in place: moving every
+    // mention (large structs) into a new list at each merge cost more.
+    if kept_new.len() <= FEW_INSERTS {
+        let mut existing = existing;
+        if keep_existing.contains(&false) {
+            let mut k = 0;
+            existing.retain(|_| {
+                k += 1;
+                keep_existing[k - 1]
+            });
+        }
+        for m in kept_new {
+            let at = existing.partition_point(|e| e.span.start < m.span.start);
+            existing.insert(at, m);
+        }
+        return existing;
+    }
     let mut out = Vec::with_capacity(existing.len() + kept_new.len());
     let mut kept_new = kept_new.into_iter().peekable();
     for (m, keep) in existing.into_iter().zip(keep_existing) {
@@ -1894,6 +1983,28 @@ impl Stage for NameRules {
     }
 }
 
+/// A token's lowercase, appended to `lower_text` where it differs from the
+/// token ([`push_lower`]), and its [`facts`].
+#[inline]
+fn read_token(word: &str, lower_text: &mut String, lexicon: &Lexicon) -> (Option<(u32, u32)>, u32) {
+    // Most words are ASCII without capitals, their own lowercase: one pass
+    // over their bytes says so.
+    let (mut ascii, mut upper) = (true, false);
+    for &b in word.as_bytes() {
+        ascii &= b.is_ascii();
+        upper |= b.is_ascii_uppercase();
+    }
+    let cap = if is_cap(word) { facts::CAP } else { 0 };
+    if ascii && !upper {
+        return (None, cap | lexicon.facts(word));
+    }
+    let lower = push_lower(word, lower_text);
+    let lowered = lower
+        .and_then(|(s, e)| lower_text.get(s as usize..e as usize))
+        .unwrap_or(word);
+    (lower, cap | lexicon.facts(lowered))
+}
+
 /// Reads every sentence of `doc` (but timestamps) word by word: tokens,
 /// their lowercase and facts, cues; and each sentence's title case.
 fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
@@ -1907,6 +2018,7 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
         facts: Vec::with_capacity(room),
         cue_at: Vec::with_capacity(room),
     };
+    let lexicon: &Lexicon = &LEXICON;
     let mut sentences = Vec::new();
     for s in doc
         .sentences
@@ -1938,12 +2050,8 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
         // Each token's lowercase, capitalisation and lists, in one pass.
         for t in tokens {
             let word = t.span.slice(&doc.text);
-            let lower = push_lower(word, &mut words.lower_text);
-            let lowered = lower
-                .and_then(|(s, e)| words.lower_text.get(s as usize..e as usize))
-                .unwrap_or(word);
-            let cap = if is_cap(word) { facts::CAP } else { 0 };
-            words.facts.push(cap | LEXICON.facts(lowered));
+            let (lower, facts) = read_token(word, &mut words.lower_text, lexicon);
+            words.facts.push(facts);
             words.lowers.push(lower);
         }
         cues_at(doc, s.span, tokens, &mut words.cue_at);
@@ -2152,6 +2260,17 @@ fn cues_at(doc: &Document, sentence: Span, tokens: &[Token], cue_at: &mut Vec<Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_keys_are_the_bytes_and_the_length() {
+        for word in ["", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "\0", "é", "à\0"] {
+            let mut expected = (word.len() as u64) << 56;
+            for (k, &b) in word.as_bytes().iter().enumerate() {
+                expected |= u64::from(b) << (8 * k);
+            }
+            assert_eq!(short_key(word.as_bytes()), expected, "{word:?}");
+        }
+    }
 
     #[test]
     fn the_lexicon_answers_as_its_lists() {
