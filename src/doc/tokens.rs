@@ -120,7 +120,7 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                     i += c.len_utf8();
                     continue;
                 }
-                if !c.is_alphanumeric() {
+                if !is_alphanumeric(c) {
                     out.push(Token {
                         span: Span::new(start, start + c.len_utf8()),
                         kind: TokenKind::Punct,
@@ -170,11 +170,19 @@ fn word_end(slice: &str, i: usize, first_digit: bool) -> (usize, bool) {
         if j > run_start {
             end = j;
         }
+        // An ASCII char that can join nothing (a space, most often): the
+        // word ends here, as the tests below would say.
+        if bytes
+            .get(j)
+            .is_some_and(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b','))
+        {
+            break;
+        }
         let Some(d) = char_at(slice, j) else {
             break;
         };
         let after = j + d.len_utf8();
-        if !d.is_ascii() && d.is_alphanumeric() {
+        if !d.is_ascii() && is_alphanumeric(d) {
             all_digits = false;
             end = after;
             j = after;
@@ -196,13 +204,13 @@ fn word_end(slice: &str, i: usize, first_digit: bool) -> (usize, bool) {
             if all_digits {
                 n.is_ascii_digit()
             } else {
-                n.is_alphanumeric()
+                is_alphanumeric(n)
             }
         });
         // English possessive: "Azerbaijan's" is "Azerbaijan" + "'s".
         let possessive = is_apostrophe(d)
             && bytes.get(after) == Some(&b's')
-            && !char_at(slice, after + 1).is_some_and(char::is_alphanumeric);
+            && !char_at(slice, after + 1).is_some_and(is_alphanumeric);
         if joiner && next_alnum && !possessive {
             if is_apostrophe(d) && is_elided(&slice[i..j]) {
                 // "l'Azerbaïdjan": the elided word keeps its apostrophe
@@ -219,6 +227,19 @@ fn word_end(slice: &str, i: usize, first_digit: bool) -> (usize, bool) {
         break;
     }
     (end, all_digits)
+}
+
+/// `c.is_alphanumeric()`, with Latin-1 (French accents) decided without
+/// the Unicode tables.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        // Letters, and the superscripts and fractions that are numbers.
+        'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼'..='¾' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' => true,
+        '\u{80}'..='\u{ff}' => false,
+        c => c.is_alphanumeric(),
+    }
 }
 
 /// The char starting at byte `at` of `s` (a char boundary), if any.
@@ -264,6 +285,13 @@ mod tests {
         assert_eq!(words("« Oui » !"), ["«", "Oui", "»", "!"]);
         assert_eq!(words("l' Inde"), ["l'", "Inde"]);
         assert_eq!(words("Iran's minister"), ["Iran", "'", "s", "minister"]);
+    }
+
+    #[test]
+    fn latin1_alphanumerics_are_as_unicode_says() {
+        for c in ('\0'..='\u{17f}').chain(['Σ', '٣', '\u{2003}']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -884,7 +884,7 @@ struct Ctx<'d> {
     /// Token index → its facts ([`facts`]).
     facts: &'d [u32],
     /// Token index → mention index, for mentions starting there.
-    mention_at: Vec<Option<usize>>,
+    mention_at: &'d [Option<usize>],
     cues: &'d [Cue],
     mentions: &'d [Mention],
     lang: Option<Lang>,
@@ -1949,31 +1949,31 @@ impl Stage for NameRules {
         // Organizations and places first, so that person and title rules see
         // them ("président de la Commission ...").
         let mut new = Vec::new();
-        // One token → mention buffer for every sentence of each pass.
-        let mut buffer = Vec::new();
+        // Token → mention, for every token of the document, in each pass.
+        let mut mention_at = Vec::new();
+        mentions_at(doc, &words, &sentences, &mut mention_at);
         for s in &sentences {
-            let cx = Ctx::new(doc, &words, s, std::mem::take(&mut buffer));
+            let cx = Ctx::new(doc, &words, s, &mention_at);
             self.organization_and_place_rules(&cx, &mut new);
-            buffer = cx.into_buffer();
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
         let publishers = self.publishers(doc);
         doc.mentions = merge(std::mem::take(&mut doc.mentions), publishers);
         let acronyms = self.acronyms(doc);
         let mut new = Vec::new();
+        mentions_at(doc, &words, &sentences, &mut mention_at);
         for s in &sentences {
-            let cx = Ctx::new(doc, &words, s, std::mem::take(&mut buffer));
+            let cx = Ctx::new(doc, &words, s, &mention_at);
             self.person_rules(&cx, &mut new);
-            buffer = cx.into_buffer();
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
         let recurring = self.recurring(doc, &acronyms);
         doc.mentions = merge(std::mem::take(&mut doc.mentions), recurring);
         let mut titles = Vec::new();
+        mentions_at(doc, &words, &sentences, &mut mention_at);
         for s in &sentences {
-            let cx = Ctx::new(doc, &words, s, std::mem::take(&mut buffer));
+            let cx = Ctx::new(doc, &words, s, &mention_at);
             self.title_rules(&cx, &mut titles);
-            buffer = cx.into_buffer();
         }
         // In text order, so later stages can find a span's titles by
         // binary search (the sort is stable and finds them in order).
@@ -2195,31 +2195,22 @@ impl NameRules {
 }
 
 impl<'d> Ctx<'d> {
-    /// The context of sentence `s`; `mention_at` is a buffer to reuse
-    /// (one allocation per pass, not one per sentence), given back by
-    /// [`Ctx::into_buffer`].
+    /// The context of sentence `s`; `mention_at` is [`mentions_at`]'s for
+    /// the document.
     fn new(
         doc: &'d Document,
         words: &'d Words,
         s: &'d SentenceWords,
-        mut mention_at: Vec<Option<usize>>,
+        mention_at: &'d [Option<usize>],
     ) -> Ctx<'d> {
-        let tokens = &words.tokens[s.tokens.clone()];
-        mention_at.clear();
-        mention_at.resize(tokens.len(), None);
-        for (mi, m) in doc.mentions_in(s.span) {
-            if let Some(t) = token_at(tokens, m.span.start) {
-                mention_at[t] = Some(mi);
-            }
-        }
         Ctx {
             text: &doc.text,
-            tokens,
+            tokens: &words.tokens[s.tokens.clone()],
             lowers: &words.lowers[s.tokens.clone()],
             lower_text: &words.lower_text,
             cue_at: &words.cue_at[s.tokens.clone()],
             facts: &words.facts[s.tokens.clone()],
-            mention_at,
+            mention_at: &mention_at[s.tokens.clone()],
             cues: &doc.cues,
             mentions: &doc.mentions,
             lang: doc.lang,
@@ -2227,10 +2218,27 @@ impl<'d> Ctx<'d> {
             furniture: s.furniture,
         }
     }
+}
 
-    /// The token → mention buffer, for the next sentence.
-    fn into_buffer(self) -> Vec<Option<usize>> {
-        self.mention_at
+/// Fills `mention_at` with, for each token of `words`, the index of the
+/// mention of `doc` that starts at it inside its sentence, if any: what
+/// [`Document::mentions_in`] and [`token_at`] find, in one buffer for the
+/// whole document (not a buffer cleared and refilled per sentence).
+fn mentions_at(
+    doc: &Document,
+    words: &Words,
+    sentences: &[SentenceWords],
+    mention_at: &mut Vec<Option<usize>>,
+) {
+    mention_at.clear();
+    mention_at.resize(words.tokens.len(), None);
+    for s in sentences {
+        let tokens = &words.tokens[s.tokens.clone()];
+        for (mi, m) in doc.mentions_in(s.span) {
+            if let Some(t) = token_at(tokens, m.span.start) {
+                mention_at[s.tokens.start + t] = Some(mi);
+            }
+        }
     }
 }
 
