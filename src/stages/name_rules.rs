@@ -599,13 +599,66 @@ struct Lexicon {
     /// The words of up to [`SHORT`] bytes, by [`short_key`]: most words a
     /// text holds are short function words ("de", "la", "the"), and one
     /// integer hashes and compares faster than a string.
-    short: FxHashMap<u64, u32>,
+    short: ShortTable,
     /// The longer words.
     long: FxHashMap<&'static str, u32>,
     /// Which first two bytes some word starts with, a bit per pair (a
     /// one-byte word sets its byte and 0).
     pairs: Box<[u64; 1024]>,
     max_len: usize,
+}
+
+/// A map from [`short_key`]s to facts, open-addressed: a multiply, a shift
+/// and a compare or two per lookup (a general hash map took three times as
+/// many instructions, for every token of a text).
+struct ShortTable {
+    /// Keys by slot, 0 for an empty slot (no word's key is 0: its length is
+    /// in it).
+    keys: Vec<u64>,
+    bits: Vec<u32>,
+}
+
+impl ShortTable {
+    /// Slots per key, at least: a sparse table, so most probes end at the
+    /// first slot.
+    const ROOM: usize = 4;
+
+    fn new(entries: impl Iterator<Item = (u64, u32)>) -> ShortTable {
+        let entries: Vec<(u64, u32)> = entries.collect();
+        let size = (entries.len() * Self::ROOM).next_power_of_two().max(2);
+        let mut table = ShortTable {
+            keys: vec![0; size],
+            bits: vec![0; size],
+        };
+        for (key, bits) in entries.into_iter().filter(|&(key, _)| key != 0) {
+            let mut i = table.slot(key);
+            while table.keys[i] != 0 && table.keys[i] != key {
+                i = (i + 1) & (size - 1);
+            }
+            table.keys[i] = key;
+            table.bits[i] |= bits;
+        }
+        table
+    }
+
+    /// Where `key`'s probe starts: Fibonacci hashing, the top bits of the
+    /// product.
+    fn slot(&self, key: u64) -> usize {
+        let size = self.keys.len();
+        let product = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (product >> (64 - size.trailing_zeros())) as usize & (size - 1)
+    }
+
+    fn get(&self, key: u64) -> u32 {
+        let mut i = self.slot(key);
+        loop {
+            match self.keys.get(i) {
+                Some(&k) if k == key && key != 0 => return self.bits.get(i).copied().unwrap_or(0),
+                Some(&k) if k != 0 => i = (i + 1) & (self.keys.len() - 1),
+                _ => return 0,
+            }
+        }
+    }
 }
 
 /// Words up to this many bytes are [`Lexicon::short`] ones.
@@ -648,7 +701,7 @@ impl Lexicon {
         match pair_bit(bytes) {
             Some(bit) if self.pairs[bit / 64] & (1 << (bit % 64)) != 0 => {
                 if bytes.len() <= SHORT {
-                    self.short.get(&short_key(bytes)).copied().unwrap_or(0)
+                    self.short.get(short_key(bytes))
                 } else if bytes.len() <= self.max_len {
                     self.long.get(word).copied().unwrap_or(0)
                 } else {
@@ -691,11 +744,12 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     Lexicon {
         max_len: words.keys().map(|w| w.len()).max().unwrap_or(0),
         pairs,
-        short: words
-            .iter()
-            .filter(|(w, _)| w.len() <= SHORT)
-            .map(|(w, &bits)| (short_key(w.as_bytes()), bits))
-            .collect(),
+        short: ShortTable::new(
+            words
+                .iter()
+                .filter(|(w, _)| w.len() <= SHORT)
+                .map(|(w, &bits)| (short_key(w.as_bytes()), bits)),
+        ),
         long: words.into_iter().filter(|(w, _)| w.len() > SHORT).collect(),
     }
 });
@@ -797,17 +851,23 @@ fn lowercase_differs(c: char) -> bool {
 
 /// True for a capitalised word, and for Arabic-style surnames written with
 /// a lowercase article ("al-Assad", "el-Sissi", "ben-Gourion").
-#[inline]
+#[inline(always)]
 fn is_cap(word: &str) -> bool {
     // ASCII first bytes (most words) without decoding: a capital, or a
     // lowercase letter that starts none of the articles below.
     match word.as_bytes().first() {
-        None => return false,
-        Some(b'A'..=b'Z') => return true,
-        Some(b'a' | b'e' | b'b' | b'i' | b'o') => {}
-        Some(b) if b.is_ascii() => return false,
-        Some(_) => {}
+        None => false,
+        Some(b'A'..=b'Z') => true,
+        Some(b'a' | b'e' | b'b' | b'i' | b'o') => is_cap_slow(word),
+        Some(b) if b.is_ascii() => false,
+        Some(_) => is_cap_slow(word),
     }
+}
+
+/// [`is_cap`] for a word that starts with a non-ASCII char or with the
+/// first letter of an article.
+#[inline(never)]
+fn is_cap_slow(word: &str) -> bool {
     if word.chars().next().is_some_and(char::is_uppercase) {
         return true;
     }
@@ -970,7 +1030,7 @@ impl<'d> Ctx<'d> {
 
     /// A capitalised name starting at token `i`: its last token (inclusive),
     /// or `None`. Particles are taken only when a capitalised word follows.
-    #[inline]
+    #[inline(always)]
     fn cap_seq(&self, i: usize, max_words: usize) -> Option<usize> {
         // Most tokens are no capitalised word: said from the facts without
         // a call (the rules try a name at almost every token).
@@ -981,6 +1041,7 @@ impl<'d> Ctx<'d> {
     }
 
     /// [`Ctx::cap_seq`] from a capitalised word that is no stop word.
+    #[inline(never)]
     fn cap_seq_from(&self, i: usize, max_words: usize) -> Option<usize> {
         if self.cue(i).is_some_and(|c| {
             matches!(
@@ -1688,6 +1749,10 @@ fn merge(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
     }
 }
 
+/// Room for the mentions a pass finds in most documents, from the start
+/// (growing the lists of large structs one by one was felt).
+const FEW_MENTIONS: usize = 32;
+
 /// Up to this many new mentions kept, [`merge_into_apart`] inserts them
 /// into the existing list (each insert shifts the mentions after it);
 /// past it, it builds a new list.
@@ -1948,7 +2013,7 @@ impl Stage for NameRules {
         let (words, sentences) = read_words(doc);
         // Organizations and places first, so that person and title rules see
         // them ("président de la Commission ...").
-        let mut new = Vec::new();
+        let mut new = Vec::with_capacity(FEW_MENTIONS);
         // Token → mention, for every token of the document, in each pass.
         let mut mention_at = Vec::new();
         mentions_at(doc, &words, &sentences, &mut mention_at);
@@ -1960,7 +2025,7 @@ impl Stage for NameRules {
         let publishers = self.publishers(doc);
         doc.mentions = merge(std::mem::take(&mut doc.mentions), publishers);
         let acronyms = self.acronyms(doc);
-        let mut new = Vec::new();
+        let mut new = Vec::with_capacity(FEW_MENTIONS);
         mentions_at(doc, &words, &sentences, &mut mention_at);
         for s in &sentences {
             let cx = Ctx::new(doc, &words, s, &mention_at);
@@ -1969,7 +2034,7 @@ impl Stage for NameRules {
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
         let recurring = self.recurring(doc, &acronyms);
         doc.mentions = merge(std::mem::take(&mut doc.mentions), recurring);
-        let mut titles = Vec::new();
+        let mut titles = Vec::with_capacity(FEW_MENTIONS);
         mentions_at(doc, &words, &sentences, &mut mention_at);
         for s in &sentences {
             let cx = Ctx::new(doc, &words, s, &mention_at);
@@ -2019,7 +2084,7 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
         cue_at: Vec::with_capacity(room),
     };
     let lexicon: &Lexicon = &LEXICON;
-    let mut sentences = Vec::new();
+    let mut sentences = Vec::with_capacity(doc.sentences.len());
     for s in doc
         .sentences
         .iter()
@@ -2150,7 +2215,7 @@ impl NameRules {
     /// Later occurrences of the persons' full names and surnames, and of
     /// defined acronyms, anywhere but in page furniture.
     fn recurring(&self, doc: &Document, acronyms: &[(String, String)]) -> Vec<Mention> {
-        let mut needles: Vec<(String, Label, Option<String>)> = Vec::new();
+        let mut needles: Vec<(String, Label, Option<String>)> = Vec::with_capacity(FEW_MENTIONS);
         for m in doc.mentions.iter().filter(|m| m.label == Label::Per) {
             let name = doc.slice(m.span).to_string();
             let words: Vec<&str> = name.split_whitespace().collect();
@@ -2169,7 +2234,7 @@ impl NameRules {
         }
         needles.sort();
         needles.dedup();
-        let mut found = Vec::new();
+        let mut found = Vec::with_capacity(FEW_MENTIONS);
         let occurrences = find_word_occurrences(
             &doc.text,
             &needles
