@@ -2052,16 +2052,10 @@ impl Stage for NameRules {
 /// token ([`push_lower`]), and its [`facts`].
 #[inline]
 fn read_token(word: &str, lower_text: &mut String, lexicon: &Lexicon) -> (Option<(u32, u32)>, u32) {
-    // Most words are ASCII without capitals, their own lowercase: one pass
-    // over their bytes says so.
-    let (mut ascii, mut upper) = (true, false);
-    for &b in word.as_bytes() {
-        ascii &= b.is_ascii();
-        upper |= b.is_ascii_uppercase();
-    }
+    // Most words are ASCII without capitals, their own lowercase.
     let cap = if is_cap(word) { facts::CAP } else { 0 };
-    if ascii && !upper {
-        return (None, cap | lexicon.facts(word));
+    if cap == 0 && word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return (None, lexicon.facts(word));
     }
     let lower = push_lower(word, lower_text);
     let lowered = lower
@@ -2215,22 +2209,24 @@ impl NameRules {
     /// Later occurrences of the persons' full names and surnames, and of
     /// defined acronyms, anywhere but in page furniture.
     fn recurring(&self, doc: &Document, acronyms: &[(String, String)]) -> Vec<Mention> {
-        let mut needles: Vec<(String, Label, Option<String>)> = Vec::with_capacity(FEW_MENTIONS);
+        // Slices of the text, not copies: sorted and deduplicated as the
+        // strings they spell.
+        let mut needles: Vec<(&str, Label, Option<&str>)> = Vec::with_capacity(FEW_MENTIONS);
         for m in doc.mentions.iter().filter(|m| m.label == Label::Per) {
-            let name = doc.slice(m.span).to_string();
-            let words: Vec<&str> = name.split_whitespace().collect();
-            if let [.., surname] = words.as_slice() {
-                if words.len() >= 2
+            let name = doc.slice(m.span);
+            let mut words = name.split_whitespace();
+            if let Some(surname) = words.next_back() {
+                if words.next().is_some()
                     && surname.chars().count() >= 3
                     && LEXICON.facts(&lower(surname)) & facts::STOP == 0
                 {
-                    needles.push((surname.to_string(), Label::Per, None));
+                    needles.push((surname, Label::Per, None));
                 }
             }
             needles.push((name, Label::Per, None));
         }
         for (acronym, name) in acronyms {
-            needles.push((acronym.clone(), Label::Org, Some(name.clone())));
+            needles.push((acronym, Label::Org, Some(name)));
         }
         needles.sort();
         needles.dedup();
@@ -2239,7 +2235,7 @@ impl NameRules {
             &doc.text,
             &needles
                 .iter()
-                .map(|(n, _, _)| n.as_str())
+                .map(|&(n, _, _)| n)
                 .collect::<Vec<_>>(),
         );
         for ((_, label, canonical), spans) in needles.iter().zip(occurrences) {
@@ -2251,7 +2247,7 @@ impl NameRules {
                     continue;
                 }
                 let mut m = Mention::new(span, *label, MentionSource::Rule("recurring-name"));
-                m.canonical = canonical.clone();
+                m.canonical = canonical.map(str::to_string);
                 found.push(m);
             }
         }
