@@ -1200,6 +1200,14 @@ impl NameRules {
         let n = cx.tokens.len();
         let mut i = 0;
         while i < n {
+            // Each rule below needs a cue, a counterpart or a capitalised
+            // word here: most tokens have none and are passed at once.
+            if cx.cue_at.get(i).copied().flatten().is_none()
+                && !cx.has(i, facts::COUNTERPART | facts::CAP)
+            {
+                i += 1;
+                continue;
+            }
             if let Some(cue) = cx.cue(i) {
                 match cue.kind {
                     CueKind::Title => {
@@ -1341,6 +1349,18 @@ impl NameRules {
         let n = cx.tokens.len();
         let mut i = 0;
         while i < n {
+            // Each rule below needs one of these (an event head, a
+            // capitalised word, a locative, a mention here or next): most
+            // tokens have none and are passed at once.
+            let may_start = cx.has(
+                i,
+                facts::EVENT | facts::CAP | facts::LOCATIVE_FR | facts::LOCATIVE_EN,
+            ) || cx.mention_at.get(i).copied().flatten().is_some()
+                || cx.mention_at.get(i + 1).copied().flatten().is_some();
+            if !may_start {
+                i += 1;
+                continue;
+            }
             if let Some(last) = self.event_name(cx, i) {
                 out.push(Mention::new(
                     cx.span(i, last),
