@@ -554,6 +554,8 @@ const NAME_GLUE_EN: &[&str] = &["of", "for", "and", "on", "the", "de", "&"];
 /// Prepositions before an unknown place's name, in French and in English.
 const LOCATIVES_FR: &[&str] = &["à", "en", "au", "aux"];
 const LOCATIVES_EN: &[&str] = &["in", "near"];
+/// What joins the names of a list of persons.
+const LIST_GLUE: &[&str] = &[",", "and", "et"];
 
 /// Bits of a token's facts ([`SentenceWords`]): whether it is a capitalised
 /// word ([`is_cap`]), and which word lists hold it in lowercase. They are
@@ -588,6 +590,8 @@ mod facts {
     pub(super) const LOCATIVE_FR: u32 = 1 << 12;
     /// [`super::LOCATIVES_EN`].
     pub(super) const LOCATIVE_EN: u32 = 1 << 13;
+    /// [`super::LIST_GLUE`].
+    pub(super) const LIST_GLUE: u32 = 1 << 14;
 }
 
 /// Every word list the rules test tokens against, as one map from a
@@ -715,7 +719,7 @@ impl Lexicon {
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut words: FxHashMap<&'static str, u32> = FxHashMap::default();
-    let lists: [(&[&'static str], u32); 13] = [
+    let lists: [(&[&'static str], u32); 14] = [
         (STOP_CAP, facts::STOP),
         (ORG_HEADS, facts::ORG),
         (EVENT_HEADS, facts::EVENT),
@@ -729,6 +733,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         (NAME_GLUE_EN, facts::NAME_GLUE_EN),
         (LOCATIVES_FR, facts::LOCATIVE_FR),
         (LOCATIVES_EN, facts::LOCATIVE_EN),
+        (LIST_GLUE, facts::LIST_GLUE),
     ];
     for (list, bit) in lists {
         for &w in list {
@@ -1157,7 +1162,7 @@ impl NameRules {
                 ends_person[after - 1] = true;
             }
         }
-        let is_glue = |k: usize| matches!(cx.lower(k).as_str(), "," | "and" | "et");
+        let is_glue = |k: usize| cx.has(k, facts::LIST_GLUE);
         // The token after a run of list words that starts at `k`, if the
         // run is one or two words long (", and").
         let skip_glue = |k: usize| -> Option<usize> {
@@ -2363,7 +2368,7 @@ mod tests {
 
     #[test]
     fn the_lexicon_answers_as_its_lists() {
-        let lists: [(&[&str], u32); 13] = [
+        let lists: [(&[&str], u32); 14] = [
             (STOP_CAP, facts::STOP),
             (ORG_HEADS, facts::ORG),
             (EVENT_HEADS, facts::EVENT),
@@ -2377,6 +2382,7 @@ mod tests {
             (NAME_GLUE_EN, facts::NAME_GLUE_EN),
             (LOCATIVES_FR, facts::LOCATIVE_FR),
             (LOCATIVES_EN, facts::LOCATIVE_EN),
+            (LIST_GLUE, facts::LIST_GLUE),
         ];
         let probes = lists
             .iter()
