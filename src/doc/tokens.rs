@@ -236,7 +236,9 @@ fn is_alphanumeric(c: char) -> bool {
     match c {
         '\0'..='\x7f' => c.is_ascii_alphanumeric(),
         // Letters, and the superscripts and fractions that are numbers.
-        'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼'..='¾' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' => true,
+        'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼'..='¾' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' => {
+            true
+        }
         '\u{80}'..='\u{ff}' => false,
         c => c.is_alphanumeric(),
     }

@@ -2258,10 +2258,7 @@ impl NameRules {
         let mut found = Vec::with_capacity(FEW_MENTIONS);
         let occurrences = find_word_occurrences(
             &doc.text,
-            &needles
-                .iter()
-                .map(|&(n, _, _)| n)
-                .collect::<Vec<_>>(),
+            &needles.iter().map(|&(n, _, _)| n).collect::<Vec<_>>(),
         );
         for ((_, label, canonical), spans) in needles.iter().zip(occurrences) {
             for span in spans {
@@ -2357,7 +2354,9 @@ mod tests {
 
     #[test]
     fn short_keys_are_the_bytes_and_the_length() {
-        for word in ["", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "\0", "é", "à\0"] {
+        for word in [
+            "", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "\0", "é", "à\0",
+        ] {
             let mut expected = (word.len() as u64) << 56;
             for (k, &b) in word.as_bytes().iter().enumerate() {
                 expected |= u64::from(b) << (8 * k);
