@@ -1793,14 +1793,21 @@ fn merge_into_apart(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
     if new.is_empty() {
         return existing;
     }
-    // Existing mentions overlapped by a new one; their ends are sorted too.
+    // Existing mentions overlapped by a new one; their ends are sorted too,
+    // so the new ones by start find them in one walk (a binary search each
+    // over a long document's mentions missed the cache at every step).
     let mut involved = vec![false; existing.len()];
-    for m in &new {
-        let first = existing.partition_point(|e| e.span.end <= m.span.start);
+    let mut by_start: Vec<Span> = new.iter().map(|m| m.span).collect();
+    by_start.sort_unstable_by_key(|s| s.start);
+    let mut first = 0;
+    for m in by_start {
+        while existing.get(first).is_some_and(|e| e.span.end <= m.start) {
+            first += 1;
+        }
         for (k, _) in existing[first..]
             .iter()
             .enumerate()
-            .take_while(|(_, e)| e.span.start < m.span.end)
+            .take_while(|(_, e)| e.span.start < m.end)
         {
             involved[first + k] = true;
         }
@@ -2317,8 +2324,21 @@ fn mentions_at(
     mention_at.resize(words.tokens.len(), None);
     for s in sentences {
         let tokens = &words.tokens[s.tokens.clone()];
+        // The mentions come by start: each one's token is found on from the
+        // last one's, in one walk over the sentence (a binary search per
+        // mention made a long sentence cost more than its length).
+        let (mut t, mut last_start) = (0, 0);
         for (mi, m) in doc.mentions_in(s.span) {
-            if let Some(t) = token_at(tokens, m.span.start) {
+            let start = m.span.start;
+            if start < last_start {
+                // Out of order (no valid document): search afresh.
+                t = tokens.partition_point(|tok| tok.span.start < start);
+            }
+            while tokens.get(t).is_some_and(|tok| tok.span.start < start) {
+                t += 1;
+            }
+            last_start = start;
+            if tokens.get(t).is_some_and(|tok| tok.span.start == start) {
                 mention_at[s.tokens.start + t] = Some(mi);
             }
         }
