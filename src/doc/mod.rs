@@ -14,6 +14,7 @@ pub use fold::{fold, Folded, OriginalCursor};
 pub use layers::*;
 pub use offsets::CharIndex;
 pub use span::Span;
+pub(crate) use tokens::tokenize_into;
 pub use tokens::{tokenize, Token, TokenKind};
 
 use crate::Lang;

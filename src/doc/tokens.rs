@@ -47,103 +47,201 @@ fn is_apostrophe(c: char) -> bool {
 /// assert_eq!(words, ["l’", "Azerbaïdjan", "et", "Jean-Yves", ",", "3.5", "%"]);
 /// ```
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
-    let slice = &text[span.range()];
     // News text runs about six bytes a token: one allocation, not a dozen
     // regrowths, for most sentences.
-    let mut out = Vec::with_capacity(slice.len() / 4 + 1);
-    // Byte offsets, stepping a char at a time: ASCII chars (most of the
-    // text) are read without UTF-8 decoding.
+    let mut out = Vec::with_capacity(span.len() / 4 + 1);
+    tokenize_into(text, span, &mut out);
+    out
+}
+
+/// What an ASCII byte is to the tokenizer, looked up in [`ASCII_CLASS`]
+/// rather than asking `char` (most of the text is ASCII).
+const SPACE: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const OTHER: u8 = 3;
+/// A byte of a multi-byte char: decode and ask `char`.
+const MULTI: u8 = 4;
+
+/// [`SPACE`], [`LETTER`], [`DIGIT`], [`OTHER`] or [`MULTI`] for each byte,
+/// as `char::is_whitespace`, `is_ascii_alphabetic` and `is_ascii_digit`
+/// say for ASCII.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [MULTI; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            // `char::is_whitespace` for ASCII (0x0b too, unlike
+            // `u8::is_ascii_whitespace`).
+            SPACE
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Appends the tokens of `span` of `text` to `out`, as [`tokenize`] gives
+/// them: one buffer can hold a whole document's tokens.
+pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
+    let slice = &text[span.range()];
+    let bytes = slice.as_bytes();
+    // Byte offsets, stepping a char at a time: ASCII bytes (most of the
+    // text) are classified by table, without UTF-8 decoding.
     let mut i = 0;
-    while let Some(c) = char_at(slice, i) {
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
+    while let Some(&b) = bytes.get(i) {
         let start = span.start + i;
-        if !c.is_alphanumeric() {
-            out.push(Token {
-                span: Span::new(start, start + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
-            i += c.len_utf8();
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        let mut all_digits = c.is_ascii_digit();
-        // Where the next char starts; every char before it is in the token
-        // (a joiner is taken only with the letter or digit after it).
-        let mut j = end;
-        loop {
-            // A run of ASCII letters and digits, without decoding.
-            let rest = slice.as_bytes().get(j..).unwrap_or(&[]);
-            let run = rest
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(rest.len());
-            if run > 0 {
-                all_digits = all_digits && rest[..run].iter().all(u8::is_ascii_digit);
-                j += run;
-                end = j;
-            }
-            let Some(d) = char_at(slice, j) else {
-                break;
-            };
-            let after = j + d.len_utf8();
-            if d.is_alphanumeric() {
-                all_digits &= d.is_ascii_digit();
-                end = after;
-                j = after;
+        let first_digit = match ASCII_CLASS[usize::from(b)] {
+            SPACE => {
+                i += 1;
                 continue;
             }
-            // Inner joiners: a hyphen or apostrophe between letters, a dot
-            // or comma between digits.
-            let joiner = if all_digits {
-                matches!(d, '.' | ',')
-            } else {
-                d == '-' || is_apostrophe(d)
-            };
-            // Neither a joiner nor an elision (a space, most often): the
-            // word ends here.
-            if !joiner && !is_apostrophe(d) {
-                break;
+            OTHER => {
+                out.push(Token {
+                    span: Span::new(start, start + 1),
+                    kind: TokenKind::Punct,
+                });
+                i += 1;
+                continue;
             }
-            let next_alnum = char_at(slice, after).is_some_and(|n| {
-                if all_digits {
-                    n.is_ascii_digit()
-                } else {
-                    n.is_alphanumeric()
-                }
-            });
-            // English possessive: "Azerbaijan's" is "Azerbaijan" + "'s".
-            let possessive = is_apostrophe(d)
-                && slice.as_bytes().get(after) == Some(&b's')
-                && !char_at(slice, after + 1).is_some_and(char::is_alphanumeric);
-            if joiner && next_alnum && !possessive {
-                if is_apostrophe(d) && is_elided(&slice[i..j]) {
-                    // "l'Azerbaïdjan": the elided word keeps its apostrophe
-                    // and ends here.
-                    end = after;
+            LETTER => false,
+            DIGIT => true,
+            _ => {
+                let Some(c) = slice.get(i..).and_then(|rest| rest.chars().next()) else {
                     break;
+                };
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
                 }
-                j = after;
-                continue;
+                if !is_alphanumeric(c) {
+                    out.push(Token {
+                        span: Span::new(start, start + c.len_utf8()),
+                        kind: TokenKind::Punct,
+                    });
+                    i += c.len_utf8();
+                    continue;
+                }
+                false
             }
-            if is_apostrophe(d) && !all_digits && is_elided(&slice[i..j]) {
-                end = after;
-            }
-            break;
-        }
+        };
+        let end = word_end(slice, i, first_digit);
         out.push(Token {
-            span: Span::new(start, span.start + end),
-            kind: if all_digits {
+            span: Span::new(start, span.start + end.0),
+            kind: if end.1 {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             },
         });
-        i = end;
+        i = end.0;
     }
-    out
+}
+
+/// The end of the word or number starting with the alphanumeric char at
+/// byte `i` of `slice` (`first_digit`: it is an ASCII digit), and whether
+/// it is all ASCII digits (and their inner separators).
+#[inline]
+fn word_end(slice: &str, i: usize, first_digit: bool) -> (usize, bool) {
+    let bytes = slice.as_bytes();
+    let first_len = char_at(slice, i).map_or(1, char::len_utf8);
+    let mut end = i + first_len;
+    let mut all_digits = first_digit;
+    // Where the next char starts; every char before it is in the token
+    // (a joiner is taken only with the letter or digit after it).
+    let mut j = end;
+    loop {
+        // A run of ASCII letters and digits, without decoding.
+        let run_start = j;
+        while let Some(&b) = bytes.get(j) {
+            match ASCII_CLASS[usize::from(b)] {
+                LETTER => all_digits = false,
+                DIGIT => {}
+                _ => break,
+            }
+            j += 1;
+        }
+        if j > run_start {
+            end = j;
+        }
+        // An ASCII char that can join nothing (a space, most often): the
+        // word ends here, as the tests below would say.
+        if bytes
+            .get(j)
+            .is_some_and(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b','))
+        {
+            break;
+        }
+        let Some(d) = char_at(slice, j) else {
+            break;
+        };
+        let after = j + d.len_utf8();
+        if !d.is_ascii() && is_alphanumeric(d) {
+            all_digits = false;
+            end = after;
+            j = after;
+            continue;
+        }
+        // Inner joiners: a hyphen or apostrophe between letters, a dot
+        // or comma between digits.
+        let joiner = if all_digits {
+            matches!(d, '.' | ',')
+        } else {
+            d == '-' || is_apostrophe(d)
+        };
+        // Neither a joiner nor an elision (a space, most often): the
+        // word ends here.
+        if !joiner && !is_apostrophe(d) {
+            break;
+        }
+        let next_alnum = char_at(slice, after).is_some_and(|n| {
+            if all_digits {
+                n.is_ascii_digit()
+            } else {
+                is_alphanumeric(n)
+            }
+        });
+        // English possessive: "Azerbaijan's" is "Azerbaijan" + "'s".
+        let possessive = is_apostrophe(d)
+            && bytes.get(after) == Some(&b's')
+            && !char_at(slice, after + 1).is_some_and(is_alphanumeric);
+        if joiner && next_alnum && !possessive {
+            if is_apostrophe(d) && is_elided(&slice[i..j]) {
+                // "l'Azerbaïdjan": the elided word keeps its apostrophe
+                // and ends here.
+                end = after;
+                break;
+            }
+            j = after;
+            continue;
+        }
+        if is_apostrophe(d) && !all_digits && is_elided(&slice[i..j]) {
+            end = after;
+        }
+        break;
+    }
+    (end, all_digits)
+}
+
+/// `c.is_alphanumeric()`, with Latin-1 (French accents) decided without
+/// the Unicode tables.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        // Letters, and the superscripts and fractions that are numbers.
+        'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼'..='¾' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' => {
+            true
+        }
+        '\u{80}'..='\u{ff}' => false,
+        c => c.is_alphanumeric(),
+    }
 }
 
 /// The char starting at byte `at` of `s` (a char boundary), if any.
@@ -189,6 +287,13 @@ mod tests {
         assert_eq!(words("« Oui » !"), ["«", "Oui", "»", "!"]);
         assert_eq!(words("l' Inde"), ["l'", "Inde"]);
         assert_eq!(words("Iran's minister"), ["Iran", "'", "s", "minister"]);
+    }
+
+    #[test]
+    fn latin1_alphanumerics_are_as_unicode_says() {
+        for c in ('\0'..='\u{17f}').chain(['Σ', '٣', '\u{2003}']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -4,14 +4,13 @@
 //! titles with what they are titles of.
 
 use std::borrow::Cow;
-use std::cell::Cell;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use once_cell::sync::Lazy;
 
 use crate::doc::{
-    tokenize, Cue, CueKind, Document, Label, Mention, MentionSource, SentenceKind, Span,
+    tokenize_into, Cue, CueKind, Document, Label, Mention, MentionSource, SentenceKind, Span,
     TitleMention, Token, TokenKind,
 };
 use crate::pipeline::{Layer, Stage, StageError};
@@ -45,302 +44,250 @@ use crate::Lang;
 #[derive(Debug, Default)]
 pub struct NameRules;
 
-/// A set of lowercase words, with a cheap test in front of the hash
-/// lookup: most words the rules test are in none of the lists, and their
-/// first byte or their length says so without hashing.
-struct WordSet {
-    words: FxHashSet<&'static str>,
-    /// Which first two bytes some word starts with, a bit per pair (a
-    /// one-byte word sets its byte and 0): most words of a text start no
-    /// word of a list, and this says so without hashing them (the lookups
-    /// were two thirds of this function).
-    pairs: Box<[u64; 1024]>,
-    max_len: usize,
-    has_empty: bool,
-}
-
-/// The bit of [`WordSet::pairs`] for a word's first byte and the next one
+/// The bit of [`Lexicon::pairs`] for a word's first byte and the next one
 /// (0 after a one-byte word).
 fn pair_bit(word: &[u8]) -> Option<usize> {
     let first = *word.first()?;
     Some(usize::from(first) << 8 | usize::from(word.get(1).copied().unwrap_or(0)))
 }
 
-impl WordSet {
-    fn contains(&self, word: &str) -> bool {
-        match pair_bit(word.as_bytes()) {
-            None => self.has_empty,
-            Some(bit) => {
-                self.pairs[bit / 64] & (1 << (bit % 64)) != 0
-                    && word.len() <= self.max_len
-                    && self.words.contains(word)
-            }
-        }
-    }
-}
-
-impl FromIterator<&'static str> for WordSet {
-    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
-        let words: FxHashSet<&'static str> = words.into_iter().collect();
-        let mut pairs = Box::new([0u64; 1024]);
-        for bit in words.iter().filter_map(|w| pair_bit(w.as_bytes())) {
-            pairs[bit / 64] |= 1 << (bit % 64);
-        }
-        WordSet {
-            max_len: words.iter().map(|w| w.len()).max().unwrap_or(0),
-            has_empty: words.contains(""),
-            pairs,
-            words,
-        }
-    }
-}
-
 /// Capitalised words that never start a name: articles, pronouns,
 /// prepositions, conjunctions, sentence openers, months and days.
-static STOP_CAP: Lazy<WordSet> = Lazy::new(|| {
-    [
-        "le",
-        "la",
-        "les",
-        "l'",
-        "un",
-        "une",
-        "des",
-        "du",
-        "de",
-        "d'",
-        "ce",
-        "cet",
-        "cette",
-        "ces",
-        "il",
-        "elle",
-        "ils",
-        "elles",
-        "on",
-        "nous",
-        "vous",
-        "je",
-        "tu",
-        "lui",
-        "leur",
-        "son",
-        "sa",
-        "ses",
-        "mon",
-        "ma",
-        "mes",
-        "notre",
-        "nos",
-        "votre",
-        "vos",
-        "et",
-        "ou",
-        "mais",
-        "donc",
-        "car",
-        "ni",
-        "or",
-        "si",
-        "quand",
-        "lorsque",
-        "comme",
-        "pour",
-        "par",
-        "sur",
-        "sous",
-        "dans",
-        "avec",
-        "sans",
-        "chez",
-        "entre",
-        "vers",
-        "selon",
-        "après",
-        "avant",
-        "depuis",
-        "pendant",
-        "malgré",
-        "en",
-        "à",
-        "au",
-        "aux",
-        "qui",
-        "que",
-        "qu'",
-        "quoi",
-        "dont",
-        "où",
-        "tout",
-        "tous",
-        "toute",
-        "toutes",
-        "aucun",
-        "aucune",
-        "chaque",
-        "plusieurs",
-        "certains",
-        "alors",
-        "ainsi",
-        "aussi",
-        "enfin",
-        "puis",
-        "cependant",
-        "toutefois",
-        "pourtant",
-        "néanmoins",
-        "lors",
-        "dès",
-        "face",
-        "outre",
-        "voici",
-        "voilà",
-        "oui",
-        "non",
-        "c'",
-        "j'",
-        "n'",
-        "s'",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "you",
-        "i",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "and",
-        "or",
-        "but",
-        "so",
-        "if",
-        "when",
-        "while",
-        "as",
-        "for",
-        "by",
-        "on",
-        "in",
-        "at",
-        "to",
-        "from",
-        "with",
-        "without",
-        "of",
-        "after",
-        "before",
-        "since",
-        "during",
-        "under",
-        "over",
-        "about",
-        "between",
-        "into",
-        "there",
-        "here",
-        "what",
-        "who",
-        "which",
-        "where",
-        "why",
-        "how",
-        "all",
-        "some",
-        "many",
-        "most",
-        "both",
-        "each",
-        "every",
-        "no",
-        "not",
-        "yes",
-        "however",
-        "meanwhile",
-        "also",
-        "then",
-        "still",
-        "yet",
-        "according",
-        "despite",
-        "although",
-        "though",
-        "because",
-        "once",
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "m",
-        "mme",
-        "mlle",
-        "utc",
-        "gmt",
-    ]
-    .into_iter()
-    .collect()
-});
+const STOP_CAP: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "d'",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "nous",
+    "vous",
+    "je",
+    "tu",
+    "lui",
+    "leur",
+    "son",
+    "sa",
+    "ses",
+    "mon",
+    "ma",
+    "mes",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "et",
+    "ou",
+    "mais",
+    "donc",
+    "car",
+    "ni",
+    "or",
+    "si",
+    "quand",
+    "lorsque",
+    "comme",
+    "pour",
+    "par",
+    "sur",
+    "sous",
+    "dans",
+    "avec",
+    "sans",
+    "chez",
+    "entre",
+    "vers",
+    "selon",
+    "après",
+    "avant",
+    "depuis",
+    "pendant",
+    "malgré",
+    "en",
+    "à",
+    "au",
+    "aux",
+    "qui",
+    "que",
+    "qu'",
+    "quoi",
+    "dont",
+    "où",
+    "tout",
+    "tous",
+    "toute",
+    "toutes",
+    "aucun",
+    "aucune",
+    "chaque",
+    "plusieurs",
+    "certains",
+    "alors",
+    "ainsi",
+    "aussi",
+    "enfin",
+    "puis",
+    "cependant",
+    "toutefois",
+    "pourtant",
+    "néanmoins",
+    "lors",
+    "dès",
+    "face",
+    "outre",
+    "voici",
+    "voilà",
+    "oui",
+    "non",
+    "c'",
+    "j'",
+    "n'",
+    "s'",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "you",
+    "i",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "and",
+    "or",
+    "but",
+    "so",
+    "if",
+    "when",
+    "while",
+    "as",
+    "for",
+    "by",
+    "on",
+    "in",
+    "at",
+    "to",
+    "from",
+    "with",
+    "without",
+    "of",
+    "after",
+    "before",
+    "since",
+    "during",
+    "under",
+    "over",
+    "about",
+    "between",
+    "into",
+    "there",
+    "here",
+    "what",
+    "who",
+    "which",
+    "where",
+    "why",
+    "how",
+    "all",
+    "some",
+    "many",
+    "most",
+    "both",
+    "each",
+    "every",
+    "no",
+    "not",
+    "yes",
+    "however",
+    "meanwhile",
+    "also",
+    "then",
+    "still",
+    "yet",
+    "according",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "once",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "m",
+    "mme",
+    "mlle",
+    "utc",
+    "gmt",
+];
 
 /// Lowercase words that may sit inside a person's name.
-static PARTICLES: Lazy<WordSet> = Lazy::new(|| {
-    [
-        "de", "du", "des", "d'", "van", "von", "der", "den", "ter", "ten", "ben", "bin", "ibn",
-        "al", "el", "da", "di", "do", "dos", "das", "del", "della", "le", "la", "y", "bint", "abu",
-        "ould",
-    ]
-    .into_iter()
-    .collect()
-});
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "d'", "van", "von", "der", "den", "ter", "ten", "ben", "bin", "ibn", "al",
+    "el", "da", "di", "do", "dos", "das", "del", "della", "le", "la", "y", "bint", "abu", "ould",
+];
 
 /// Last words of a venue's name: "Rose Garden", "Trump Tower" are no
 /// persons.
@@ -359,161 +306,157 @@ fn is_country(m: &Mention) -> bool {
 }
 
 /// Capitalised head nouns of organization names.
-static ORG_HEADS: Lazy<WordSet> = Lazy::new(|| {
-    [
-        // French
-        "commission",
-        "agence",
-        "ministère",
-        "conseil",
-        "office",
-        "fondation",
-        "université",
-        "banque",
-        "parti",
-        "assemblée",
-        "cour",
-        "comité",
-        "fédération",
-        "union",
-        "association",
-        "institut",
-        "organisation",
-        "société",
-        "groupe",
-        "syndicat",
-        "tribunal",
-        "direction",
-        "autorité",
-        "haut-commissariat",
-        "mouvement",
-        "front",
-        "église",
-        "chambre",
-        "sénat",
-        "compagnie",
-        "confédération",
-        "centre",
-        "observatoire",
-        "académie",
-        "école",
-        "lycée",
-        "collège",
-        "musée",
-        "hôpital",
-        "préfecture",
-        "mairie",
-        "gendarmerie",
-        "police",
-        "armée",
-        "alliance",
-        "coalition",
-        "ligue",
-        "brigade",
-        "régiment",
-        "secrétariat",
-        "délégation",
-        "mission",
-        "haute",
-        "conférence",
-        "forum",
-        "entreprise",
-        "caisse",
-        "régie",
-        "service",
-        "services",
-        "département",
-        "club",
-        "fonds",
-        "programme",
-        "bureau",
-        "garde",
-        "force",
-        "forces",
-        "communauté",
-        "cabinet",
-        "maison",
-        "palais",
-        "gouvernement",
-        // English
-        "ministry",
-        "department",
-        "agency",
-        "council",
-        "party",
-        "court",
-        "bank",
-        "university",
-        "committee",
-        "institute",
-        "organization",
-        "organisation",
-        "federation",
-        "corporation",
-        "company",
-        "foundation",
-        "authority",
-        "office",
-        "parliament",
-        "senate",
-        "congress",
-        "assembly",
-        "army",
-        "navy",
-        "corps",
-        // Parties named by their members: "Christian Democrats".
-        "democrats",
-        "republicans",
-        "socialists",
-        "conservatives",
-        "guard",
-        "police",
-        "administration",
-        "commission",
-        "board",
-        "bureau",
-        "center",
-        "centre",
-        "college",
-        "school",
-        "hospital",
-        "museum",
-        "church",
-        "league",
-        "alliance",
-        "coalition",
-        "association",
-        "society",
-        "group",
-        "union",
-        "fund",
-        "forum",
-        "conference",
-        "secretariat",
-        "service",
-        "services",
-        "force",
-        "forces",
-        "movement",
-        "front",
-        "tribunal",
-        "chamber",
-        "network",
-        "institution",
-        "academy",
-        "inc",
-        "ltd",
-        "corp",
-        "plc",
-        "llc",
-        "sa",
-        "gmbh",
-        "ag",
-        "nv",
-    ]
-    .into_iter()
-    .collect()
-});
+const ORG_HEADS: &[&str] = &[
+    // French
+    "commission",
+    "agence",
+    "ministère",
+    "conseil",
+    "office",
+    "fondation",
+    "université",
+    "banque",
+    "parti",
+    "assemblée",
+    "cour",
+    "comité",
+    "fédération",
+    "union",
+    "association",
+    "institut",
+    "organisation",
+    "société",
+    "groupe",
+    "syndicat",
+    "tribunal",
+    "direction",
+    "autorité",
+    "haut-commissariat",
+    "mouvement",
+    "front",
+    "église",
+    "chambre",
+    "sénat",
+    "compagnie",
+    "confédération",
+    "centre",
+    "observatoire",
+    "académie",
+    "école",
+    "lycée",
+    "collège",
+    "musée",
+    "hôpital",
+    "préfecture",
+    "mairie",
+    "gendarmerie",
+    "police",
+    "armée",
+    "alliance",
+    "coalition",
+    "ligue",
+    "brigade",
+    "régiment",
+    "secrétariat",
+    "délégation",
+    "mission",
+    "haute",
+    "conférence",
+    "forum",
+    "entreprise",
+    "caisse",
+    "régie",
+    "service",
+    "services",
+    "département",
+    "club",
+    "fonds",
+    "programme",
+    "bureau",
+    "garde",
+    "force",
+    "forces",
+    "communauté",
+    "cabinet",
+    "maison",
+    "palais",
+    "gouvernement",
+    // English
+    "ministry",
+    "department",
+    "agency",
+    "council",
+    "party",
+    "court",
+    "bank",
+    "university",
+    "committee",
+    "institute",
+    "organization",
+    "organisation",
+    "federation",
+    "corporation",
+    "company",
+    "foundation",
+    "authority",
+    "office",
+    "parliament",
+    "senate",
+    "congress",
+    "assembly",
+    "army",
+    "navy",
+    "corps",
+    // Parties named by their members: "Christian Democrats".
+    "democrats",
+    "republicans",
+    "socialists",
+    "conservatives",
+    "guard",
+    "police",
+    "administration",
+    "commission",
+    "board",
+    "bureau",
+    "center",
+    "centre",
+    "college",
+    "school",
+    "hospital",
+    "museum",
+    "church",
+    "league",
+    "alliance",
+    "coalition",
+    "association",
+    "society",
+    "group",
+    "union",
+    "fund",
+    "forum",
+    "conference",
+    "secretariat",
+    "service",
+    "services",
+    "force",
+    "forces",
+    "movement",
+    "front",
+    "tribunal",
+    "chamber",
+    "network",
+    "institution",
+    "academy",
+    "inc",
+    "ltd",
+    "corp",
+    "plc",
+    "llc",
+    "sa",
+    "gmbh",
+    "ag",
+    "nv",
+];
 
 /// Adjectives that belong to a role ("directeur régional").
 const ROLE_ADJECTIVES: &[&str] = &[
@@ -570,39 +513,35 @@ const PRE_TITLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Head words of named events: competitions, festivals, games.
-static EVENT_HEADS: Lazy<WordSet> = Lazy::new(|| {
-    [
-        "championnat",
-        "championnats",
-        "coupe",
-        "open",
-        "jeux",
-        "tournoi",
-        "festival",
-        "rallye",
-        "mondial",
-        "marathon",
-        "trophée",
-        "ironman",
-        "tour",
-        "salon",
-        "biennale",
-        "exposition",
-        "grand-prix",
-        "prix",
-        "olympiades",
-        "championship",
-        "championships",
-        "cup",
-        "games",
-        "olympics",
-        "tournament",
-        "grand",
-        "world",
-    ]
-    .into_iter()
-    .collect()
-});
+const EVENT_HEADS: &[&str] = &[
+    "championnat",
+    "championnats",
+    "coupe",
+    "open",
+    "jeux",
+    "tournoi",
+    "festival",
+    "rallye",
+    "mondial",
+    "marathon",
+    "trophée",
+    "ironman",
+    "tour",
+    "salon",
+    "biennale",
+    "exposition",
+    "grand-prix",
+    "prix",
+    "olympiades",
+    "championship",
+    "championships",
+    "cup",
+    "games",
+    "olympics",
+    "tournament",
+    "grand",
+    "world",
+];
 
 /// Prepositions that open a complement of a French organization name.
 const ORG_PREPS_FR: &[&str] = &[
@@ -612,6 +551,213 @@ const ORG_PREPS_FR: &[&str] = &[
 const ORG_DETS_FR: &[&str] = &["la", "le", "l'", "les"];
 /// Small words inside English capitalised names.
 const NAME_GLUE_EN: &[&str] = &["of", "for", "and", "on", "the", "de", "&"];
+/// Prepositions before an unknown place's name, in French and in English.
+const LOCATIVES_FR: &[&str] = &["à", "en", "au", "aux"];
+const LOCATIVES_EN: &[&str] = &["in", "near"];
+/// What joins the names of a list of persons.
+const LIST_GLUE: &[&str] = &[",", "and", "et"];
+
+/// Bits of a token's facts ([`SentenceWords`]): whether it is a capitalised
+/// word ([`is_cap`]), and which word lists hold it in lowercase. They are
+/// worked out once per token, with one lookup in [`LEXICON`]; the rules ask
+/// them of most tokens several times, in each of three passes, and a hash
+/// lookup per list and question was a large part of the stage.
+mod facts {
+    pub(super) const CAP: u32 = 1;
+    /// [`super::STOP_CAP`].
+    pub(super) const STOP: u32 = 1 << 1;
+    /// [`super::ORG_HEADS`].
+    pub(super) const ORG: u32 = 1 << 2;
+    /// [`super::EVENT_HEADS`].
+    pub(super) const EVENT: u32 = 1 << 3;
+    /// [`super::PARTICLES`].
+    pub(super) const PARTICLE: u32 = 1 << 4;
+    /// [`super::PLACE_HEADS`].
+    pub(super) const PLACE_HEAD: u32 = 1 << 5;
+    /// [`super::COUNTERPARTS`].
+    pub(super) const COUNTERPART: u32 = 1 << 6;
+    /// [`super::ROLE_ADJECTIVES`].
+    pub(super) const ROLE_ADJECTIVE: u32 = 1 << 7;
+    /// [`super::PRE_TITLE_MODIFIERS`].
+    pub(super) const PRE_TITLE: u32 = 1 << 8;
+    /// [`super::ORG_PREPS_FR`].
+    pub(super) const ORG_PREP_FR: u32 = 1 << 9;
+    /// [`super::ORG_DETS_FR`].
+    pub(super) const ORG_DET_FR: u32 = 1 << 10;
+    /// [`super::NAME_GLUE_EN`].
+    pub(super) const NAME_GLUE_EN: u32 = 1 << 11;
+    /// [`super::LOCATIVES_FR`].
+    pub(super) const LOCATIVE_FR: u32 = 1 << 12;
+    /// [`super::LOCATIVES_EN`].
+    pub(super) const LOCATIVE_EN: u32 = 1 << 13;
+    /// [`super::LIST_GLUE`].
+    pub(super) const LIST_GLUE: u32 = 1 << 14;
+}
+
+/// Every word list the rules test tokens against, as one map from a
+/// lowercase word to the [`facts`] bits of the lists that hold it, with
+/// a cheap test in front of the hash lookup: most words of a text are in
+/// none of the lists, and their first two bytes or their length say so
+/// without hashing.
+struct Lexicon {
+    /// The words of up to [`SHORT`] bytes, by [`short_key`]: most words a
+    /// text holds are short function words ("de", "la", "the"), and one
+    /// integer hashes and compares faster than a string.
+    short: ShortTable,
+    /// The longer words.
+    long: FxHashMap<&'static str, u32>,
+    /// Which first two bytes some word starts with, a bit per pair (a
+    /// one-byte word sets its byte and 0).
+    pairs: Box<[u64; 1024]>,
+    max_len: usize,
+}
+
+/// A map from [`short_key`]s to facts, open-addressed: a multiply, a shift
+/// and a compare or two per lookup (a general hash map took three times as
+/// many instructions, for every token of a text).
+struct ShortTable {
+    /// Keys by slot, 0 for an empty slot (no word's key is 0: its length is
+    /// in it).
+    keys: Vec<u64>,
+    bits: Vec<u32>,
+}
+
+impl ShortTable {
+    /// Slots per key, at least: a sparse table, so most probes end at the
+    /// first slot.
+    const ROOM: usize = 4;
+
+    fn new(entries: impl Iterator<Item = (u64, u32)>) -> ShortTable {
+        let entries: Vec<(u64, u32)> = entries.collect();
+        let size = (entries.len() * Self::ROOM).next_power_of_two().max(2);
+        let mut table = ShortTable {
+            keys: vec![0; size],
+            bits: vec![0; size],
+        };
+        for (key, bits) in entries.into_iter().filter(|&(key, _)| key != 0) {
+            let mut i = table.slot(key);
+            while table.keys[i] != 0 && table.keys[i] != key {
+                i = (i + 1) & (size - 1);
+            }
+            table.keys[i] = key;
+            table.bits[i] |= bits;
+        }
+        table
+    }
+
+    /// Where `key`'s probe starts: Fibonacci hashing, the top bits of the
+    /// product.
+    fn slot(&self, key: u64) -> usize {
+        let size = self.keys.len();
+        let product = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (product >> (64 - size.trailing_zeros())) as usize & (size - 1)
+    }
+
+    fn get(&self, key: u64) -> u32 {
+        let mut i = self.slot(key);
+        loop {
+            match self.keys.get(i) {
+                Some(&k) if k == key && key != 0 => return self.bits.get(i).copied().unwrap_or(0),
+                Some(&k) if k != 0 => i = (i + 1) & (self.keys.len() - 1),
+                _ => return 0,
+            }
+        }
+    }
+}
+
+/// Words up to this many bytes are [`Lexicon::short`] ones.
+const SHORT: usize = 7;
+
+/// A word of at most [`SHORT`] bytes as one integer: its bytes, and its
+/// length in the top byte (so that trailing NULs still tell words apart).
+fn short_key(word: &[u8]) -> u64 {
+    let n = word.len();
+    // Two loads that overlap in the middle cover the word: a byte read
+    // twice lands twice in the same place.
+    let bytes = match *word {
+        [] => 0,
+        [a] => u64::from(a),
+        [a, b, ..] if n <= 3 => {
+            let head = u64::from(u16::from_le_bytes([a, b]));
+            let tail = u64::from(u16::from_le_bytes([word[n - 2], word[n - 1]]));
+            head | tail << (8 * (n - 2))
+        }
+        [a, b, c, d, ..] => {
+            let head = u64::from(u32::from_le_bytes([a, b, c, d]));
+            let tail = u64::from(u32::from_le_bytes([
+                word[n - 4],
+                word[n - 3],
+                word[n - 2],
+                word[n - 1],
+            ]));
+            head | tail << (8 * (n - 4))
+        }
+        _ => 0,
+    };
+    (n as u64) << 56 | bytes
+}
+
+impl Lexicon {
+    /// The bits of the lists that hold `word` (lowercase); 0 for none.
+    #[inline]
+    fn facts(&self, word: &str) -> u32 {
+        let bytes = word.as_bytes();
+        match pair_bit(bytes) {
+            Some(bit) if self.pairs[bit / 64] & (1 << (bit % 64)) != 0 => {
+                if bytes.len() <= SHORT {
+                    self.short.get(short_key(bytes))
+                } else if bytes.len() <= self.max_len {
+                    self.long.get(word).copied().unwrap_or(0)
+                } else {
+                    0
+                }
+            }
+            _ => 0,
+        }
+    }
+}
+
+static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
+    let mut words: FxHashMap<&'static str, u32> = FxHashMap::default();
+    let lists: [(&[&'static str], u32); 14] = [
+        (STOP_CAP, facts::STOP),
+        (ORG_HEADS, facts::ORG),
+        (EVENT_HEADS, facts::EVENT),
+        (PARTICLES, facts::PARTICLE),
+        (PLACE_HEADS, facts::PLACE_HEAD),
+        (COUNTERPARTS, facts::COUNTERPART),
+        (ROLE_ADJECTIVES, facts::ROLE_ADJECTIVE),
+        (PRE_TITLE_MODIFIERS, facts::PRE_TITLE),
+        (ORG_PREPS_FR, facts::ORG_PREP_FR),
+        (ORG_DETS_FR, facts::ORG_DET_FR),
+        (NAME_GLUE_EN, facts::NAME_GLUE_EN),
+        (LOCATIVES_FR, facts::LOCATIVE_FR),
+        (LOCATIVES_EN, facts::LOCATIVE_EN),
+        (LIST_GLUE, facts::LIST_GLUE),
+    ];
+    for (list, bit) in lists {
+        for &w in list {
+            *words.entry(w).or_default() |= bit;
+        }
+    }
+    // The empty word (a token past the end) is in no list.
+    words.remove("");
+    let mut pairs = Box::new([0u64; 1024]);
+    for bit in words.keys().filter_map(|w| pair_bit(w.as_bytes())) {
+        pairs[bit / 64] |= 1 << (bit % 64);
+    }
+    Lexicon {
+        max_len: words.keys().map(|w| w.len()).max().unwrap_or(0),
+        pairs,
+        short: ShortTable::new(
+            words
+                .iter()
+                .filter(|(w, _)| w.len() <= SHORT)
+                .map(|(w, &bits)| (short_key(w.as_bytes()), bits)),
+        ),
+        long: words.into_iter().filter(|(w, _)| w.len() > SHORT).collect(),
+    }
+});
 
 /// French adjective endings: "nationale", "antipersonnel", "français".
 fn looks_like_adjective(word: &str) -> bool {
@@ -710,7 +856,23 @@ fn lowercase_differs(c: char) -> bool {
 
 /// True for a capitalised word, and for Arabic-style surnames written with
 /// a lowercase article ("al-Assad", "el-Sissi", "ben-Gourion").
+#[inline(always)]
 fn is_cap(word: &str) -> bool {
+    // ASCII first bytes (most words) without decoding: a capital, or a
+    // lowercase letter that starts none of the articles below.
+    match word.as_bytes().first() {
+        None => false,
+        Some(b'A'..=b'Z') => true,
+        Some(b'a' | b'e' | b'b' | b'i' | b'o') => is_cap_slow(word),
+        Some(b) if b.is_ascii() => false,
+        Some(_) => is_cap_slow(word),
+    }
+}
+
+/// [`is_cap`] for a word that starts with a non-ASCII char or with the
+/// first letter of an article.
+#[inline(never)]
+fn is_cap_slow(word: &str) -> bool {
     if word.chars().next().is_some_and(char::is_uppercase) {
         return true;
     }
@@ -744,43 +906,33 @@ fn is_all_caps(word: &str) -> bool {
     letters >= 2
 }
 
-/// A sentence read word by word, once for all the rules' passes.
-struct SentenceWords {
-    span: Span,
+/// The words of a document, read once for all the rules' passes: every
+/// sentence's tokens, in lowercase, with their facts and cues, in buffers
+/// for the whole document (a handful of allocations per document, not a
+/// handful per sentence).
+struct Words {
     tokens: Vec<Token>,
     /// Each token in lowercase where that may differ from it
-    /// ([`Ctx::lower`]): its bytes in `lower_text` (one buffer per sentence,
-    /// not a `String` per capitalised word).
+    /// ([`Ctx::lower`]): its bytes in `lower_text`.
     lowers: Vec<Option<(u32, u32)>>,
     lower_text: String,
-    /// A headline in title case: only the most trusted rules read it.
-    title_case: bool,
+    /// What each token is ([`facts`]).
+    facts: Vec<u32>,
     /// Token index → cue index, for cues starting at that token (the cues
     /// do not change during the stage, so this is worked out once, not in
     /// each of the three passes).
     cue_at: Vec<Option<usize>>,
-    /// Page furniture: only the most trusted rules apply.
-    furniture: bool,
-    /// What each token is ([`Facts`]).
-    facts: Vec<Cell<u16>>,
 }
 
-/// Bits of a token's facts: whether it is a capitalised word ([`is_cap`]),
-/// set for every token when the sentence is read, and whether it is in each
-/// word list, looked up on first use and kept (`*_KNOWN` says the lookup was
-/// made). The rules ask these of most tokens several times, in each of three
-/// passes; a hash lookup of the lowercase word each time was a large part of
-/// the stage.
-mod facts {
-    pub(super) const CAP: u16 = 1;
-    pub(super) const STOP_KNOWN: u16 = 1 << 1;
-    pub(super) const STOP: u16 = 1 << 2;
-    pub(super) const ORG_KNOWN: u16 = 1 << 3;
-    pub(super) const ORG: u16 = 1 << 4;
-    pub(super) const EVENT_KNOWN: u16 = 1 << 5;
-    pub(super) const EVENT: u16 = 1 << 6;
-    pub(super) const PARTICLE_KNOWN: u16 = 1 << 7;
-    pub(super) const PARTICLE: u16 = 1 << 8;
+/// A sentence read word by word.
+struct SentenceWords {
+    span: Span,
+    /// Its tokens' indices in [`Words`].
+    tokens: std::ops::Range<usize>,
+    /// A headline in title case: only the most trusted rules read it.
+    title_case: bool,
+    /// Page furniture: only the most trusted rules apply.
+    furniture: bool,
 }
 
 /// What the rules know about the tokens of one sentence.
@@ -795,9 +947,9 @@ struct Ctx<'d> {
     /// Token index → cue index ([`SentenceWords::cue_at`]).
     cue_at: &'d [Option<usize>],
     /// Token index → its facts ([`facts`]).
-    facts: &'d [Cell<u16>],
+    facts: &'d [u32],
     /// Token index → mention index, for mentions starting there.
-    mention_at: Vec<Option<usize>>,
+    mention_at: &'d [Option<usize>],
     cues: &'d [Cue],
     mentions: &'d [Mention],
     lang: Option<Lang>,
@@ -822,44 +974,35 @@ impl<'d> Ctx<'d> {
         ))
     }
 
-    /// True when token `i` is a capitalised word: `is_cap(self.word(i))`.
-    fn cap(&self, i: usize) -> bool {
-        self.facts.get(i).is_some_and(|f| f.get() & facts::CAP != 0)
+    /// Whether token `i` has any of the `bits` of [`facts`] (none past
+    /// the end, where the word is "").
+    fn has(&self, i: usize, bits: u32) -> bool {
+        self.facts.get(i).is_some_and(|f| f & bits != 0)
     }
 
-    /// Whether token `i` in lowercase is in `list`, looked up once.
-    fn listed(&self, i: usize, list: &WordSet, known: u16, yes: u16) -> bool {
-        // Past the end the word is "", in none of the lists.
-        let Some(cell) = self.facts.get(i) else {
-            return false;
-        };
-        let f = cell.get();
-        if f & known != 0 {
-            return f & yes != 0;
-        }
-        let found = list.contains(self.lower(i).as_str());
-        cell.set(f | known | if found { yes } else { 0 });
-        found
+    /// True when token `i` is a capitalised word: `is_cap(self.word(i))`.
+    fn cap(&self, i: usize) -> bool {
+        self.has(i, facts::CAP)
     }
 
     /// `STOP_CAP.contains(self.lower(i))`.
     fn stop(&self, i: usize) -> bool {
-        self.listed(i, &STOP_CAP, facts::STOP_KNOWN, facts::STOP)
+        self.has(i, facts::STOP)
     }
 
     /// `ORG_HEADS.contains(self.lower(i))`.
     fn org_head(&self, i: usize) -> bool {
-        self.listed(i, &ORG_HEADS, facts::ORG_KNOWN, facts::ORG)
+        self.has(i, facts::ORG)
     }
 
     /// `EVENT_HEADS.contains(self.lower(i))`.
     fn event_head(&self, i: usize) -> bool {
-        self.listed(i, &EVENT_HEADS, facts::EVENT_KNOWN, facts::EVENT)
+        self.has(i, facts::EVENT)
     }
 
     /// `PARTICLES.contains(self.lower(i))`.
     fn particle(&self, i: usize) -> bool {
-        self.listed(i, &PARTICLES, facts::PARTICLE_KNOWN, facts::PARTICLE)
+        self.has(i, facts::PARTICLE)
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -892,10 +1035,19 @@ impl<'d> Ctx<'d> {
 
     /// A capitalised name starting at token `i`: its last token (inclusive),
     /// or `None`. Particles are taken only when a capitalised word follows.
+    #[inline(always)]
     fn cap_seq(&self, i: usize, max_words: usize) -> Option<usize> {
+        // Most tokens are no capitalised word: said from the facts without
+        // a call (the rules try a name at almost every token).
         if !self.is_word(i) || !self.cap(i) || self.stop(i) {
             return None;
         }
+        self.cap_seq_from(i, max_words)
+    }
+
+    /// [`Ctx::cap_seq`] from a capitalised word that is no stop word.
+    #[inline(never)]
+    fn cap_seq_from(&self, i: usize, max_words: usize) -> Option<usize> {
         if self.cue(i).is_some_and(|c| {
             matches!(
                 c.kind,
@@ -1010,7 +1162,7 @@ impl NameRules {
                 ends_person[after - 1] = true;
             }
         }
-        let is_glue = |k: usize| matches!(cx.lower(k).as_str(), "," | "and" | "et");
+        let is_glue = |k: usize| cx.has(k, facts::LIST_GLUE);
         // The token after a run of list words that starts at `k`, if the
         // run is one or two words long (", and").
         let skip_glue = |k: usize| -> Option<usize> {
@@ -1041,7 +1193,7 @@ impl NameRules {
             let inner_free = (i..=last).all(|k| cx.mention(k).is_none() && cx.cue(k).is_none());
             let before_person =
                 skip_glue(last + 1).is_some_and(|j| j < n && person_end_after[j].is_some());
-            if inner_free && before_person && !ORG_HEADS.contains(cx.lower(last).as_str()) {
+            if inner_free && before_person && !cx.org_head(last) {
                 found.push(person(cx.span(i, last), "listed-person"));
             }
             i = last + 1;
@@ -1053,6 +1205,14 @@ impl NameRules {
         let n = cx.tokens.len();
         let mut i = 0;
         while i < n {
+            // Each rule below needs a cue, a counterpart or a capitalised
+            // word here: most tokens have none and are passed at once.
+            if cx.cue_at.get(i).copied().flatten().is_none()
+                && !cx.has(i, facts::COUNTERPART | facts::CAP)
+            {
+                i += 1;
+                continue;
+            }
             if let Some(cue) = cx.cue(i) {
                 match cue.kind {
                     CueKind::Title => {
@@ -1099,7 +1259,7 @@ impl NameRules {
                         // common-word given name and a country.
                         let not_a_person = |l: usize| {
                             cx.org_head(l)
-                                || PLACE_HEADS.contains(&cx.lower(l).as_str())
+                                || cx.has(l, facts::PLACE_HEAD)
                                 || l == i + 1
                                     && COMMON_WORD_GIVEN_NAMES.contains(&cx.word(i))
                                     && cx.mention(l).is_some_and(is_country)
@@ -1116,7 +1276,7 @@ impl NameRules {
             }
             // "son homologue indien Narendra Modi", "his Chinese
             // counterpart Wang Yi": a counterpart is a person.
-            if !cx.title_case && COUNTERPARTS.contains(&cx.lower(i).as_str()) {
+            if !cx.title_case && cx.has(i, facts::COUNTERPART) {
                 let mut k = i + 1;
                 if let Some(m) = cx.mention(k).filter(|m| m.label == Label::Misc) {
                     k = cx.end_of(m.span);
@@ -1194,6 +1354,18 @@ impl NameRules {
         let n = cx.tokens.len();
         let mut i = 0;
         while i < n {
+            // Each rule below needs one of these (an event head, a
+            // capitalised word, a locative, a mention here or next): most
+            // tokens have none and are passed at once.
+            let may_start = cx.has(
+                i,
+                facts::EVENT | facts::CAP | facts::LOCATIVE_FR | facts::LOCATIVE_EN,
+            ) || cx.mention_at.get(i).copied().flatten().is_some()
+                || cx.mention_at.get(i + 1).copied().flatten().is_some();
+            if !may_start {
+                i += 1;
+                continue;
+            }
             if let Some(last) = self.event_name(cx, i) {
                 out.push(Mention::new(
                     cx.span(i, last),
@@ -1222,30 +1394,31 @@ impl NameRules {
                 i = last + 1;
                 continue;
             }
-            if !cx.title_case
+            // The preposition first: it is the rarest condition.
+            let locative = match cx.lang {
+                Some(Lang::En) => cx.has(i, facts::LOCATIVE_EN),
+                _ => cx.has(i, facts::LOCATIVE_FR),
+            };
+            if locative
+                && !cx.title_case
                 && !cx.furniture
                 && i + 1 < n
                 && cx.word(i + 1).chars().nth(1).is_some()
                 && !cx.word(i + 1).bytes().any(|b| b.is_ascii_digit())
+                && cx.mention(i + 1).is_none()
+                && cx.cue(i + 1).is_none()
             {
-                let prep = cx.lower(i);
-                let locative = match cx.lang {
-                    Some(Lang::En) => matches!(prep.as_str(), "in" | "near"),
-                    _ => matches!(prep.as_str(), "à" | "en" | "au" | "aux"),
-                };
-                if locative && cx.mention(i + 1).is_none() && cx.cue(i + 1).is_none() {
-                    if let Some(last) = cx.cap_seq(i + 1, 3) {
-                        let all_new =
-                            (i + 1..=last).all(|k| cx.mention(k).is_none() && cx.cue(k).is_none());
-                        if all_new && !cx.org_head(i + 1) {
-                            out.push(Mention::new(
-                                cx.span(i + 1, last),
-                                Label::Loc,
-                                MentionSource::Rule("locative"),
-                            ));
-                            i = last + 1;
-                            continue;
-                        }
+                if let Some(last) = cx.cap_seq(i + 1, 3) {
+                    let all_new =
+                        (i + 1..=last).all(|k| cx.mention(k).is_none() && cx.cue(k).is_none());
+                    if all_new && !cx.org_head(i + 1) {
+                        out.push(Mention::new(
+                            cx.span(i + 1, last),
+                            Label::Loc,
+                            MentionSource::Rule("locative"),
+                        ));
+                        i = last + 1;
+                        continue;
                     }
                 }
             }
@@ -1284,9 +1457,9 @@ impl NameRules {
             if !cx.is_word(j) {
                 break;
             }
-            if ORG_PREPS_FR.contains(&lw.as_str()) && lw != "et" && lw != "en" {
+            if cx.has(j, facts::ORG_PREP_FR) && lw != "et" && lw != "en" {
                 let mut k = j + 1;
-                if ORG_DETS_FR.contains(&cx.lower(k).as_str()) {
+                if cx.has(k, facts::ORG_DET_FR) {
                     k += 1;
                 }
                 if !cx.is_word(k) || cx.stop(k) {
@@ -1329,6 +1502,12 @@ impl NameRules {
             return (adjacent && number.span.len() <= 2).then_some(next);
         }
         let w = cx.word(i);
+        // A country next (the rarest condition, tested first).
+        let place = cx.mention(i + 1).filter(|m| {
+            m.label == Label::Loc
+                && m.source == MentionSource::Gazetteer
+                && m.id.as_ref().is_some_and(|id| id.len() == 2)
+        })?;
         if i == 0 || !cx.is_word(i) || !cx.cap(i) || is_all_caps(w) || cx.stop(i) {
             return None;
         }
@@ -1341,11 +1520,6 @@ impl NameRules {
         {
             return None;
         }
-        let place = cx.mention(i + 1).filter(|m| {
-            m.label == Label::Loc
-                && m.source == MentionSource::Gazetteer
-                && m.id.as_ref().is_some_and(|id| id.len() == 2)
-        })?;
         let adjacent = cx.text[cx.tokens[i].span.end..place.span.start]
             .chars()
             .all(|c| c == ' ');
@@ -1375,7 +1549,7 @@ impl NameRules {
         let mut k = cx.end_of(cue.span);
         // "directeur régional", "secrétaire général adjoint"
         let mut skipped = 0;
-        while skipped < 2 && cx.is_word(k) && ROLE_ADJECTIVES.contains(&cx.lower(k).as_str()) {
+        while skipped < 2 && cx.is_word(k) && cx.has(k, facts::ROLE_ADJECTIVE) {
             span = span.cover(cx.tokens[k].span);
             role = format!("{role} {}", cx.word(k));
             k += 1;
@@ -1417,7 +1591,7 @@ impl NameRules {
         // "Spain's acting prime minister" (a modifier of the holder's tenure
         // may sit between).
         let mut i = i;
-        while i > 1 && PRE_TITLE_MODIFIERS.contains(&cx.lower(i - 1).as_str()) {
+        while i > 1 && cx.has(i - 1, facts::PRE_TITLE) {
             i -= 1;
         }
         if of.is_none() && i > 0 {
@@ -1504,9 +1678,9 @@ impl NameRules {
                 continue;
             }
             // A prepositional complement: prep [det] word.
-            if ORG_PREPS_FR.contains(&lw.as_str()) {
+            if cx.has(j, facts::ORG_PREP_FR) {
                 let mut k = j + 1;
-                if ORG_DETS_FR.contains(&cx.lower(k).as_str()) {
+                if cx.has(k, facts::ORG_DET_FR) {
                     k += 1;
                 }
                 if lw == "et" && !cx.cap(k) {
@@ -1541,14 +1715,13 @@ impl NameRules {
         // by "of" starts a name only when it is itself a head ("Bank of
         // ...").
         let opener = i == 0 || matches!(cx.word(i - 1), "\"" | "“" | "«" | "(" | "-" | "—");
-        if opener && !cx.org_head(i) && NAME_GLUE_EN.contains(&cx.lower(i + 1).as_str()) {
+        if opener && !cx.org_head(i) && cx.has(i + 1, facts::NAME_GLUE_EN) {
             return None;
         }
         let mut last = i;
         let mut has_head = false;
         let mut j = i;
         while cx.is_word(j) {
-            let lw = cx.lower(j);
             if cx.cap(j) && !(j > i && cx.stop(j)) {
                 // A title, a trigger, or a given name after the first word
                 // ("Jennifer Roberts and Police Chief ...") ends the name.
@@ -1574,7 +1747,7 @@ impl NameRules {
                     }
                 }
                 // "Inc." keeps its period.
-            } else if NAME_GLUE_EN.contains(&lw.as_str()) && cx.is_word(j + 1) && cx.cap(j + 1) {
+            } else if cx.has(j, facts::NAME_GLUE_EN) && cx.is_word(j + 1) && cx.cap(j + 1) {
                 j += 1;
             } else {
                 break;
@@ -1588,17 +1761,142 @@ impl NameRules {
 /// spans first, then earlier ones, then new before existing; a mention that
 /// overlaps one already kept is dropped.
 fn merge(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
-    // Nothing new, and the existing mentions already as a merge leaves them
-    // (sorted, apart, none empty): the merge would give them back as they
-    // are. The usual case for the publisher and acronym passes.
-    if new.is_empty()
-        && existing.iter().all(|m| !m.span.is_empty())
+    // The existing mentions already as a merge leaves them: sorted, apart,
+    // none empty (the usual case).
+    let apart = existing.iter().all(|m| !m.span.is_empty())
         && existing
             .windows(2)
-            .all(|w| w[0].span.end <= w[1].span.start)
-    {
+            .all(|w| w[0].span.end <= w[1].span.start);
+    if apart && new.iter().all(|m| !m.span.is_empty()) {
+        merge_into_apart(existing, new)
+    } else {
+        merge_all(existing, new)
+    }
+}
+
+/// Room for the mentions a pass finds in most documents, from the start
+/// (growing the lists of large structs one by one was felt).
+const FEW_MENTIONS: usize = 32;
+
+/// Up to this many new mentions kept, [`merge_into_apart`] inserts them
+/// into the existing list (each insert shifts the mentions after it);
+/// past it, it builds a new list.
+const FEW_INSERTS: usize = 8;
+
+/// [`merge`] when the existing mentions are sorted, apart and none empty,
+/// and no new one is empty: an existing mention that overlaps no new one
+/// clashes with nothing and is kept, and a kept span only ever clashes with
+/// spans it overlaps, so only the new mentions and the existing ones they
+/// overlap need sorting and choosing between (sorting every mention of the
+/// document at each merge was a tenth of the stage).
+fn merge_into_apart(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
+    if new.is_empty() {
         return existing;
     }
+    // Existing mentions overlapped by a new one; their ends are sorted too,
+    // so the new ones by start find them in one walk (a binary search each
+    // over a long document's mentions missed the cache at every step).
+    let mut involved = vec![false; existing.len()];
+    let mut by_start: Vec<Span> = new.iter().map(|m| m.span).collect();
+    by_start.sort_unstable_by_key(|s| s.start);
+    let mut first = 0;
+    for m in by_start {
+        while existing.get(first).is_some_and(|e| e.span.end <= m.start) {
+            first += 1;
+        }
+        for (k, _) in existing[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, e)| e.span.start < m.end)
+        {
+            involved[first + k] = true;
+        }
+    }
+    // As in `merge_all`: new mentions first, the index last in the key.
+    let n_new = new.len();
+    let span_of = |i: usize| {
+        if i < n_new {
+            new[i].span
+        } else {
+            existing[i - n_new].span
+        }
+    };
+    let mut order: Vec<(std::cmp::Reverse<usize>, usize, usize)> = (0..n_new)
+        .chain(
+            involved
+                .iter()
+                .enumerate()
+                .filter(|(_, &inv)| inv)
+                .map(|(k, _)| n_new + k),
+        )
+        .map(|i| (std::cmp::Reverse(span_of(i).len()), span_of(i).start, i))
+        .collect();
+    order.sort_unstable();
+    let mut keep_new = vec![false; n_new];
+    // Involved existing mentions stay only if chosen.
+    let mut keep_existing: Vec<bool> = involved.iter().map(|&inv| !inv).collect();
+    let mut taken: std::collections::BTreeMap<usize, Span> = Default::default();
+    for (_, _, i) in order {
+        let m = span_of(i);
+        let clash = taken
+            .range(m.start..)
+            .next()
+            .is_some_and(|(_, s)| s.overlaps(m))
+            || taken
+                .range(..m.start)
+                .next_back()
+                .is_some_and(|(_, s)| s.overlaps(m));
+        if !clash {
+            taken.insert(m.start, m);
+            if i < n_new {
+                keep_new[i] = true;
+            } else {
+                keep_existing[i - n_new] = true;
+            }
+        }
+    }
+    // The kept mentions are apart and none empty: each has its own start,
+    // and text order is by start.
+    let mut kept_new: Vec<Mention> = new
+        .into_iter()
+        .zip(keep_new)
+        .filter_map(|(m, keep)| keep.then_some(m))
+        .collect();
+    kept_new.sort_by_key(|m| m.span.start);
+    // A few changes (the usual case) are made in place: moving every
+    // mention (large structs) into a new list at each merge cost more.
+    if kept_new.len() <= FEW_INSERTS {
+        let mut existing = existing;
+        if keep_existing.contains(&false) {
+            let mut k = 0;
+            existing.retain(|_| {
+                k += 1;
+                keep_existing[k - 1]
+            });
+        }
+        for m in kept_new {
+            let at = existing.partition_point(|e| e.span.start < m.span.start);
+            existing.insert(at, m);
+        }
+        return existing;
+    }
+    let mut out = Vec::with_capacity(existing.len() + kept_new.len());
+    let mut kept_new = kept_new.into_iter().peekable();
+    for (m, keep) in existing.into_iter().zip(keep_existing) {
+        if !keep {
+            continue;
+        }
+        while let Some(n) = kept_new.next_if(|n| n.span.start < m.span.start) {
+            out.push(n);
+        }
+        out.push(m);
+    }
+    out.extend(kept_new);
+    out
+}
+
+/// [`merge`] in general: every mention sorted and chosen in turn.
+fn merge_all(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
     // New mentions first: on equal spans a rule's reading (a recurring
     // person's surname, "Hollande") wins over the gazetteer's (a country).
     let mut all: Vec<Option<Mention>> = new.into_iter().chain(existing).map(Some).collect();
@@ -1744,85 +2042,35 @@ impl Stage for NameRules {
         &[Layer::Names]
     }
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let sentences: Vec<SentenceWords> = doc
-            .sentences
-            .iter()
-            .filter(|s| s.kind != SentenceKind::Timestamp)
-            .map(|s| {
-                let tokens = tokenize(&doc.text, s.span);
-                // Only headlines can be in title case: body sentences are
-                // not counted.
-                let title_case = s.kind == SentenceKind::Headline && {
-                    let words: Vec<&str> = tokens
-                        .iter()
-                        .filter(|t| t.kind == TokenKind::Word)
-                        .map(|t| t.span.slice(&doc.text))
-                        .collect();
-                    let caps = words.iter().filter(|w| is_cap(w)).count();
-                    // Title case leaves only short function words in
-                    // lowercase: a caption line ("Ghani, center, speaks
-                    // with ...") that lost its final period is no title.
-                    let content_in_lowercase = words.iter().any(|w| {
-                        w.starts_with(char::is_lowercase)
-                            && w.chars().count() > 4
-                            && !TITLE_CASE_LOWER.contains(w)
-                    });
-                    words.len() >= 4 && caps * 10 >= words.len() * 6 && !content_in_lowercase
-                };
-                // Each token's lowercase and capitalisation, in one pass.
-                // Room for the whole sentence from the start: growing the
-                // buffer word by word was a third of this loop.
-                let mut lower_text = String::with_capacity(s.span.len());
-                let mut lowers = Vec::with_capacity(tokens.len());
-                let mut facts = Vec::with_capacity(tokens.len());
-                for t in &tokens {
-                    let word = t.span.slice(&doc.text);
-                    lowers.push(push_lower(word, &mut lower_text));
-                    facts.push(Cell::new(if is_cap(word) { facts::CAP } else { 0 }));
-                }
-                let furniture = doc
-                    .sentence_at(s.span.start)
-                    .is_some_and(|s| s.kind == SentenceKind::Furniture);
-                SentenceWords {
-                    span: s.span,
-                    facts,
-                    cue_at: cues_at(doc, s.span, &tokens),
-                    tokens,
-                    lowers,
-                    lower_text,
-                    title_case,
-                    furniture,
-                }
-            })
-            .collect();
+        let (words, sentences) = read_words(doc);
         // Organizations and places first, so that person and title rules see
         // them ("président de la Commission ...").
-        let mut new = Vec::new();
-        // One token → mention buffer for every sentence of each pass.
-        let mut buffer = Vec::new();
+        let mut new = Vec::with_capacity(FEW_MENTIONS);
+        // Token → mention, for every token of the document, in each pass.
+        let mut mention_at = Vec::new();
+        mentions_at(doc, &words, &sentences, &mut mention_at);
         for s in &sentences {
-            let cx = Ctx::new(doc, s, std::mem::take(&mut buffer));
+            let cx = Ctx::new(doc, &words, s, &mention_at);
             self.organization_and_place_rules(&cx, &mut new);
-            buffer = cx.into_buffer();
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
         let publishers = self.publishers(doc);
         doc.mentions = merge(std::mem::take(&mut doc.mentions), publishers);
         let acronyms = self.acronyms(doc);
-        let mut new = Vec::new();
+        let mut new = Vec::with_capacity(FEW_MENTIONS);
+        mentions_at(doc, &words, &sentences, &mut mention_at);
         for s in &sentences {
-            let cx = Ctx::new(doc, s, std::mem::take(&mut buffer));
+            let cx = Ctx::new(doc, &words, s, &mention_at);
             self.person_rules(&cx, &mut new);
-            buffer = cx.into_buffer();
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
         let recurring = self.recurring(doc, &acronyms);
         doc.mentions = merge(std::mem::take(&mut doc.mentions), recurring);
-        let mut titles = Vec::new();
+        let mut titles = Vec::with_capacity(FEW_MENTIONS);
+        mentions_at(doc, &words, &sentences, &mut mention_at);
         for s in &sentences {
-            let cx = Ctx::new(doc, s, std::mem::take(&mut buffer));
+            let cx = Ctx::new(doc, &words, s, &mention_at);
             self.title_rules(&cx, &mut titles);
-            buffer = cx.into_buffer();
         }
         // In text order, so later stages can find a span's titles by
         // binary search (the sort is stable and finds them in order).
@@ -1830,6 +2078,85 @@ impl Stage for NameRules {
         doc.titles = titles;
         Ok(())
     }
+}
+
+/// A token's lowercase, appended to `lower_text` where it differs from the
+/// token ([`push_lower`]), and its [`facts`].
+#[inline]
+fn read_token(word: &str, lower_text: &mut String, lexicon: &Lexicon) -> (Option<(u32, u32)>, u32) {
+    // Most words are ASCII without capitals, their own lowercase.
+    let cap = if is_cap(word) { facts::CAP } else { 0 };
+    if cap == 0 && word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return (None, lexicon.facts(word));
+    }
+    let lower = push_lower(word, lower_text);
+    let lowered = lower
+        .and_then(|(s, e)| lower_text.get(s as usize..e as usize))
+        .unwrap_or(word);
+    (lower, cap | lexicon.facts(lowered))
+}
+
+/// Reads every sentence of `doc` (but timestamps) word by word: tokens,
+/// their lowercase and facts, cues; and each sentence's title case.
+fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
+    // News text runs about six bytes a token: room for all of them from the
+    // start (growing these buffers token by token was a tenth of the stage).
+    let room = doc.text.len() / 3 + 1;
+    let mut words = Words {
+        tokens: Vec::with_capacity(room),
+        lowers: Vec::with_capacity(room),
+        lower_text: String::with_capacity(doc.text.len()),
+        facts: Vec::with_capacity(room),
+        cue_at: Vec::with_capacity(room),
+    };
+    let lexicon: &Lexicon = &LEXICON;
+    let mut sentences = Vec::with_capacity(doc.sentences.len());
+    for s in doc
+        .sentences
+        .iter()
+        .filter(|s| s.kind != SentenceKind::Timestamp)
+    {
+        let first = words.tokens.len();
+        tokenize_into(&doc.text, s.span, &mut words.tokens);
+        let tokens = &words.tokens[first..];
+        // Only headlines can be in title case: body sentences are not
+        // counted.
+        let title_case = s.kind == SentenceKind::Headline && {
+            let words: Vec<&str> = tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.span.slice(&doc.text))
+                .collect();
+            let caps = words.iter().filter(|w| is_cap(w)).count();
+            // Title case leaves only short function words in lowercase: a
+            // caption line ("Ghani, center, speaks with ...") that lost its
+            // final period is no title.
+            let content_in_lowercase = words.iter().any(|w| {
+                w.starts_with(char::is_lowercase)
+                    && w.chars().count() > 4
+                    && !TITLE_CASE_LOWER.contains(w)
+            });
+            words.len() >= 4 && caps * 10 >= words.len() * 6 && !content_in_lowercase
+        };
+        // Each token's lowercase, capitalisation and lists, in one pass.
+        for t in tokens {
+            let word = t.span.slice(&doc.text);
+            let (lower, facts) = read_token(word, &mut words.lower_text, lexicon);
+            words.facts.push(facts);
+            words.lowers.push(lower);
+        }
+        cues_at(doc, s.span, tokens, &mut words.cue_at);
+        let furniture = doc
+            .sentence_at(s.span.start)
+            .is_some_and(|s| s.kind == SentenceKind::Furniture);
+        sentences.push(SentenceWords {
+            span: s.span,
+            tokens: first..words.tokens.len(),
+            title_case,
+            furniture,
+        });
+    }
+    (words, sentences)
 }
 
 impl NameRules {
@@ -1914,32 +2241,31 @@ impl NameRules {
     /// Later occurrences of the persons' full names and surnames, and of
     /// defined acronyms, anywhere but in page furniture.
     fn recurring(&self, doc: &Document, acronyms: &[(String, String)]) -> Vec<Mention> {
-        let mut needles: Vec<(String, Label, Option<String>)> = Vec::new();
+        // Slices of the text, not copies: sorted and deduplicated as the
+        // strings they spell.
+        let mut needles: Vec<(&str, Label, Option<&str>)> = Vec::with_capacity(FEW_MENTIONS);
         for m in doc.mentions.iter().filter(|m| m.label == Label::Per) {
-            let name = doc.slice(m.span).to_string();
-            let words: Vec<&str> = name.split_whitespace().collect();
-            if let [.., surname] = words.as_slice() {
-                if words.len() >= 2
+            let name = doc.slice(m.span);
+            let mut words = name.split_whitespace();
+            if let Some(surname) = words.next_back() {
+                if words.next().is_some()
                     && surname.chars().count() >= 3
-                    && !STOP_CAP.contains(lower(surname).as_str())
+                    && LEXICON.facts(&lower(surname)) & facts::STOP == 0
                 {
-                    needles.push((surname.to_string(), Label::Per, None));
+                    needles.push((surname, Label::Per, None));
                 }
             }
             needles.push((name, Label::Per, None));
         }
         for (acronym, name) in acronyms {
-            needles.push((acronym.clone(), Label::Org, Some(name.clone())));
+            needles.push((acronym, Label::Org, Some(name)));
         }
         needles.sort();
         needles.dedup();
-        let mut found = Vec::new();
+        let mut found = Vec::with_capacity(FEW_MENTIONS);
         let occurrences = find_word_occurrences(
             &doc.text,
-            &needles
-                .iter()
-                .map(|(n, _, _)| n.as_str())
-                .collect::<Vec<_>>(),
+            &needles.iter().map(|&(n, _, _)| n).collect::<Vec<_>>(),
         );
         for ((_, label, canonical), spans) in needles.iter().zip(occurrences) {
             for span in spans {
@@ -1950,7 +2276,7 @@ impl NameRules {
                     continue;
                 }
                 let mut m = Mention::new(span, *label, MentionSource::Rule("recurring-name"));
-                m.canonical = canonical.clone();
+                m.canonical = canonical.map(str::to_string);
                 found.push(m);
             }
         }
@@ -1959,26 +2285,22 @@ impl NameRules {
 }
 
 impl<'d> Ctx<'d> {
-    /// The context of sentence `s`; `mention_at` is a buffer to reuse
-    /// (one allocation per pass, not one per sentence), given back by
-    /// [`Ctx::into_buffer`].
-    fn new(doc: &'d Document, s: &'d SentenceWords, mut mention_at: Vec<Option<usize>>) -> Ctx<'d> {
-        let tokens = &s.tokens[..];
-        mention_at.clear();
-        mention_at.resize(tokens.len(), None);
-        for (mi, m) in doc.mentions_in(s.span) {
-            if let Some(t) = token_at(tokens, m.span.start) {
-                mention_at[t] = Some(mi);
-            }
-        }
+    /// The context of sentence `s`; `mention_at` is [`mentions_at`]'s for
+    /// the document.
+    fn new(
+        doc: &'d Document,
+        words: &'d Words,
+        s: &'d SentenceWords,
+        mention_at: &'d [Option<usize>],
+    ) -> Ctx<'d> {
         Ctx {
             text: &doc.text,
-            tokens,
-            lowers: &s.lowers,
-            lower_text: &s.lower_text,
-            cue_at: &s.cue_at,
-            facts: &s.facts,
-            mention_at,
+            tokens: &words.tokens[s.tokens.clone()],
+            lowers: &words.lowers[s.tokens.clone()],
+            lower_text: &words.lower_text,
+            cue_at: &words.cue_at[s.tokens.clone()],
+            facts: &words.facts[s.tokens.clone()],
+            mention_at: &mention_at[s.tokens.clone()],
             cues: &doc.cues,
             mentions: &doc.mentions,
             lang: doc.lang,
@@ -1986,10 +2308,40 @@ impl<'d> Ctx<'d> {
             furniture: s.furniture,
         }
     }
+}
 
-    /// The token → mention buffer, for the next sentence.
-    fn into_buffer(self) -> Vec<Option<usize>> {
-        self.mention_at
+/// Fills `mention_at` with, for each token of `words`, the index of the
+/// mention of `doc` that starts at it inside its sentence, if any: what
+/// [`Document::mentions_in`] and [`token_at`] find, in one buffer for the
+/// whole document (not a buffer cleared and refilled per sentence).
+fn mentions_at(
+    doc: &Document,
+    words: &Words,
+    sentences: &[SentenceWords],
+    mention_at: &mut Vec<Option<usize>>,
+) {
+    mention_at.clear();
+    mention_at.resize(words.tokens.len(), None);
+    for s in sentences {
+        let tokens = &words.tokens[s.tokens.clone()];
+        // The mentions come by start: each one's token is found on from the
+        // last one's, in one walk over the sentence (a binary search per
+        // mention made a long sentence cost more than its length).
+        let (mut t, mut last_start) = (0, 0);
+        for (mi, m) in doc.mentions_in(s.span) {
+            let start = m.span.start;
+            if start < last_start {
+                // Out of order (no valid document): search afresh.
+                t = tokens.partition_point(|tok| tok.span.start < start);
+            }
+            while tokens.get(t).is_some_and(|tok| tok.span.start < start) {
+                t += 1;
+            }
+            last_start = start;
+            if tokens.get(t).is_some_and(|tok| tok.span.start == start) {
+                mention_at[s.tokens.start + t] = Some(mi);
+            }
+        }
     }
 }
 
@@ -1999,10 +2351,11 @@ fn token_at(tokens: &[Token], start: usize) -> Option<usize> {
     tokens.get(k).filter(|t| t.span.start == start).map(|_| k)
 }
 
-/// Token index → cue index for the cues of `doc` starting at a token of
-/// `sentence`.
-fn cues_at(doc: &Document, sentence: Span, tokens: &[Token]) -> Vec<Option<usize>> {
-    let mut cue_at = vec![None; tokens.len()];
+/// Appends to `cue_at`, for each of `tokens` (those of `sentence`), the
+/// index of the cue of `doc` starting at it, if any.
+fn cues_at(doc: &Document, sentence: Span, tokens: &[Token], cue_at: &mut Vec<Option<usize>>) {
+    let first_token = cue_at.len();
+    cue_at.resize(first_token + tokens.len(), None);
     let first_cue = doc.cues.partition_point(|c| c.span.start < sentence.start);
     for (ci, c) in doc.cues[first_cue..]
         .iter()
@@ -2010,10 +2363,9 @@ fn cues_at(doc: &Document, sentence: Span, tokens: &[Token]) -> Vec<Option<usize
         .take_while(|(_, c)| c.span.start < sentence.end)
     {
         if let Some(t) = token_at(tokens, c.span.start) {
-            cue_at[t] = Some(first_cue + ci);
+            cue_at[first_token + t] = Some(first_cue + ci);
         }
     }
-    cue_at
 }
 
 #[cfg(test)]
@@ -2021,18 +2373,56 @@ mod tests {
     use super::*;
 
     #[test]
-    fn word_sets_answer_as_their_hash_sets() {
-        let words = ["a", "an", "de", "début", "été", "x\u{0}y", ""];
-        let set: WordSet = words.iter().copied().collect();
-        let probes = [
-            "a", "an", "ab", "de", "d", "début", "débuts", "été", "ét", "é", "x", "x\u{0}y",
-            "x\u{0}", "", "zz", "A",
-        ];
-        for p in probes {
-            assert_eq!(set.contains(p), words.contains(&p), "{p:?}");
+    fn short_keys_are_the_bytes_and_the_length() {
+        for word in [
+            "", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "\0", "é", "à\0",
+        ] {
+            let mut expected = (word.len() as u64) << 56;
+            for (k, &b) in word.as_bytes().iter().enumerate() {
+                expected |= u64::from(b) << (8 * k);
+            }
+            assert_eq!(short_key(word.as_bytes()), expected, "{word:?}");
         }
-        let empty: WordSet = std::iter::empty().collect();
-        assert!(!empty.contains("") && !empty.contains("a"));
+    }
+
+    #[test]
+    fn the_lexicon_answers_as_its_lists() {
+        let lists: [(&[&str], u32); 14] = [
+            (STOP_CAP, facts::STOP),
+            (ORG_HEADS, facts::ORG),
+            (EVENT_HEADS, facts::EVENT),
+            (PARTICLES, facts::PARTICLE),
+            (PLACE_HEADS, facts::PLACE_HEAD),
+            (COUNTERPARTS, facts::COUNTERPART),
+            (ROLE_ADJECTIVES, facts::ROLE_ADJECTIVE),
+            (PRE_TITLE_MODIFIERS, facts::PRE_TITLE),
+            (ORG_PREPS_FR, facts::ORG_PREP_FR),
+            (ORG_DETS_FR, facts::ORG_DET_FR),
+            (NAME_GLUE_EN, facts::NAME_GLUE_EN),
+            (LOCATIVES_FR, facts::LOCATIVE_FR),
+            (LOCATIVES_EN, facts::LOCATIVE_EN),
+            (LIST_GLUE, facts::LIST_GLUE),
+        ];
+        let probes = lists
+            .iter()
+            .flat_map(|(list, _)| list.iter().copied())
+            .chain([
+                "",
+                "x",
+                "dé",
+                "ét",
+                "commissions",
+                "grand-prixx",
+                "&&",
+                "L'",
+            ]);
+        for word in probes {
+            let expected = lists
+                .iter()
+                .filter(|(list, _)| list.contains(&word))
+                .fold(0, |bits, (_, bit)| bits | bit);
+            assert_eq!(LEXICON.facts(word), expected, "{word:?}");
+        }
     }
 
     #[test]
@@ -2049,6 +2439,50 @@ mod tests {
             let got = push_lower(word, &mut buffer)
                 .map_or(word, |(s, e)| &buffer[s as usize..e as usize]);
             assert_eq!(got, word.to_lowercase(), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn merging_into_apart_mentions_is_merging_all() {
+        let mention = |start: usize, end: usize, label: Label| {
+            Mention::new(Span::new(start, end), label, MentionSource::Gazetteer)
+        };
+        let existing = vec![
+            mention(0, 4, Label::Loc),
+            mention(5, 9, Label::Org),
+            mention(10, 12, Label::Per),
+            mention(20, 30, Label::Loc),
+            mention(31, 33, Label::Misc),
+        ];
+        let news = [
+            vec![],
+            vec![mention(3, 11, Label::Org)],
+            vec![mention(5, 9, Label::Per), mention(0, 4, Label::Per)],
+            vec![
+                mention(8, 21, Label::Org),
+                mention(2, 6, Label::Per),
+                mention(11, 31, Label::Org),
+            ],
+            vec![
+                mention(40, 41, Label::Org),
+                mention(13, 19, Label::Per),
+                mention(13, 19, Label::Loc),
+            ],
+            vec![
+                mention(1, 2, Label::Org),
+                mention(0, 5, Label::Per),
+                mention(4, 10, Label::Loc),
+            ],
+        ];
+        for new in news {
+            let fast = merge_into_apart(existing.clone(), new.clone());
+            let all = merge_all(existing.clone(), new.clone());
+            let key = |m: &Mention| (m.span, m.label);
+            assert_eq!(
+                fast.iter().map(key).collect::<Vec<_>>(),
+                all.iter().map(key).collect::<Vec<_>>(),
+                "{new:?}"
+            );
         }
     }
 
