@@ -759,6 +759,50 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     }
 });
 
+/// The fields of government a French ministry is named for, as written
+/// in lowercase ("ministère des affaires étrangères", "de l'économie").
+const MINISTRY_FIELDS: &[&str] = &[
+    "affaires",
+    "intérieur",
+    "économie",
+    "finances",
+    "budget",
+    "défense",
+    "armées",
+    "justice",
+    "santé",
+    "culture",
+    "éducation",
+    "enseignement",
+    "recherche",
+    "agriculture",
+    "travail",
+    "emploi",
+    "environnement",
+    "écologie",
+    "transports",
+    "industrie",
+    "commerce",
+    "énergie",
+    "logement",
+    "sports",
+    "jeunesse",
+    "solidarité",
+    "solidarités",
+    "outre-mer",
+    "information",
+    "communication",
+    "coopération",
+    "intégration",
+    "immigration",
+    "fonction",
+    "mines",
+    "pêche",
+    "tourisme",
+    "plan",
+    "équipement",
+];
+
 /// French adjective endings: "nationale", "antipersonnel", "français".
 fn looks_like_adjective(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
@@ -767,7 +811,10 @@ fn looks_like_adjective(word: &str) -> bool {
         "ain", "aine", "ains", "aines", "é", "ée", "és", "ées", "eur", "eure", "ier", "ière",
         "iste", "istes", "ois", "oise", "an", "ane", "eux", "euse", "in", "ine",
     ];
-    word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e))
+    // "affaires étrangères": no ending above tells it, and "-ère" would
+    // take nouns ("frères").
+    const OTHERS: &[&str] = &["étranger", "étrangère", "étrangers", "étrangères"];
+    word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e)) || OTHERS.contains(&word)
 }
 
 /// A word in lowercase, borrowed when it already is (most words are): the
@@ -1361,7 +1408,8 @@ impl NameRules {
                 i,
                 facts::EVENT | facts::CAP | facts::LOCATIVE_FR | facts::LOCATIVE_EN,
             ) || cx.mention_at.get(i).copied().flatten().is_some()
-                || cx.mention_at.get(i + 1).copied().flatten().is_some();
+                || cx.mention_at.get(i + 1).copied().flatten().is_some()
+                || cx.has(i, facts::ORG) && cx.lower(i) == "ministère";
             if !may_start {
                 i += 1;
                 continue;
@@ -1636,8 +1684,14 @@ impl NameRules {
     /// An organization name starting at token `i` on a head noun: its last
     /// token.
     fn organization(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
-        if !cx.is_word(i) || !cx.cap(i) {
+        if !cx.is_word(i) {
             return None;
+        }
+        if !cx.cap(i) {
+            return match cx.lang {
+                Some(Lang::En) => None,
+                _ => self.ministry(cx, i),
+            };
         }
         if cx.mention(i).is_some_and(|m| m.label != Label::Misc) {
             return None;
@@ -1648,6 +1702,33 @@ impl NameRules {
                 .organization_fr(cx, i)
                 .or_else(|| self.organization_en(cx, i)),
         }
+    }
+
+    /// "le ministère de l'Intérieur", "le ministère des affaires étrangères
+    /// du Burundi": French writes a ministry in lowercase. Its first
+    /// complement names a field of government, capitalised or one of
+    /// [`MINISTRY_FIELDS`] ("le ministère de tutelle" names none).
+    fn ministry(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
+        if cx.lower(i) != "ministère" || !cx.has(i + 1, facts::ORG_PREP_FR) {
+            return None;
+        }
+        let mut k = i + 2;
+        if cx.has(k, facts::ORG_DET_FR) {
+            k += 1;
+        }
+        if !cx.is_word(k) || !(cx.cap(k) || MINISTRY_FIELDS.contains(&cx.lower(k).as_str())) {
+            return None;
+        }
+        let last = self.organization_fr(cx, i)?;
+        // "le ministère de l'Intérieur à Paris": where it sits is no part
+        // of its name.
+        Some(
+            (i + 2..last)
+                .find(|&j| {
+                    cx.lower(j) == "à" && cx.mention(j + 1).is_some_and(|m| m.label == Label::Loc)
+                })
+                .map_or(last, |j| j - 1),
+        )
     }
 
     /// "Commission nationale française pour l'élimination des mines
