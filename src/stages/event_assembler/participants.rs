@@ -150,10 +150,18 @@ impl EventAssembler {
         // "the first meeting since the arrest of X": a time, no parties.
         let opens_time = |k: usize| matches!(word_at(k).as_str(), "since" | "depuis");
         // "..., Obama said that America ...": what is reported is no party.
+        // And so is what follows a speech verb after the trigger without
+        // "that": "X, who met Y at the summit, said North Korea should
+        // ..."; a parenthetical "the talks, officials said, will bring
+        // together ..." goes on after its comma.
         let opens_report = |k: usize| {
             matches!(word_at(k).as_str(), "that" | "que" | "qu'")
                 && k > 0
                 && SPEECH_VERBS.contains(&word_at(k - 1).as_str())
+                || k > t_last
+                    && SPEECH_VERBS.contains(&word_at(k).as_str())
+                    && k + 1 < tokens.len()
+                    && word_at(k + 1) != ","
         };
         // "X traveled to Gulu to meet with Y": a journey's window stops at
         // the trigger of its purpose, which tells whom it met.
