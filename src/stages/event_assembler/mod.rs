@@ -346,7 +346,9 @@ impl Stage for EventAssembler {
             // A meeting word needs two parties, unless it names its forum
             // ("a meeting of the Security Council"): one named member of it
             // is enough.
-            let needed = if is_noun && !anaphoric && !in_forum {
+            // So does a joint appearance ("X and Y hold a news
+            // conference"): one speaker alone met nobody.
+            let needed = if is_noun && !anaphoric && !in_forum || cue.attr("parties") == Some("2") {
                 2
             } else {
                 1
