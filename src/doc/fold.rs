@@ -86,19 +86,79 @@ fn classify(c: char) -> Fold {
     }
 }
 
+/// Appends `c` in UTF-8.
+#[inline]
+fn push_char(c: char, out: &mut Vec<u8>) {
+    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+}
+
 /// Appends the folded form of a non-ASCII letter: lowercase, decomposed,
 /// combining marks dropped.
-fn push_lower(c: char, out: &mut String) {
+fn push_lower(c: char, out: &mut Vec<u8>) {
     if let Some(folded) = latin1_letter(c) {
-        out.push(folded);
+        push_char(folded, out);
         return;
     }
     for lower in c.to_lowercase() {
         decompose_canonical(lower, |d| {
             if !is_combining_mark(d) {
-                out.push(d);
+                push_char(d, out);
             }
         });
+    }
+}
+
+/// Each byte of a `u64` set to `b`.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// The high bit of each byte.
+const HIGH: u64 = splat(0x80);
+
+/// Appends the lowercase of the plain ASCII that starts at `bytes[at..]`
+/// and returns where it stops: at the end, at a non-ASCII byte, or at
+/// whitespace that is not a single ' ' (`in_space`: the byte before was a
+/// ' '), which the general path of [`Folded::new`] handles.
+///
+/// Eight bytes at a time while they are ASCII, none below 0x20 and no two
+/// spaces in a row (the common case, decided with a few word operations);
+/// byte by byte through the eight that are not.
+#[inline]
+fn fold_ascii_run(bytes: &[u8], mut at: usize, in_space: &mut bool, out: &mut Vec<u8>) -> usize {
+    loop {
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+            if v & HIGH == 0 {
+                // Per byte, with no carry between bytes since each is < 0x80:
+                // the high bit of v + (0x80 - k) is set when the byte is >= k.
+                let control = !v.wrapping_add(splat(0x80 - 0x20)) & HIGH;
+                let spaces = !(v ^ splat(b' ')).wrapping_add(splat(0x7f)) & HIGH;
+                let doubled = (spaces & (spaces << 8)) | (u64::from(*in_space) * (spaces & 0x80));
+                if control | doubled == 0 {
+                    let upper = v.wrapping_add(splat(0x80 - b'A'))
+                        & !v.wrapping_add(splat(0x80 - b'Z' - 1))
+                        & HIGH;
+                    out.extend_from_slice(&(v | (upper >> 2)).to_le_bytes());
+                    *in_space = spaces >> 63 != 0;
+                    at += 8;
+                    continue;
+                }
+            }
+        }
+        let stop = (at + 8).min(bytes.len());
+        while at < stop {
+            let b = bytes[at];
+            if !b.is_ascii() || b.is_ascii_whitespace() && (b != b' ' || *in_space) {
+                return at;
+            }
+            *in_space = b == b' ';
+            out.push(b.to_ascii_lowercase());
+            at += 1;
+        }
+        if at >= bytes.len() {
+            return at;
+        }
     }
 }
 
@@ -134,7 +194,9 @@ pub fn fold(text: &str) -> String {
 impl Folded {
     /// Folds `text`.
     pub fn new(text: &str) -> Folded {
-        let mut out = String::with_capacity(text.len());
+        // Built as bytes (only whole UTF-8 chars are pushed): plain ASCII is
+        // lowercased eight bytes at a time straight into it.
+        let mut out: Vec<u8> = Vec::with_capacity(text.len());
         let mut irregular = Vec::new();
         let mut in_space = false;
         let bytes = text.as_bytes();
@@ -143,22 +205,11 @@ impl Folded {
             // Most of news text: runs of ASCII, which fold byte for byte to
             // their lowercase with nothing to record; only whitespace other
             // than a single ' ' needs the general path below.
-            let run = next;
-            while let Some(&b) = bytes.get(next) {
-                if !b.is_ascii() || b.is_ascii_whitespace() && (b != b' ' || in_space) {
-                    break;
-                }
-                in_space = b == b' ';
-                next += 1;
-            }
-            if next > run {
-                let at = out.len();
-                out.push_str(&text[run..next]);
-                out[at..].make_ascii_lowercase();
-                continue;
-            }
+            next = fold_ascii_run(bytes, next, &mut in_space, &mut out);
+            let Some(c) = text.get(next..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             let i = next;
-            let c = text[i..].chars().next().expect("a char boundary");
             next += c.len_utf8();
             let folded_at = out.len();
             let kind = classify(c);
@@ -183,12 +234,12 @@ impl Folded {
                     continue;
                 }
                 in_space = true;
-                out.push(' ');
+                out.push(b' ');
             } else {
                 in_space = false;
                 match kind {
-                    Fold::Same(c) | Fold::Char(c) => out.push(c),
-                    Fold::Str(s) => out.push_str(s),
+                    Fold::Same(c) | Fold::Char(c) => push_char(c, &mut out),
+                    Fold::Str(s) => out.extend_from_slice(s.as_bytes()),
                     Fold::Lower(c) => push_lower(c, &mut out),
                     Fold::Space => unreachable!("handled above"),
                 }
@@ -196,8 +247,13 @@ impl Folded {
             let folded_len = out.len() - folded_at;
             // Byte-for-byte mapping holds only when one char folded to one
             // char of the same length ("Œ" → "oe" keeps two bytes but not
-            // one char).
-            let one_char = out[folded_at..].chars().nth(1).is_none();
+            // one char). Chars are counted by their first bytes (any byte
+            // but a UTF-8 continuation byte).
+            let one_char = out[folded_at..]
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count()
+                <= 1;
             if folded_len != c.len_utf8() || !one_char {
                 irregular.push(Irregular {
                     folded: folded_at,
@@ -208,10 +264,11 @@ impl Folded {
                 });
             }
         }
-        Folded {
-            text: out,
-            irregular,
-        }
+        // Only whole chars were pushed, so this never fails; the lossy
+        // fallback only keeps a slip from ever becoming a panic.
+        let text = String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Folded { text, irregular }
     }
 
     /// The folded text.
