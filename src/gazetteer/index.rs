@@ -173,16 +173,18 @@ impl SurfaceIndex {
     /// Pushes onto `found`, shortest first, every surface that `hay` has at
     /// `start` and that ends at a stop of `hay`, as `(surface id, end)`.
     /// `start` is a word start and `first_end` the end of that word.
-    /// With `lowercase_start` (the original text starts with a lowercase
+    /// When `lowercase_start()` (the original text starts with a lowercase
     /// letter there), only surfaces inserted as `may_start_lowercase` are
     /// certain to be found: the others may be left out, since their entries
-    /// would refuse the match anyway.
+    /// would refuse the match anyway. It is asked only once the first word
+    /// is known to begin some surface: reading the original text costs more
+    /// than the filter, which turns most words away without it.
     pub(crate) fn walk(
         &self,
         hay: &str,
         start: usize,
         first_end: usize,
-        lowercase_start: bool,
+        lowercase_start: impl FnOnce() -> bool,
         found: &mut Vec<(u32, usize)>,
     ) {
         // No surface reaches further; this also bounds the work at one start
@@ -194,12 +196,10 @@ impl SurfaceIndex {
             return;
         }
         let mut key = hash.to(end);
-        let filter = if lowercase_start {
-            &self.lowercase_first_words
-        } else {
-            &self.first_words
-        };
-        if !bit_set(filter, key) {
+        // Every first word of `lowercase_first_words` is in `first_words`.
+        if !bit_set(&self.first_words, key)
+            || lowercase_start() && !bit_set(&self.lowercase_first_words, key)
+        {
             return;
         }
         loop {
@@ -422,7 +422,7 @@ mod tests {
     fn walk(index: &SurfaceIndex, hay: &str, start: usize) -> Vec<String> {
         let mut found = Vec::new();
         let first_end = word_end(hay, start, hay.len());
-        index.walk(hay, start, first_end, false, &mut found);
+        index.walk(hay, start, first_end, || false, &mut found);
         found
             .into_iter()
             .map(|(id, end)| {

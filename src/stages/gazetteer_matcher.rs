@@ -218,10 +218,11 @@ impl GazetteerMatcher {
             let bit = prefix_bit(bytes[i], next);
             if i >= resume && self.prefixes[bit / 64] & (1 << (bit % 64)) != 0 {
                 found.clear();
-                let lowercase = text
-                    .get(original.original(i)..)
-                    .and_then(|rest| rest.chars().next())
-                    .is_some_and(is_lowercase_letter);
+                let lowercase = || {
+                    text.get(original.original(i)..)
+                        .and_then(|rest| rest.chars().next())
+                        .is_some_and(is_lowercase_letter)
+                };
                 self.index.walk(hay, i, end, lowercase, &mut found);
                 // The longest surface whose case rule passes.
                 for &(id, stop) in found.iter().rev() {
