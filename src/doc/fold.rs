@@ -197,7 +197,9 @@ impl Folded {
         // Built as bytes (only whole UTF-8 chars are pushed): plain ASCII is
         // lowercased eight bytes at a time straight into it.
         let mut out: Vec<u8> = Vec::with_capacity(text.len());
-        let mut irregular = Vec::new();
+        // Room for the accents of a short document, without growing it a
+        // dozen times; bounded, since a long document may be plain ASCII.
+        let mut irregular = Vec::with_capacity((text.len() / 32).min(1 << 12));
         let mut in_space = false;
         let bytes = text.as_bytes();
         let mut next = 0;
@@ -206,6 +208,25 @@ impl Folded {
             // their lowercase with nothing to record; only whitespace other
             // than a single ' ' needs the general path below.
             next = fold_ascii_run(bytes, next, &mut in_space, &mut out);
+            // The accented letters of French text (U+00C0 to U+00FF, two
+            // bytes from 0xC3) fold to one ASCII letter: decoded from the
+            // bytes here, as the general path below would fold them.
+            if let (Some(0xC3), Some(&low)) = (bytes.get(next), bytes.get(next + 1)) {
+                let letter = char::from_u32(0xC0 + u32::from(low & 0x3F)).and_then(latin1_letter);
+                if let Some(letter) = letter {
+                    in_space = false;
+                    irregular.push(Irregular {
+                        folded: out.len(),
+                        folded_len: 1,
+                        original: next,
+                        original_len: 2,
+                        joins_previous: false,
+                    });
+                    push_char(letter, &mut out);
+                    next += 2;
+                    continue;
+                }
+            }
             let Some(c) = text.get(next..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
