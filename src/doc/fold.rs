@@ -386,6 +386,41 @@ impl OriginalCursor<'_> {
             },
         }
     }
+
+    /// [`Folded::to_original`] of `span`, for spans whose starts never
+    /// decrease (their ends may): from the cursor's place, a few steps
+    /// forward instead of three binary searches.
+    pub fn to_original(&mut self, span: Span) -> Span {
+        let start = self.original(span.start);
+        if span.is_empty() {
+            return Span::new(start, start);
+        }
+        // Every place passed ends at or before `span.start`, so it lies
+        // before the last byte of the span: the places that start at or
+        // before that byte are the passed ones and those counted here.
+        let last = span.end - 1;
+        let mut k = self.passed;
+        while self.irregular.get(k).is_some_and(|ir| ir.folded <= last) {
+            k += 1;
+        }
+        let mut end = match k.checked_sub(1).map(|k| self.irregular[k]) {
+            Some(ir) if last < ir.folded + ir.folded_len => ir.original + ir.original_len,
+            Some(ir) => ir.original + ir.original_len + (last - ir.folded - ir.folded_len) + 1,
+            None => last + 1,
+        };
+        // A combining mark right after the span folded to nothing: it
+        // belongs to the span's last char.
+        for ir in &self.irregular[k..] {
+            if ir.folded < span.end {
+                continue;
+            }
+            if ir.folded != span.end || !ir.joins_previous || ir.original != end {
+                break;
+            }
+            end = ir.original + ir.original_len;
+        }
+        Span::new(start, end)
+    }
 }
 
 #[cfg(test)]
@@ -456,9 +491,20 @@ mod tests {
         ] {
             let folded = Folded::new(text);
             let mut cursor = folded.cursor();
-            for (f, _) in folded.as_str().char_indices() {
+            let bounds: Vec<usize> = folded
+                .as_str()
+                .char_indices()
+                .map(|(f, _)| f)
+                .chain([folded.as_str().len()])
+                .collect();
+            for &f in &bounds {
                 let span = folded.to_original(Span::new(f, f));
                 assert_eq!(cursor.original(f), span.start, "{text:?} at {f}");
+                for &e in bounds.iter().filter(|&&e| e >= f) {
+                    let span = Span::new(f, e);
+                    let want = folded.to_original(span);
+                    assert_eq!(cursor.to_original(span), want, "{text:?} {span:?}");
+                }
             }
         }
     }

@@ -464,7 +464,11 @@ mod tests {
                     let slow = (0..cap)
                         .find(|&k| !ASCII_WORD[usize::from(bytes[k])])
                         .unwrap_or(cap);
-                    assert_eq!(ascii_word_end(&bytes, 0, cap), slow, "{b} at {at}, cap {cap}");
+                    assert_eq!(
+                        ascii_word_end(&bytes, 0, cap),
+                        slow,
+                        "{b} at {at}, cap {cap}"
+                    );
                 }
             }
         }

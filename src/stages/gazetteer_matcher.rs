@@ -226,7 +226,7 @@ impl GazetteerMatcher {
                 self.index.walk(hay, i, end, lowercase, &mut found);
                 // The longest surface whose case rule passes.
                 for &(id, stop) in found.iter().rev() {
-                    let span = folded.to_original(Span::new(i, stop));
+                    let span = original.to_original(Span::new(i, stop));
                     let written = Written::new(span.slice(text));
                     self.allowed(id, &written, lang, &mut entries);
                     if !entries.is_empty() {
