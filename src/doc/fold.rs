@@ -86,19 +86,79 @@ fn classify(c: char) -> Fold {
     }
 }
 
+/// Appends `c` in UTF-8.
+#[inline]
+fn push_char(c: char, out: &mut Vec<u8>) {
+    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+}
+
 /// Appends the folded form of a non-ASCII letter: lowercase, decomposed,
 /// combining marks dropped.
-fn push_lower(c: char, out: &mut String) {
+fn push_lower(c: char, out: &mut Vec<u8>) {
     if let Some(folded) = latin1_letter(c) {
-        out.push(folded);
+        push_char(folded, out);
         return;
     }
     for lower in c.to_lowercase() {
         decompose_canonical(lower, |d| {
             if !is_combining_mark(d) {
-                out.push(d);
+                push_char(d, out);
             }
         });
+    }
+}
+
+/// Each byte of a `u64` set to `b`.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// The high bit of each byte.
+const HIGH: u64 = splat(0x80);
+
+/// Appends the lowercase of the plain ASCII that starts at `bytes[at..]`
+/// and returns where it stops: at the end, at a non-ASCII byte, or at
+/// whitespace that is not a single ' ' (`in_space`: the byte before was a
+/// ' '), which the general path of [`Folded::new`] handles.
+///
+/// Eight bytes at a time while they are ASCII, none below 0x20 and no two
+/// spaces in a row (the common case, decided with a few word operations);
+/// byte by byte through the eight that are not.
+#[inline]
+fn fold_ascii_run(bytes: &[u8], mut at: usize, in_space: &mut bool, out: &mut Vec<u8>) -> usize {
+    loop {
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+            if v & HIGH == 0 {
+                // Per byte, with no carry between bytes since each is < 0x80:
+                // the high bit of v + (0x80 - k) is set when the byte is >= k.
+                let control = !v.wrapping_add(splat(0x80 - 0x20)) & HIGH;
+                let spaces = !(v ^ splat(b' ')).wrapping_add(splat(0x7f)) & HIGH;
+                let doubled = (spaces & (spaces << 8)) | (u64::from(*in_space) * (spaces & 0x80));
+                if control | doubled == 0 {
+                    let upper = v.wrapping_add(splat(0x80 - b'A'))
+                        & !v.wrapping_add(splat(0x80 - b'Z' - 1))
+                        & HIGH;
+                    out.extend_from_slice(&(v | (upper >> 2)).to_le_bytes());
+                    *in_space = spaces >> 63 != 0;
+                    at += 8;
+                    continue;
+                }
+            }
+        }
+        let stop = (at + 8).min(bytes.len());
+        while at < stop {
+            let b = bytes[at];
+            if !b.is_ascii() || b.is_ascii_whitespace() && (b != b' ' || *in_space) {
+                return at;
+            }
+            *in_space = b == b' ';
+            out.push(b.to_ascii_lowercase());
+            at += 1;
+        }
+        if at >= bytes.len() {
+            return at;
+        }
     }
 }
 
@@ -134,8 +194,12 @@ pub fn fold(text: &str) -> String {
 impl Folded {
     /// Folds `text`.
     pub fn new(text: &str) -> Folded {
-        let mut out = String::with_capacity(text.len());
-        let mut irregular = Vec::new();
+        // Built as bytes (only whole UTF-8 chars are pushed): plain ASCII is
+        // lowercased eight bytes at a time straight into it.
+        let mut out: Vec<u8> = Vec::with_capacity(text.len());
+        // Room for the accents of a short document, without growing it a
+        // dozen times; bounded, since a long document may be plain ASCII.
+        let mut irregular = Vec::with_capacity((text.len() / 32).min(1 << 12));
         let mut in_space = false;
         let bytes = text.as_bytes();
         let mut next = 0;
@@ -143,22 +207,30 @@ impl Folded {
             // Most of news text: runs of ASCII, which fold byte for byte to
             // their lowercase with nothing to record; only whitespace other
             // than a single ' ' needs the general path below.
-            let run = next;
-            while let Some(&b) = bytes.get(next) {
-                if !b.is_ascii() || b.is_ascii_whitespace() && (b != b' ' || in_space) {
-                    break;
+            next = fold_ascii_run(bytes, next, &mut in_space, &mut out);
+            // The accented letters of French text (U+00C0 to U+00FF, two
+            // bytes from 0xC3) fold to one ASCII letter: decoded from the
+            // bytes here, as the general path below would fold them.
+            if let (Some(0xC3), Some(&low)) = (bytes.get(next), bytes.get(next + 1)) {
+                let letter = char::from_u32(0xC0 + u32::from(low & 0x3F)).and_then(latin1_letter);
+                if let Some(letter) = letter {
+                    in_space = false;
+                    irregular.push(Irregular {
+                        folded: out.len(),
+                        folded_len: 1,
+                        original: next,
+                        original_len: 2,
+                        joins_previous: false,
+                    });
+                    push_char(letter, &mut out);
+                    next += 2;
+                    continue;
                 }
-                in_space = b == b' ';
-                next += 1;
             }
-            if next > run {
-                let at = out.len();
-                out.push_str(&text[run..next]);
-                out[at..].make_ascii_lowercase();
-                continue;
-            }
+            let Some(c) = text.get(next..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             let i = next;
-            let c = text[i..].chars().next().expect("a char boundary");
             next += c.len_utf8();
             let folded_at = out.len();
             let kind = classify(c);
@@ -183,12 +255,12 @@ impl Folded {
                     continue;
                 }
                 in_space = true;
-                out.push(' ');
+                out.push(b' ');
             } else {
                 in_space = false;
                 match kind {
-                    Fold::Same(c) | Fold::Char(c) => out.push(c),
-                    Fold::Str(s) => out.push_str(s),
+                    Fold::Same(c) | Fold::Char(c) => push_char(c, &mut out),
+                    Fold::Str(s) => out.extend_from_slice(s.as_bytes()),
                     Fold::Lower(c) => push_lower(c, &mut out),
                     Fold::Space => unreachable!("handled above"),
                 }
@@ -196,8 +268,13 @@ impl Folded {
             let folded_len = out.len() - folded_at;
             // Byte-for-byte mapping holds only when one char folded to one
             // char of the same length ("Œ" → "oe" keeps two bytes but not
-            // one char).
-            let one_char = out[folded_at..].chars().nth(1).is_none();
+            // one char). Chars are counted by their first bytes (any byte
+            // but a UTF-8 continuation byte).
+            let one_char = out[folded_at..]
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count()
+                <= 1;
             if folded_len != c.len_utf8() || !one_char {
                 irregular.push(Irregular {
                     folded: folded_at,
@@ -208,10 +285,11 @@ impl Folded {
                 });
             }
         }
-        Folded {
-            text: out,
-            irregular,
-        }
+        // Only whole chars were pushed, so this never fails; the lossy
+        // fallback only keeps a slip from ever becoming a panic.
+        let text = String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Folded { text, irregular }
     }
 
     /// The folded text.
@@ -308,6 +386,41 @@ impl OriginalCursor<'_> {
             },
         }
     }
+
+    /// [`Folded::to_original`] of `span`, for spans whose starts never
+    /// decrease (their ends may): from the cursor's place, a few steps
+    /// forward instead of three binary searches.
+    pub fn to_original(&mut self, span: Span) -> Span {
+        let start = self.original(span.start);
+        if span.is_empty() {
+            return Span::new(start, start);
+        }
+        // Every place passed ends at or before `span.start`, so it lies
+        // before the last byte of the span: the places that start at or
+        // before that byte are the passed ones and those counted here.
+        let last = span.end - 1;
+        let mut k = self.passed;
+        while self.irregular.get(k).is_some_and(|ir| ir.folded <= last) {
+            k += 1;
+        }
+        let mut end = match k.checked_sub(1).map(|k| self.irregular[k]) {
+            Some(ir) if last < ir.folded + ir.folded_len => ir.original + ir.original_len,
+            Some(ir) => ir.original + ir.original_len + (last - ir.folded - ir.folded_len) + 1,
+            None => last + 1,
+        };
+        // A combining mark right after the span folded to nothing: it
+        // belongs to the span's last char.
+        for ir in &self.irregular[k..] {
+            if ir.folded < span.end {
+                continue;
+            }
+            if ir.folded != span.end || !ir.joins_previous || ir.original != end {
+                break;
+            }
+            end = ir.original + ir.original_len;
+        }
+        Span::new(start, end)
+    }
 }
 
 #[cfg(test)]
@@ -378,9 +491,20 @@ mod tests {
         ] {
             let folded = Folded::new(text);
             let mut cursor = folded.cursor();
-            for (f, _) in folded.as_str().char_indices() {
+            let bounds: Vec<usize> = folded
+                .as_str()
+                .char_indices()
+                .map(|(f, _)| f)
+                .chain([folded.as_str().len()])
+                .collect();
+            for &f in &bounds {
                 let span = folded.to_original(Span::new(f, f));
                 assert_eq!(cursor.original(f), span.start, "{text:?} at {f}");
+                for &e in bounds.iter().filter(|&&e| e >= f) {
+                    let span = Span::new(f, e);
+                    let want = folded.to_original(span);
+                    assert_eq!(cursor.to_original(span), want, "{text:?} {span:?}");
+                }
             }
         }
     }

@@ -218,14 +218,15 @@ impl GazetteerMatcher {
             let bit = prefix_bit(bytes[i], next);
             if i >= resume && self.prefixes[bit / 64] & (1 << (bit % 64)) != 0 {
                 found.clear();
-                let lowercase = text
-                    .get(original.original(i)..)
-                    .and_then(|rest| rest.chars().next())
-                    .is_some_and(is_lowercase_letter);
+                let lowercase = || {
+                    text.get(original.original(i)..)
+                        .and_then(|rest| rest.chars().next())
+                        .is_some_and(is_lowercase_letter)
+                };
                 self.index.walk(hay, i, end, lowercase, &mut found);
                 // The longest surface whose case rule passes.
                 for &(id, stop) in found.iter().rev() {
-                    let span = folded.to_original(Span::new(i, stop));
+                    let span = original.to_original(Span::new(i, stop));
                     let written = Written::new(span.slice(text));
                     self.allowed(id, &written, lang, &mut entries);
                     if !entries.is_empty() {
