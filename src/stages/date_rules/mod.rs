@@ -299,14 +299,15 @@ impl<'t> Captures<'t> {
     ///
     /// Found by reading the pattern's few group names in order:
     /// `get_group_by_name` hashes the name (SipHash) at every call, and the
-    /// rules ask for several groups of every match.
+    /// rules ask for several groups of every match. The names, a few bytes
+    /// each, are compared byte by byte (a `memcmp` call per name cost more).
     pub(crate) fn name(&self, name: &str) -> Option<Group<'t>> {
         let pattern = self.caps.pattern()?;
         let index = self
             .caps
             .group_info()
             .pattern_names(pattern)
-            .position(|n| n == Some(name))?;
+            .position(|n| n.is_some_and(|n| n.len() == name.len() && n.bytes().eq(name.bytes())))?;
         self.group(self.caps.get_group(index))
     }
 

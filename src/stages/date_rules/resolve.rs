@@ -156,7 +156,7 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Option<(TimexType, String)>
             let date = match day {
                 Some(d) => resolve(d, ctx)?.1,
                 None => match ctx.doc_date {
-                    Some(d) => d.format("%Y-%m-%d").to_string(),
+                    Some(d) => ymd(d),
                     None => "XXXX-XX-XX".to_string(),
                 },
             };
@@ -252,7 +252,7 @@ fn shift(doc: NaiveDate, unit: Unit, n: i32) -> Option<String> {
         Unit::Day => Some(ymd(doc.checked_add_signed(Duration::days(n.into()))?)),
         Unit::Week | Unit::Weekend => {
             let d = doc.checked_add_signed(Duration::weeks(n.into()))?;
-            let week = d.format("%G-W%V").to_string();
+            let week = iso_week(d);
             Some(if unit == Unit::Weekend {
                 format!("{week}-WE")
             } else {
@@ -282,17 +282,25 @@ fn cal_value(cal: Cal, ctx: &Context) -> Option<String> {
         let y = year_of(cal.year, Some((m, d)), ctx);
         let probe = y.as_deref().and_then(|y| y.parse().ok()).unwrap_or(2000);
         NaiveDate::from_ymd_opt(probe, m, d)?;
-        return Some(format!("{}-{m:02}-{d:02}", y.unwrap_or_else(xxxx)));
+        let mut out = y.unwrap_or_else(xxxx);
+        out.push('-');
+        push_padded(&mut out, m, 2);
+        out.push('-');
+        push_padded(&mut out, d, 2);
+        return Some(out);
     }
-    let y = year_of(cal.year, cal.month.map(|m| (m, 0)), ctx).unwrap_or_else(xxxx);
-    Some(match cal.month {
-        Some(m) => format!("{y}-{m:02}"),
-        None => y,
-    })
+    let mut y = year_of(cal.year, cal.month.map(|m| (m, 0)), ctx).unwrap_or_else(xxxx);
+    if let Some(m) = cal.month {
+        y.push('-');
+        push_padded(&mut y, m, 2);
+    }
+    Some(y)
 }
 
 fn xxxx() -> String {
-    "XXXX".to_string()
+    let mut out = String::with_capacity(10);
+    out.push_str("XXXX");
+    out
 }
 
 /// The year as written in a value, `XXXX` when unknown. `md` is the month
@@ -325,11 +333,57 @@ fn year_of(y: YearRef, md: Option<(u32, u32)>, ctx: &Context) -> Option<String> 
             }
         }
     };
-    Some(format!("{year:04}"))
+    // Room for the "-MM-DD" that usually follows.
+    let mut out = String::with_capacity(10);
+    match u32::try_from(year) {
+        Ok(year) => push_padded(&mut out, year, 4),
+        Err(_) => out = format!("{year:04}"),
+    }
+    Some(out)
 }
 
+/// Appends `n` in decimal, zero-padded to `width` digits, as
+/// `format!("{n:0width$}")` writes it.
+fn push_padded(out: &mut String, n: u32, width: usize) {
+    let digits = n.checked_ilog10().map_or(1, |l| l as usize + 1);
+    out.extend(std::iter::repeat_n('0', width.saturating_sub(digits)));
+    let mut div = 10u32.pow(digits as u32 - 1);
+    while div > 0 {
+        out.push(char::from(b'0' + (n / div % 10) as u8));
+        div /= 10;
+    }
+}
+
+/// The ISO week of `d`, as `%G-W%V` ([`ymd`] says why not `format`).
+fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    if let Ok(year @ 0..=9999) = u32::try_from(w.year()) {
+        let mut out = String::with_capacity(8);
+        push_padded(&mut out, year, 4);
+        out.push_str("-W");
+        push_padded(&mut out, w.week(), 2);
+        out
+    } else {
+        d.format("%G-W%V").to_string()
+    }
+}
+
+/// `d` as `%Y-%m-%d`. Years of four digits are written digit by digit:
+/// chrono's `format` parses its format string at every call, and `format!`
+/// with widths was most of the cost of resolving a date; other years (a
+/// sign, five digits) go through chrono.
 fn ymd(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    if let Ok(year @ 0..=9999) = u32::try_from(d.year()) {
+        let mut out = String::with_capacity(10);
+        push_padded(&mut out, year, 4);
+        out.push('-');
+        push_padded(&mut out, d.month(), 2);
+        out.push('-');
+        push_padded(&mut out, d.day(), 2);
+        out
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
 }
 
 /// A duration value: `P3D`, `PT2H`, `PT30.4S`, `PXY` when the number is
@@ -346,6 +400,32 @@ pub(crate) fn duration(n: Option<f64>, unit: char, time: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn padded_numbers_are_format_s() {
+        for n in [0, 1, 9, 10, 99, 100, 999, 1000, 2024, 9999, 12345, u32::MAX] {
+            for width in 0..6 {
+                let mut s = String::new();
+                push_padded(&mut s, n, width);
+                assert_eq!(s, format!("{n:0width$}"));
+            }
+        }
+    }
+
+    #[test]
+    fn dates_and_weeks_are_written_as_chrono_writes_them() {
+        let mut dates: Vec<NaiveDate> = [(-1, 12, 31), (0, 1, 1), (999, 1, 3), (9999, 12, 31)]
+            .iter()
+            .filter_map(|&(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+            .collect();
+        dates.extend(NaiveDate::from_ymd_opt(10000, 1, 1));
+        let start = NaiveDate::from_ymd_opt(2019, 12, 20).unwrap();
+        dates.extend((0..800).filter_map(|n| start.checked_add_signed(Duration::days(n))));
+        for d in dates {
+            assert_eq!(ymd(d), d.format("%Y-%m-%d").to_string());
+            assert_eq!(iso_week(d), d.format("%G-W%V").to_string());
+        }
+    }
 
     fn ctx(d: &str, tense: Dir) -> Context {
         Context {
