@@ -103,7 +103,8 @@ pub struct ExtractArgs {
     /// text, or jsonl.
     #[arg(long, value_enum, default_value = "auto")]
     pub input_format: InputFormatArg,
-    /// Documents processed per batch: memory stays bounded by one batch.
+    /// Documents processed per batch: memory stays bounded by three batches
+    /// (one being read, one extracted, one written).
     #[arg(long, default_value_t = 256, value_name = "N")]
     pub batch_size: usize,
     /// No progress bar and no summary on standard error.
