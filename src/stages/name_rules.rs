@@ -717,25 +717,27 @@ impl Lexicon {
     }
 }
 
+/// The word lists the lexicon holds, each with the fact bit it sets.
+const LEXICON_LISTS: [(&[&str], u32); 14] = [
+    (STOP_CAP, facts::STOP),
+    (ORG_HEADS, facts::ORG),
+    (EVENT_HEADS, facts::EVENT),
+    (PARTICLES, facts::PARTICLE),
+    (PLACE_HEADS, facts::PLACE_HEAD),
+    (COUNTERPARTS, facts::COUNTERPART),
+    (ROLE_ADJECTIVES, facts::ROLE_ADJECTIVE),
+    (PRE_TITLE_MODIFIERS, facts::PRE_TITLE),
+    (ORG_PREPS_FR, facts::ORG_PREP_FR),
+    (ORG_DETS_FR, facts::ORG_DET_FR),
+    (NAME_GLUE_EN, facts::NAME_GLUE_EN),
+    (LOCATIVES_FR, facts::LOCATIVE_FR),
+    (LOCATIVES_EN, facts::LOCATIVE_EN),
+    (LIST_GLUE, facts::LIST_GLUE),
+];
+
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut words: FxHashMap<&'static str, u32> = FxHashMap::default();
-    let lists: [(&[&'static str], u32); 14] = [
-        (STOP_CAP, facts::STOP),
-        (ORG_HEADS, facts::ORG),
-        (EVENT_HEADS, facts::EVENT),
-        (PARTICLES, facts::PARTICLE),
-        (PLACE_HEADS, facts::PLACE_HEAD),
-        (COUNTERPARTS, facts::COUNTERPART),
-        (ROLE_ADJECTIVES, facts::ROLE_ADJECTIVE),
-        (PRE_TITLE_MODIFIERS, facts::PRE_TITLE),
-        (ORG_PREPS_FR, facts::ORG_PREP_FR),
-        (ORG_DETS_FR, facts::ORG_DET_FR),
-        (NAME_GLUE_EN, facts::NAME_GLUE_EN),
-        (LOCATIVES_FR, facts::LOCATIVE_FR),
-        (LOCATIVES_EN, facts::LOCATIVE_EN),
-        (LIST_GLUE, facts::LIST_GLUE),
-    ];
-    for (list, bit) in lists {
+    for (list, bit) in LEXICON_LISTS {
         for &w in list {
             *words.entry(w).or_default() |= bit;
         }
@@ -2468,22 +2470,7 @@ mod tests {
 
     #[test]
     fn the_lexicon_answers_as_its_lists() {
-        let lists: [(&[&str], u32); 14] = [
-            (STOP_CAP, facts::STOP),
-            (ORG_HEADS, facts::ORG),
-            (EVENT_HEADS, facts::EVENT),
-            (PARTICLES, facts::PARTICLE),
-            (PLACE_HEADS, facts::PLACE_HEAD),
-            (COUNTERPARTS, facts::COUNTERPART),
-            (ROLE_ADJECTIVES, facts::ROLE_ADJECTIVE),
-            (PRE_TITLE_MODIFIERS, facts::PRE_TITLE),
-            (ORG_PREPS_FR, facts::ORG_PREP_FR),
-            (ORG_DETS_FR, facts::ORG_DET_FR),
-            (NAME_GLUE_EN, facts::NAME_GLUE_EN),
-            (LOCATIVES_FR, facts::LOCATIVE_FR),
-            (LOCATIVES_EN, facts::LOCATIVE_EN),
-            (LIST_GLUE, facts::LIST_GLUE),
-        ];
+        let lists = LEXICON_LISTS;
         let probes = lists
             .iter()
             .flat_map(|(list, _)| list.iter().copied())

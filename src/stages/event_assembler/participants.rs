@@ -256,19 +256,7 @@ impl EventAssembler {
                     if self.undergoes(doc, tokens, trigger, m.span) => {}
                 // "..., Omar Haddad said": who tells of the meeting.
                 Label::Per if !fronted && self.is_sayer(doc, tokens, m.span) => {}
-                Label::Per => {
-                    let (role, org) =
-                        self.role_of(doc, &index.titles_by_holder, entity, trigger.start);
-                    persons.push(Found {
-                        key: format!("E{entity}"),
-                        participant: Participant {
-                            entity: Some(entity),
-                            name: e.name.clone(),
-                            role,
-                            org,
-                        },
-                    });
-                }
+                Label::Per => persons.push(self.person(doc, index, entity, trigger.start)),
                 Label::Loc if LOCATIVES.contains(&before.as_str()) => {
                     let distance = m.span.start.abs_diff(trigger.end);
                     if location.as_ref().is_none_or(|(d, _)| distance < *d)
@@ -422,17 +410,7 @@ impl EventAssembler {
                     )
                 });
                 if let Some(person) = index.only_holder_of(&t.role).filter(|_| definite) {
-                    let (role, org) =
-                        self.role_of(doc, &index.titles_by_holder, person, trigger.start);
-                    persons.push(Found {
-                        key: format!("E{person}"),
-                        participant: Participant {
-                            entity: Some(person),
-                            name: doc.entities[person].name.clone(),
-                            role,
-                            org,
-                        },
-                    });
+                    persons.push(self.person(doc, index, person, trigger.start));
                 }
                 continue;
             };
@@ -449,16 +427,7 @@ impl EventAssembler {
             else {
                 continue;
             };
-            let (role, org) = self.role_of(doc, &index.titles_by_holder, person, trigger.start);
-            persons.push(Found {
-                key: format!("E{person}"),
-                participant: Participant {
-                    entity: Some(person),
-                    name: doc.entities[person].name.clone(),
-                    role,
-                    org,
-                },
-            });
+            persons.push(self.person(doc, index, person, trigger.start));
         }
         // A state or organization is a participant only when no person is
         // named for it: not when a participant holds one of its titles.
@@ -523,6 +492,21 @@ impl EventAssembler {
             found,
             location: location.map(|(_, l)| l),
             in_forum: !forums.is_empty(),
+        }
+    }
+
+    /// Person entity `person` as a participant, with the role and
+    /// organization of the title it holds nearest to `at`.
+    fn person(&self, doc: &Document, index: &Index<'_>, person: usize, at: usize) -> Found {
+        let (role, org) = self.role_of(doc, &index.titles_by_holder, person, at);
+        Found {
+            key: format!("E{person}"),
+            participant: Participant {
+                entity: Some(person),
+                name: doc.entities[person].name.clone(),
+                role,
+                org,
+            },
         }
     }
 }
