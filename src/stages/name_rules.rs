@@ -1840,6 +1840,19 @@ impl NameRules {
     }
 }
 
+/// True when `m` overlaps a span kept so far (`taken`, by start): only the
+/// nearest kept span on each side can.
+fn clashes(taken: &std::collections::BTreeMap<usize, Span>, m: Span) -> bool {
+    taken
+        .range(m.start..)
+        .next()
+        .is_some_and(|(_, s)| s.overlaps(m))
+        || taken
+            .range(..m.start)
+            .next_back()
+            .is_some_and(|(_, s)| s.overlaps(m))
+}
+
 /// Adds `new` mentions to the document's, keeping the outermost: longer
 /// spans first, then earlier ones, then new before existing; a mention that
 /// overlaps one already kept is dropped.
@@ -1921,15 +1934,7 @@ fn merge_into_apart(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
     let mut taken: std::collections::BTreeMap<usize, Span> = Default::default();
     for (_, _, i) in order {
         let m = span_of(i);
-        let clash = taken
-            .range(m.start..)
-            .next()
-            .is_some_and(|(_, s)| s.overlaps(m))
-            || taken
-                .range(..m.start)
-                .next_back()
-                .is_some_and(|(_, s)| s.overlaps(m));
-        if !clash {
+        if !clashes(&taken, m) {
             taken.insert(m.start, m);
             if i < n_new {
                 keep_new[i] = true;
@@ -1998,15 +2003,7 @@ fn merge_all(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
     let mut taken: std::collections::BTreeMap<usize, Span> = Default::default();
     for (_, _, i) in order {
         let m = spans[i];
-        let clash = taken
-            .range(m.start..)
-            .next()
-            .is_some_and(|(_, s)| s.overlaps(m))
-            || taken
-                .range(..m.start)
-                .next_back()
-                .is_some_and(|(_, s)| s.overlaps(m));
-        if !clash {
+        if !clashes(&taken, m) {
             // An empty span clashes with nothing; two kept spans never
             // share a start otherwise.
             if !m.is_empty() {
