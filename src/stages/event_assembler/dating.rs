@@ -142,9 +142,32 @@ impl EventAssembler {
                 .map(|(k, _)| base + k)
         };
         let followed = |t: &Timex| after_at.is_some_and(|at| t.span.end <= at);
-        let in_sentence = index.nearest_date(sentence, trigger.start, |t| {
-            !reported_after(t) && !biographical(t) && !followed(t)
-        });
+        let in_sentence = index
+            .nearest_date(sentence, trigger.start, |t| {
+                !reported_after(t) && !biographical(t) && !followed(t)
+            })
+            .or_else(|| {
+                // "Il a reçu mercredi un groupe de responsables. Parmi eux
+                // X, qui s'est entretenu avec lui": a sentence that opens
+                // on the group of the one before tells of the same
+                // occasion, dated there.
+                let mut opener = doc.text[sentence.start..sentence.end]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase);
+                let (first, second) = (opener.next()?, opener.next()?);
+                if !matches!(
+                    (first.as_str(), second.as_str()),
+                    ("parmi", "eux" | "elles") | ("among", "them" | "those")
+                ) {
+                    return None;
+                }
+                let k = doc
+                    .sentences
+                    .partition_point(|s| s.span.start < sentence.start);
+                let before = doc.sentences[..k].last()?.span;
+                index.nearest_date(before, before.end, |_| true)
+            });
         // "à la veille du sommet": the summit is the day after the day the
         // clause tells (its own date, else the news's).
         if eve != 0 {
