@@ -22,6 +22,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use depeche::gazetteer::Gazetteer;
 use depeche::{Document, InputDocument, Lang, Pipeline};
 
+/// mimalloc's `mi_option_purge_delay` (`mi_option_e` in its `mimalloc.h`, v3).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 /// The allocator the CLI uses, so the bench measures what users run.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -32,7 +35,7 @@ const MB: f64 = 1_000_000.0;
 fn main() {
     // As the CLI sets it (see `src/main.rs`): freed memory kept a second.
     // SAFETY: sets one integer option, before any other thread exists.
-    unsafe { libmimalloc_sys::mi_option_set(15, 1000) };
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 1000) };
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench");
     let Some(corpus) = load_corpus(&dir) else {
         println!(

@@ -6,12 +6,14 @@
 
 mod fold;
 mod layers;
+mod lower;
 mod offsets;
 mod span;
 mod tokens;
 
 pub use fold::{fold, Folded, OriginalCursor};
 pub use layers::*;
+pub(crate) use lower::{lowercase_differs, Lowered};
 pub use offsets::CharIndex;
 pub use span::Span;
 pub(crate) use tokens::tokenize_into;

@@ -10,8 +10,8 @@ use rustc_hash::FxHashMap;
 use once_cell::sync::Lazy;
 
 use crate::doc::{
-    tokenize_into, Cue, CueKind, Document, Label, Mention, MentionSource, SentenceKind, Span,
-    TitleMention, Token, TokenKind,
+    lowercase_differs, tokenize_into, Cue, CueKind, Document, Label, Lowered, Mention,
+    MentionSource, SentenceKind, Span, TitleMention, Token, TokenKind,
 };
 use crate::pipeline::{Layer, Stage, StageError};
 use crate::Lang;
@@ -819,34 +819,10 @@ fn looks_like_adjective(word: &str) -> bool {
     word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e)) || OTHERS.contains(&word)
 }
 
-/// A word in lowercase, borrowed when it already is (most words are): the
-/// rules look words up in lowercase many times per token, and allocating a
-/// `String` each time was a large part of the stage.
-struct Lower<'a>(Cow<'a, str>);
-
-impl Lower<'_> {
-    fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::ops::Deref for Lower<'_> {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl PartialEq<&str> for Lower<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
-    }
-}
-
 /// `s` in lowercase, as [`str::to_lowercase`] gives it: ASCII words take
 /// the identical ASCII mapping, without allocating when nothing changes.
-fn lower(s: &str) -> Lower<'_> {
-    Lower(if !s.is_ascii() {
+fn lower(s: &str) -> Lowered<'_> {
+    Lowered(if !s.is_ascii() {
         Cow::Owned(s.to_lowercase())
     } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(s.to_ascii_lowercase())
@@ -888,19 +864,6 @@ fn push_lower(word: &str, out: &mut String) -> Option<(u32, u32)> {
         }
     }
     Some((u32::try_from(start).ok()?, u32::try_from(out.len()).ok()?))
-}
-
-/// True when `c` is not its own lowercase. Latin-1 (French accents) is
-/// decided without the Unicode tables.
-fn lowercase_differs(c: char) -> bool {
-    match c {
-        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => true,
-        '\0'..='ÿ' => false,
-        c => {
-            let mut lower = c.to_lowercase();
-            !(lower.next() == Some(c) && lower.next().is_none())
-        }
-    }
 }
 
 /// True for a capitalised word, and for Arabic-style surnames written with
@@ -1013,14 +976,14 @@ impl<'d> Ctx<'d> {
     }
 
     /// Token `i` in lowercase, as `lower(self.word(i))` gives it.
-    fn lower(&self, i: usize) -> Lower<'_> {
+    fn lower(&self, i: usize) -> Lowered<'_> {
         let range = self.lowers.get(i).copied().flatten();
-        Lower(Cow::Borrowed(
+        Lowered::borrowed(
             match range.and_then(|(s, e)| self.lower_text.get(s as usize..e as usize)) {
                 Some(lower) => lower,
                 None => self.word(i),
             },
-        ))
+        )
     }
 
     /// Whether token `i` has any of the `bits` of [`facts`] (none past
@@ -2491,14 +2454,7 @@ mod tests {
     }
 
     #[test]
-    fn lowercase_differs_as_lowercasing_says() {
-        for c in ('\0'..='\u{52f}').chain(['Σ', 'ẞ', 'Ａ', '\u{212a}']) {
-            assert_eq!(
-                lowercase_differs(c),
-                c.to_lowercase().to_string() != c.to_string(),
-                "{c:?}"
-            );
-        }
+    fn push_lower_gives_what_lowercasing_does() {
         let mut buffer = String::new();
         for word in ["été", "Été", "ÉTÉ", "naïve", "ΣΟΦΟΣ", "Straße", "x"] {
             let got = push_lower(word, &mut buffer)

@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::doc::{
-    tokenize, Cue, CueKind, DateSource, Document, Event, EventStatus, EventType, Label,
-    Participant, SentenceKind, Span, Token, TokenKind,
+    lowercase_differs, tokenize, Cue, CueKind, DateSource, Document, Event, EventStatus, EventType,
+    Label, Lowered, Participant, SentenceKind, Span, Token, TokenKind,
 };
 use crate::pipeline::{Layer, Stage, StageError};
 
@@ -128,8 +128,10 @@ fn last_words(text: &str, n: usize) -> Vec<(usize, &str)> {
 fn lower(s: &str) -> Lowered<'_> {
     // Most words are lowercase already: those are borrowed, not copied (a
     // copy per word looked at was half of this stage).
-    if s.chars().all(lowers_to_itself) {
-        return Lowered(Cow::Borrowed(s));
+    if s.chars()
+        .all(|c| !lowercase_differs(c) && !matches!(c, '’' | 'ʼ'))
+    {
+        return Lowered::borrowed(s);
     }
     let lowered = s.to_lowercase();
     Lowered(Cow::Owned(if lowered.contains(['’', 'ʼ']) {
@@ -137,48 +139,6 @@ fn lower(s: &str) -> Lowered<'_> {
     } else {
         lowered
     }))
-}
-
-/// What [`lower`] gives: the word itself when it was lowercase already.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Lowered<'a>(Cow<'a, str>);
-
-impl Lowered<'_> {
-    fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    fn into_owned(self) -> String {
-        self.0.into_owned()
-    }
-}
-
-impl std::ops::Deref for Lowered<'_> {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl PartialEq<str> for Lowered<'_> {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for Lowered<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-/// True when [`lower`] leaves `c` as it is.
-fn lowers_to_itself(c: char) -> bool {
-    if c.is_ascii() {
-        return !c.is_ascii_uppercase();
-    }
-    let mut lowered = c.to_lowercase();
-    !matches!(c, '’' | 'ʼ') && lowered.next() == Some(c) && lowered.next().is_none()
 }
 
 /// True when two participant sets can be one meeting told twice: the same

@@ -1,7 +1,6 @@
 //! Who takes part in an event: the parties named in the trigger's clause,
 //! with the role and organization of the title each holds.
 
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -211,7 +210,7 @@ impl EventAssembler {
                 .map(|t| lower(t.span.slice(&doc.text)))
                 .filter(|w| !SKIPPED_BEFORE.contains(&w.as_str()))
                 .nth(nth)
-                .unwrap_or(Lowered(Cow::Borrowed("")))
+                .unwrap_or(Lowered::borrowed(""))
         };
         let word_before = |at: usize| nth_word_before(at, 0);
         // Organizations and countries represented by a participant's title.
