@@ -262,6 +262,92 @@ HONORIFICS = [
 ]
 
 
+# Kinds whose plurals name groups of holders from several states or organisations ("les
+# ambassadeurs de l'Allemagne, de la Belgique et de la France", "the foreign ministers of Ukraine,
+# Russia, France and Germany"). Religious, judicial and corporate plurals are left out: they
+# mostly name professions, not holders of one office each.
+PLURAL_KINDS = {"government", "diplomatic", "military", "royal", "party"}
+
+# French words that stay as they are in the plural, or whose plural is irregular.
+FR_IRREGULAR = {"porte-parole": "porte-parole", "haut": "hauts", "haute": "hautes"}
+# French words that introduce a complement: the words before them agree with the head.
+FR_COMPLEMENT = {"de", "d'", "du", "des", "à", "au", "aux", "en", "et"}
+
+
+def fr_plural_word(w):
+    if w in FR_IRREGULAR:
+        return FR_IRREGULAR[w]
+    if "-" in w:
+        # "vice-président" -> "vice-présidents", "lieutenant-colonel" -> "lieutenants-colonels"
+        # is too fine: only the last part agrees here.
+        head, _, last = w.rpartition("-")
+        return head + "-" + fr_plural_word(last)
+    if w[-1:] in ("s", "x", "z"):
+        return w
+    if w.endswith("al"):
+        return w[:-2] + "aux"
+    if w.endswith(("eau", "eu")):
+        return w + "x"
+    return w + "s"
+
+
+def fr_plural(form):
+    """The plural of a French title: the head and the adjectives agreeing with it, up to its
+    complement ("secrétaire général adjoint de l'ONU" -> "secrétaires généraux adjoints de l'ONU")."""
+    words = form.split(" ")
+    out = []
+    for i, w in enumerate(words):
+        if w in FR_COMPLEMENT or w.startswith(("d'", "l'")) or (i > 0 and w[:1].isupper() and
+                                                                words[i - 1].lower() not in ("premier", "première")):
+            return " ".join(out + words[i:])
+        out.append(fr_plural_word(w))
+    return " ".join(out)
+
+
+def en_plural_word(w):
+    if w.endswith("man"):
+        return w[:-3] + "men"
+    if w.endswith("y") and w[-2:-1] not in ("a", "e", "o", "u"):
+        return w[:-1] + "ies"
+    if w.endswith(("s", "sh", "ch", "x")):
+        return w + "es"
+    return w + "s"
+
+
+# English titles whose head is not their last word, or whose plural is irregular.
+EN_IRREGULAR = {
+    "secretary-general": "secretaries-general", "secretary general": "secretaries-general",
+    "commander-in-chief": "commanders-in-chief", "commander in chief": "commanders in chief",
+    "president-elect": "presidents-elect", "president elect": "presidents-elect",
+    "consul general": "consuls general", "chargé d'affaires": "chargés d'affaires",
+    "charge d'affaires": "charges d'affaires",
+}
+
+
+def en_plural(form):
+    """The plural of an English title: its head noun, the last word before any "of" complement
+    ("foreign minister" -> "foreign ministers", "chief of staff" -> "chiefs of staff")."""
+    for singular, plural in EN_IRREGULAR.items():
+        if form.endswith(singular):
+            return form[: -len(singular)] + plural
+    words = form.split(" ")
+    head = words.index("of") - 1 if "of" in words else len(words) - 1
+    if head < 0:
+        return form
+    if words[head][:1].isupper():
+        # "Supreme Allied Commander Europe": a proper name, not a head noun.
+        return form
+    words[head] = en_plural_word(words[head])
+    return " ".join(words)
+
+
+def plural_wanted(surface):
+    # Abbreviations and all-capital forms ("Gen.", "MP", "CEO") keep their singular only.
+    # A coordination ("ambassadeur extraordinaire et plénipotentiaire") is left as it is.
+    return "." not in surface and not surface.isupper() and not any(
+        f" {c} " in surface for c in ("et", "and"))
+
+
 def main():
     w = Writer(os.path.join(OUT, "titles.tsv"), [
         "titles and roles (type TITLE) and honorifics (type HONORIFIC), French and English",
@@ -282,6 +368,8 @@ def main():
             w.add(s, "TITLE", ens[0], id_, attrs_str("kind=" + kind, "lang=en",
                                                       "case=upper" if s.isupper() else "",
                                                       "case=exact" if exact and s.endswith(".") or s in ("Father",) else ""))
+        if kind in PLURAL_KINDS:
+            add_plurals(w, frs, ens, frs[0] if frs else "", ens[0] if ens else "", id_, kind)
     w.section("--- ministerial portfolios")
     for slug, frc, en_adj, en_of, en_sec in PORTFOLIOS:
         id_ = "title:%s-minister" % slug
@@ -296,6 +384,7 @@ def main():
             w.add(s, "TITLE", fr_can, id_, "kind=government;lang=fr")
         for s in en_forms:
             w.add(s, "TITLE", en_can, id_, "kind=government;lang=en")
+        add_plurals(w, fr_forms, en_forms, fr_can, en_can, id_, "government")
         vid = "title:deputy-%s-minister" % slug
         for c in frc:
             w.add("vice-ministre " + c, "TITLE", "vice-ministre " + frc[0], vid, "kind=government;lang=fr")
@@ -313,6 +402,16 @@ def main():
               attrs_str("kind=honorific", "lang=" + lang if lang else "", "gender=" + g if g else "",
                         "number=" + n if n else "", "case=exact"))
     w.write()
+
+
+def add_plurals(w, frs, ens, fr_can, en_can, id_, kind):
+    """The plural of each form (number=pl), under the singular's canonical form and id: a plural
+    title names one holder per state or organisation that follows it."""
+    for forms, plural, can, lang in ((frs, fr_plural, fr_can, "fr"), (ens, en_plural, en_can, "en")):
+        for s in forms:
+            p = plural(s)
+            if plural_wanted(s) and p != s and p not in forms:
+                w.add(p, "TITLE", can, id_, attrs_str("kind=" + kind, "lang=" + lang, "number=pl"))
 
 
 if __name__ == "__main__":

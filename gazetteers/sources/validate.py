@@ -9,7 +9,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import OUT, HEADER, TYPES  # noqa: E402
 
-KEYS = {"lang", "country", "kind", "case", "pop", "gender", "number", "event", "form", "voice", "tense"}
+KEYS = {"lang", "country", "kind", "case", "pop", "gender", "number", "event", "form", "voice", "tense", "parties"}
 
 
 def main():

@@ -1,9 +1,10 @@
 //! `depeche eval GOLD.jsonl`: runs the library's scorer and prints it.
 
-use std::io::BufRead;
+use std::fmt::Write as _;
+use std::io::{BufRead, Write as _};
 
 use anyhow::{Context, Result};
-use depeche::eval::{evaluate, EvalOptions, Examples, GoldDoc, Prf};
+use depeche::eval::{evaluate, EvalOptions, Examples, GoldDoc, Prf, Report};
 
 use super::args::EvalArgs;
 use super::{build_pipeline, Outcome};
@@ -41,66 +42,89 @@ pub fn run(args: EvalArgs) -> Result<Outcome> {
         examples: args.examples,
     };
     let report = evaluate(&pipeline, &gold, &options);
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
-        return Ok(Outcome { problems: bad > 0 });
-    }
-    println!("{}: {} documents", args.gold.display(), report.documents);
-    let line = |name: &str, p: f64, r: f64, f: f64| {
-        println!("  {name:<22} P {:>6.3}  R {:>6.3}  F1 {:>6.3}", p, r, f);
+    // The whole report is written at once, so that a closed pipe
+    // (`depeche eval ... | head`) is an error the caller can tell apart
+    // (a broken pipe ends the run quietly), not a panic in `println!`.
+    let text = if args.json {
+        serde_json::to_string_pretty(&report)? + "\n"
+    } else {
+        format_report(&args.gold.display().to_string(), &report)
     };
-    let prf = |name: &str, x: &Prf| line(name, x.precision, x.recall, x.f1);
-    let show = |ex: &Examples| {
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(Outcome { problems: bad > 0 })
+}
+
+/// The report as the text `depeche eval` prints.
+fn format_report(gold: &str, report: &Report) -> String {
+    let mut out = String::new();
+    // Writing to a `String` cannot fail.
+    macro_rules! say {
+        ($($arg:tt)*) => {{ let _ = writeln!(out, $($arg)*); }};
+    }
+    fn line(out: &mut String, name: &str, p: f64, r: f64, f: f64) {
+        let _ = writeln!(out, "  {name:<22} P {:>6.3}  R {:>6.3}  F1 {:>6.3}", p, r, f);
+    }
+    fn prf(out: &mut String, name: &str, x: &Prf) {
+        line(out, name, x.precision, x.recall, x.f1);
+    }
+    fn show(out: &mut String, ex: &Examples) {
         for m in &ex.misses {
-            println!("    miss         {m}");
+            let _ = writeln!(out, "    miss         {m}");
         }
         for m in &ex.false_alarms {
-            println!("    false alarm  {m}");
+            let _ = writeln!(out, "    false alarm  {m}");
         }
         for m in &ex.wrong {
-            println!("    wrong        {m}");
+            let _ = writeln!(out, "    wrong        {m}");
         }
-    };
+    }
+    say!("{gold}: {} documents", report.documents);
     match &report.entities {
         Some(e) => {
-            println!(
+            say!(
                 "entities (gold {}, predicted {}, matched {})",
-                e.counts.gold, e.counts.predicted, e.counts.matched
+                e.counts.gold,
+                e.counts.predicted,
+                e.counts.matched
             );
-            line("strict", e.precision, e.recall, e.f1);
-            prf("overlap", &e.overlap);
+            line(&mut out, "strict", e.precision, e.recall, e.f1);
+            prf(&mut out, "overlap", &e.overlap);
             for (label, p) in &e.by_label {
-                prf(&format!("strict {label}"), p);
+                prf(&mut out, &format!("strict {label}"), p);
             }
-            show(&e.examples);
+            show(&mut out, &e.examples);
         }
-        None => println!("entities: not annotated"),
+        None => say!("entities: not annotated"),
     }
     match &report.timexes {
         Some(t) => {
-            println!(
+            say!(
                 "timexes (gold {}, predicted {}, matched {})",
-                t.counts.gold, t.counts.predicted, t.counts.matched
+                t.counts.gold,
+                t.counts.predicted,
+                t.counts.matched
             );
-            line("strict", t.precision, t.recall, t.f1);
-            prf("overlap", &t.overlap);
-            println!("  {:<22} {:.3}", "value accuracy", t.value_accuracy);
-            show(&t.examples);
+            line(&mut out, "strict", t.precision, t.recall, t.f1);
+            prf(&mut out, "overlap", &t.overlap);
+            say!("  {:<22} {:.3}", "value accuracy", t.value_accuracy);
+            show(&mut out, &t.examples);
         }
-        None => println!("timexes: not annotated"),
+        None => say!("timexes: not annotated"),
     }
     match &report.events {
         Some(e) => {
-            println!(
+            say!(
                 "events (gold pairs {}, predicted pairs {}, matched {})",
-                e.counts.gold, e.counts.predicted, e.counts.matched
+                e.counts.gold,
+                e.counts.predicted,
+                e.counts.matched
             );
-            line("participant pairs", e.precision, e.recall, e.f1);
-            prf("whole events", &e.exact);
-            println!("  {:<22} {:.3}", "date accuracy", e.date_accuracy);
-            show(&e.examples);
+            line(&mut out, "participant pairs", e.precision, e.recall, e.f1);
+            prf(&mut out, "whole events", &e.exact);
+            say!("  {:<22} {:.3}", "date accuracy", e.date_accuracy);
+            show(&mut out, &e.examples);
         }
-        None => println!("events: not annotated"),
+        None => say!("events: not annotated"),
     }
-    Ok(Outcome { problems: bad > 0 })
+    out
 }

@@ -393,6 +393,54 @@ fn capitalised_word_follows(text: &str, end: usize) -> bool {
     trimmed.len() < rest.len() && trimmed.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// The mention a gazetteer entity entry makes at `span` (`None` for an
+/// entry of another type).
+fn gazetteer_mention(span: Span, entry: &Entry) -> Option<Mention> {
+    let EntryType::Entity(label) = entry.kind else {
+        return None;
+    };
+    let mut mention = Mention::new(span, label, MentionSource::Gazetteer);
+    mention.canonical = Some(entry.canonical.clone());
+    mention.id = entry.id.clone();
+    mention.country = entry.attr("country").map(str::to_string);
+    Some(mention)
+}
+
+/// A word that is both a nationality and a given name reads as a name
+/// before a capitalised word ("German Gref"), but as the nationality
+/// before a title ("German Foreign Minister Frank-Walter Steinmeier"):
+/// each of `candidates` (a given-name cue's index and the nationality)
+/// whose next word starts a title becomes the nationality.
+fn nationalities_before_titles(
+    text: &str,
+    candidates: Vec<(usize, Mention)>,
+    mentions: &mut Vec<Mention>,
+    cues: &mut Vec<Cue>,
+) {
+    let mut dropped = Vec::new();
+    for (k, nationality) in candidates {
+        let after = nationality.span.end;
+        let next_word = after + (text[after..].len() - text[after..].trim_start().len());
+        let title_next = cues
+            .get(k + 1..)
+            .and_then(|rest| rest.iter().find(|c| c.span.start >= after))
+            .is_some_and(|c| c.kind == CueKind::Title && c.span.start == next_word);
+        if title_next {
+            dropped.push(k);
+            mentions.push(nationality);
+        }
+    }
+    if dropped.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    cues.retain(|_| {
+        k += 1;
+        !dropped.contains(&(k - 1))
+    });
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+}
+
 impl Stage for GazetteerMatcher {
     fn name(&self) -> &'static str {
         "gazetteer"
@@ -405,6 +453,9 @@ impl Stage for GazetteerMatcher {
     }
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
         let (mut mentions, mut cues) = (Vec::new(), Vec::new());
+        // The given names read as names that could have been a
+        // nationality, each as its cue's index and the nationality.
+        let mut demonym_or_name = Vec::new();
         self.scan(&doc.text, doc.lang, |span, entries| {
             let best_entity = entries
                 .iter()
@@ -428,6 +479,12 @@ impl Stage for GazetteerMatcher {
             };
             if prefer_cue {
                 let (kind, entry) = best_cue.expect("checked above");
+                if let Some(nationality) = best_entity
+                    .filter(|e| e.kind == EntryType::Entity(Label::Misc))
+                    .and_then(|e| gazetteer_mention(span, e))
+                {
+                    demonym_or_name.push((cues.len(), nationality));
+                }
                 cues.push(Cue {
                     span,
                     kind,
@@ -435,17 +492,13 @@ impl Stage for GazetteerMatcher {
                     id: entry.id.clone(),
                     attrs: entry.attrs.clone(),
                 });
-            } else if let Some(entry) = best_entity {
-                let EntryType::Entity(label) = entry.kind else {
-                    unreachable!("filtered to entities")
-                };
-                let mut mention = Mention::new(span, label, MentionSource::Gazetteer);
-                mention.canonical = Some(entry.canonical.clone());
-                mention.id = entry.id.clone();
-                mention.country = entry.attr("country").map(str::to_string);
+            } else if let Some(mention) = best_entity.and_then(|e| gazetteer_mention(span, e)) {
                 mentions.push(mention);
             }
         });
+        if !demonym_or_name.is_empty() {
+            nationalities_before_titles(&doc.text, demonym_or_name, &mut mentions, &mut cues);
+        }
         doc.mentions.append(&mut mentions);
         doc.cues.append(&mut cues);
         Ok(())

@@ -12,7 +12,7 @@ use super::{
     Parties,
 };
 use crate::doc::{
-    Cue, CueKind, Document, Label, Participant, Span, TitleMention, Token, TokenKind,
+    Cue, CueKind, Document, Label, Mention, Participant, Span, TitleMention, Token, TokenKind,
 };
 
 impl EventAssembler {
@@ -277,10 +277,7 @@ impl EventAssembler {
                         .next()
                         .is_some_and(|w| VENUE_HEADS.contains(&lower(w).as_str())) => {}
                 Label::Loc | Label::Org => {
-                    let is_country = m.label == Label::Org
-                        || m.id.as_ref().is_some_and(|id| {
-                            id.len() == 2 && id.chars().all(|c| c.is_ascii_uppercase())
-                        });
+                    let is_country = m.label == Label::Org || names_a_country(m);
                     // Titles' "of" and the organizations named inside a
                     // person's title phrase are represented by the person.
                     let inside_title = index.inside_held_title(sentence, m.span);
@@ -393,11 +390,34 @@ impl EventAssembler {
                 Label::Misc => {}
             }
         }
+        // States and organizations that take part through an unnamed holder
+        // of a plural title ("the foreign ministers of Ukraine and France").
+        let mut states = Vec::new();
         // Role-only titles: "le président russe".
         for t in window_titles
             .iter()
             .filter(|t| window.contains(t.span) && t.holder.is_none())
         {
+            if let Some((role, list)) = self.plural_title(doc, tokens, window, t) {
+                for member in list {
+                    let Some(org) = doc.represented_entity(member) else {
+                        continue;
+                    };
+                    match index.holder_of_role(role, org, trigger.start) {
+                        Some(person) => persons.push(self.person(doc, index, person, trigger.start)),
+                        None => states.push(Found {
+                            key: format!("E{org}"),
+                            participant: Participant {
+                                entity: Some(org),
+                                name: doc.entities[org].name.clone(),
+                                role: None,
+                                org: None,
+                            },
+                        }),
+                    }
+                }
+                continue;
+            }
             let Some(of) = t.of else {
                 // "le Président", "the president-elect": with no country,
                 // the one person the document names in that role, when
@@ -478,6 +498,7 @@ impl EventAssembler {
             }
         }
         let mut found = persons;
+        found.extend(states);
         found.extend(
             others
                 .into_iter()
@@ -494,6 +515,53 @@ impl EventAssembler {
         }
     }
 
+    /// A plural title's role (the canonical form of its singular) and the
+    /// states or organizations it lists, each of which one holder of the
+    /// role stands for: "the foreign ministers of Ukraine, Russia and
+    /// France", "les ambassadeurs de l'Allemagne et de la Belgique", "the
+    /// Russian and Turkish foreign ministers". `None` for a singular title.
+    fn plural_title<'d>(
+        &self,
+        doc: &'d Document,
+        tokens: &[Token],
+        window: Span,
+        title: &TitleMention,
+    ) -> Option<(&'d str, Vec<usize>)> {
+        let cue = cue_at(doc, title.role_span.start).filter(|c| {
+            c.kind == CueKind::Title && c.span == title.role_span && c.attr("number") == Some("pl")
+        })?;
+        let of = title.of?;
+        let mentions = &doc.mentions;
+        // A member is a state (a country, or its nationality) or an
+        // organization: "African leaders" are no one continent's holder.
+        let party = |k: usize| {
+            let m = &mentions[k];
+            (m.label == Label::Org || names_a_country(m)) && window.contains(m.span)
+        };
+        let glued = |a: usize, b: usize| is_list_glue(doc, tokens, mentions[a].span, mentions[b].span);
+        // Mentions are in text order and do not overlap: the list's next
+        // member is the next mention, when only list words come between.
+        let mut list = vec![of];
+        if mentions[of].span.start >= title.role_span.end {
+            let mut k = of;
+            while k + 1 < mentions.len() && party(k + 1) && glued(k, k + 1) {
+                k += 1;
+                list.push(k);
+            }
+        } else {
+            let mut k = of;
+            while k > 0 && party(k - 1) && glued(k - 1, k) {
+                k -= 1;
+                list.push(k);
+            }
+            list.reverse();
+        }
+        // One state alone ("EU foreign ministers", "Ukrainian leaders")
+        // names a body of several holders, none of whom the title singles
+        // out.
+        (list.len() >= 2 && party(of)).then_some((cue.canonical.as_str(), list))
+    }
+
     /// Person entity `person` as a participant, with the role and
     /// organization of the title it holds nearest to `at`.
     fn person(&self, doc: &Document, index: &Index<'_>, person: usize, at: usize) -> Found {
@@ -508,4 +576,11 @@ impl EventAssembler {
             },
         }
     }
+}
+
+/// True when the mention names a country, or its nationality: its id is a
+/// country code (ISO 3166-1 alpha-2).
+fn names_a_country(m: &Mention) -> bool {
+    m.id.as_ref()
+        .is_some_and(|id| id.len() == 2 && id.chars().all(|c| c.is_ascii_uppercase()))
 }
