@@ -445,7 +445,10 @@ fn closed_output_pipe_ends_quietly() {
     write(dir.path(), "gold.jsonl", gold);
     let runs: [(&[&str], &str); 2] = [
         (&["extract", "many.jsonl", "--batch-size", "16"], "{\""),
-        (&["eval", "gold.jsonl", "--examples", "100000"], "gold.jsonl"),
+        (
+            &["eval", "gold.jsonl", "--examples", "100000"],
+            "gold.jsonl",
+        ),
     ];
     for (args, starts) in runs {
         let mut child = command(dir.path(), args)

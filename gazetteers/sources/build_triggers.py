@@ -6,7 +6,8 @@ All data written by hand from general knowledge (conjugation tables below); Fren
 tenses are generated from the participle. Pure standard library.
 attrs: event=meeting|visit|call|agreement; lang=fr|en; form=verb|noun|participation;
        voice=active|passive|reciprocal; tense=past|present|future|infinitive (verbs);
-       parties=2 where one named party is not enough ("X and Y hold a news conference").
+       parties=2 where one named party is not enough ("X and Y hold a news conference");
+       parties=each where each party summoned meets whoever summons, apart (convoquer, summon).
 Deliberately left out (too ambiguous): French "appeler"/"appel" (appeler a = call for),
 English "call/called" (called for, so-called).
 A trigger ending in a preposition (" avec", " with", " à", " to", " par", " by") tells the
@@ -199,6 +200,11 @@ def fem_pl(p):
     return [p]
 
 
+# A summons is one meeting of whoever summons with each party summoned ("a convoqué les
+# ambassadeurs de l'Allemagne et de la Belgique": two meetings): parties=each.
+SUMMONS = {"convoquer", "summon", "convocation"}
+
+
 def main():
     w = Writer(os.path.join(OUT, "triggers.tsv"), [
         "event triggers (type TRIGGER): meeting, visit, call, agreement; French and English, inflected forms",
@@ -209,6 +215,8 @@ def main():
     ])
 
     def add(s, lemma, event, lang, form, voice="", tense="", parties=""):
+        if lemma in SUMMONS:
+            parties = "each"
         a = ["event=" + event, "lang=" + lang, "form=" + form]
         if voice:
             a.append("voice=" + voice)

@@ -62,7 +62,11 @@ fn format_report(gold: &str, report: &Report) -> String {
         ($($arg:tt)*) => {{ let _ = writeln!(out, $($arg)*); }};
     }
     fn line(out: &mut String, name: &str, p: f64, r: f64, f: f64) {
-        let _ = writeln!(out, "  {name:<22} P {:>6.3}  R {:>6.3}  F1 {:>6.3}", p, r, f);
+        let _ = writeln!(
+            out,
+            "  {name:<22} P {:>6.3}  R {:>6.3}  F1 {:>6.3}",
+            p, r, f
+        );
     }
     fn prf(out: &mut String, name: &str, x: &Prf) {
         line(out, name, x.precision, x.recall, x.f1);

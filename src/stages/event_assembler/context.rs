@@ -280,6 +280,34 @@ impl EventAssembler {
             })
     }
 
+    /// True when an infinitive trigger follows a verb that fixes it, so
+    /// that the event is firmly scheduled: "is scheduled to meet", "agreed
+    /// to meet", "a décidé de convoquer", "a prévu de recevoir". (Wishes and
+    /// refusals, "wants to meet", "refuse de rencontrer", fix nothing.)
+    pub(super) fn scheduled_before(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+        let mut words = tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| lower(t.span.slice(&doc.text)));
+        // The English triggers hold their "to"; French has its own "de".
+        if doc
+            .slice(trigger)
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case("to "))
+        {
+            return words
+                .next()
+                .is_some_and(|w| SCHEDULING_VERBS.contains(&w.as_str()));
+        }
+        words
+            .next()
+            .is_some_and(|w| matches!(w.as_str(), "de" | "d'"))
+            && words
+                .next()
+                .is_some_and(|w| SCHEDULING_VERBS.contains(&w.as_str()))
+    }
+
     /// When an infinitive trigger tells the purpose of a journey ("flew to
     /// Lima to meet X", "s'est rendu à Lima pour rencontrer X"): whether
     /// the journey is planned ("was to travel", "ira"). `None` when no

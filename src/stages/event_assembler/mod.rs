@@ -288,6 +288,8 @@ impl Stage for EventAssembler {
                 match self.journey_before(doc, tokens, cue.span) {
                     Some(planned) => Some(planned),
                     None if self.achieved_before(doc, tokens, cue.span) => Some(false),
+                    // "is scheduled to meet", "a décidé de convoquer".
+                    None if self.scheduled_before(doc, tokens, cue.span) => Some(true),
                     None => continue,
                 }
             } else {
@@ -528,9 +530,53 @@ impl Stage for EventAssembler {
                 }
             }
         }
-        doc.events = events;
+        doc.events = one_per_summoned(doc, events);
         Ok(())
     }
+}
+
+/// A summons is one meeting of whoever summons with each party summoned:
+/// "X a décidé de convoquer les ambassadeurs de l'Allemagne et de la
+/// Belgique" is X with Germany, and X with Belgium (the trigger says so,
+/// `parties=each`). Who summons is named before the trigger (a person
+/// there, when there is one); the rest named before it is no party. With
+/// no one named to summon them, the parties summoned still met apart.
+fn one_per_summoned(doc: &Document, events: Vec<Event>) -> Vec<Event> {
+    let mut out = Vec::with_capacity(events.len());
+    for event in events {
+        let each = cue_at(doc, event.trigger.start)
+            .is_some_and(|c| c.kind == CueKind::Trigger && c.attr("parties") == Some("each"));
+        if !each {
+            out.push(event);
+            continue;
+        }
+        let before = Span::new(event.sentence.start, event.trigger.start);
+        let named_before = |p: &Participant| {
+            p.entity.is_some() && doc.mentions_in(before).any(|(_, m)| m.entity == p.entity)
+        };
+        let (before, summoned): (Vec<Participant>, Vec<Participant>) =
+            event.participants.iter().cloned().partition(named_before);
+        if summoned.len() < 2 {
+            out.push(event);
+            continue;
+        }
+        let is_person = |p: &Participant| {
+            p.entity
+                .is_some_and(|e| doc.entities[e].label == Label::Per)
+        };
+        let summoners: Vec<Participant> = if before.iter().any(is_person) {
+            before.into_iter().filter(is_person).collect()
+        } else {
+            before
+        };
+        for party in summoned {
+            let mut one = event.clone();
+            one.participants = summoners.clone();
+            one.participants.push(party);
+            out.push(one);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

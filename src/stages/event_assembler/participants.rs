@@ -390,6 +390,27 @@ impl EventAssembler {
                 Label::Misc => {}
             }
         }
+        // "Pierre Nkurunziza, excédé par ... (thirty words) ..., a décidé de
+        // convoquer X": an active verb with no person before it in its
+        // window has the subject that opens the sentence, when nothing
+        // between opens another clause.
+        let person_before =
+            doc.mentions_in(Span::new(window.start, trigger.start))
+                .any(|(_, m)| {
+                    m.label == Label::Per
+                        && persons
+                            .iter()
+                            .any(|f: &Found| m.entity.is_some() && f.participant.entity == m.entity)
+                });
+        if !person_before
+            && first > 0
+            && cue.attr("form") == Some("verb")
+            && cue.attr("voice") == Some("active")
+        {
+            if let Some(subject) = self.opening_subject(doc, sentence, &tokens[..first]) {
+                persons.insert(0, self.person(doc, index, subject, trigger.start));
+            }
+        }
         // States and organizations that take part through an unnamed holder
         // of a plural title ("the foreign ministers of Ukraine and France").
         let mut states = Vec::new();
@@ -404,7 +425,9 @@ impl EventAssembler {
                         continue;
                     };
                     match index.holder_of_role(role, org, trigger.start) {
-                        Some(person) => persons.push(self.person(doc, index, person, trigger.start)),
+                        Some(person) => {
+                            persons.push(self.person(doc, index, person, trigger.start))
+                        }
                         None => states.push(Found {
                             key: format!("E{org}"),
                             participant: Participant {
@@ -515,6 +538,29 @@ impl EventAssembler {
         }
     }
 
+    /// The person entity whose name opens `sentence`, when `before` (the
+    /// sentence's tokens from its start to a trigger's window) holds no
+    /// other clause: no clause edge, subordinator or relative, and no other
+    /// person.
+    fn opening_subject(&self, doc: &Document, sentence: Span, before: &[Token]) -> Option<usize> {
+        let opening = before.first()?;
+        let (_, subject) = doc
+            .mentions_in(Span::new(sentence.start, before.last()?.span.end))
+            .next()
+            .filter(|(_, m)| m.label == Label::Per && m.span.start == opening.span.start)?;
+        let entity = subject.entity?;
+        let other_clause = before.iter().any(|t| {
+            let w = lower(t.span.slice(&doc.text));
+            CLAUSE_EDGES.contains(&w.as_str())
+                || SUBORDINATORS.contains(&w.as_str())
+                || RELATIVES.contains(&w.as_str())
+        });
+        let other_person = doc
+            .mentions_in(Span::new(subject.span.end, before.last()?.span.end))
+            .any(|(_, m)| m.label == Label::Per);
+        (!other_clause && !other_person).then_some(entity)
+    }
+
     /// A plural title's role (the canonical form of its singular) and the
     /// states or organizations it lists, each of which one holder of the
     /// role stands for: "the foreign ministers of Ukraine, Russia and
@@ -538,7 +584,8 @@ impl EventAssembler {
             let m = &mentions[k];
             (m.label == Label::Org || names_a_country(m)) && window.contains(m.span)
         };
-        let glued = |a: usize, b: usize| is_list_glue(doc, tokens, mentions[a].span, mentions[b].span);
+        let glued =
+            |a: usize, b: usize| is_list_glue(doc, tokens, mentions[a].span, mentions[b].span);
         // Mentions are in text order and do not overlap: the list's next
         // member is the next mention, when only list words come between.
         let mut list = vec![of];

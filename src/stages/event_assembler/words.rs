@@ -558,6 +558,28 @@ pub(super) const PLANNED_MARKERS: &[&str] = &[
     "due",
     "to",
 ];
+/// Verbs after which an infinitive trigger is firmly scheduled: "is
+/// scheduled to meet", "a décidé de convoquer".
+pub(super) const SCHEDULING_VERBS: &[&str] = &[
+    "scheduled",
+    "slated",
+    "set",
+    "due",
+    "expected",
+    "decided",
+    "agreed",
+    "décidé",
+    "décide",
+    "décident",
+    "décidera",
+    "prévu",
+    "prévoit",
+    "prévoient",
+    "accepté",
+    "accepte",
+    "convenu",
+    "convenus",
+];
 /// Prepositions before a meeting's place. (Unaccented "a" is left out: in
 /// English it is the article, "traveling to a U.S. base".)
 pub(super) const LOCATIVES: &[&str] = &["à", "au", "aux", "en", "in", "at", "dans"];
