@@ -535,6 +535,9 @@ impl Stage for EventAssembler {
     }
 }
 
+/// How many bytes before a summons its summoner may be named.
+const SUMMONER_REACH: usize = 600;
+
 /// A summons is one meeting of whoever summons with each party summoned:
 /// "X a décidé de convoquer les ambassadeurs de l'Allemagne et de la
 /// Belgique" is X with Germany, and X with Belgium (the trigger says so,
@@ -550,7 +553,10 @@ fn one_per_summoned(doc: &Document, events: Vec<Event>) -> Vec<Event> {
             out.push(event);
             continue;
         }
-        let before = Span::new(event.sentence.start, event.trigger.start);
+        // Who summons is named in the clause before the trigger: a few
+        // hundred bytes (so a sentence of thousands of words stays linear).
+        let from = event.trigger.start.saturating_sub(SUMMONER_REACH);
+        let before = Span::new(event.sentence.start.max(from), event.trigger.start);
         let named_before = |p: &Participant| {
             p.entity.is_some() && doc.mentions_in(before).any(|(_, m)| m.entity == p.entity)
         };

@@ -404,6 +404,7 @@ impl EventAssembler {
                 });
         if !person_before
             && first > 0
+            && first <= OPENING_SUBJECT_TOKENS
             && cue.attr("form") == Some("verb")
             && cue.attr("voice") == Some("active")
         {

@@ -7,6 +7,9 @@ pub(super) const MERGE_REACH: usize = 16;
 
 /// Tokens before and after a trigger where its participants are looked for.
 pub(super) const WINDOW_TOKENS: usize = 30;
+/// How far before a trigger's window the subject opening its sentence may
+/// be (the bound keeps a sentence of thousands of words linear).
+pub(super) const OPENING_SUBJECT_TOKENS: usize = 100;
 
 /// Beside a single named person, a state or organization is the other party
 /// only within this many tokens of the trigger.
