@@ -73,6 +73,7 @@ TITLES = [
     ("ambassador-extraordinary", "diplomatic", ["ambassadeur extraordinaire et plénipotentiaire",
                                                 "ambassadrice extraordinaire et plénipotentiaire"],
      ["ambassador extraordinary and plenipotentiary"]),
+    ("diplomat", "diplomatic", ["diplomate"], ["diplomat"]),
     ("envoy", "diplomatic", ["envoyé spécial", "envoyée spéciale", "émissaire"], ["special envoy", "envoy", "emissary"]),
     ("special-representative", "diplomatic", ["représentant spécial", "représentante spéciale"], ["special representative"]),
     ("permanent-representative", "diplomatic", ["représentant permanent", "représentante permanente"],
