@@ -165,6 +165,14 @@ PARTICIPATION = [
                          ("are to take part", "future"), ("is to take part", "future"),
                          ("are expected to take part", "future"), ("is expected to take part", "future"),
                          ("have taken part", "past"), ("has taken part", "past")]),
+    ("be invited", "en", [("were invited", "past"), ("was invited", "past"), ("have been invited", "past"),
+                          ("has been invited", "past"), ("are invited", "present"), ("is invited", "present"),
+                          ("will be invited", "future")]),
+    ("être invité", "fr", [(aux + " " + p, tense)
+                           for aux, tense in (("a été", "past"), ("ont été", "past"), ("est", "present"),
+                                              ("sont", "present"), ("sera", "future"), ("seront", "future"),
+                                              ("était", "past"), ("étaient", "past"))
+                           for p in ("invité", "invitée", "invités", "invitées")]),
     ("participer", "fr", [("participe", "present"), ("participent", "present"), ("participera", "future"),
                           ("participeront", "future"), ("doit participer", "future"),
                           ("doivent participer", "future"), ("a participé", "past"), ("ont participé", "past"),

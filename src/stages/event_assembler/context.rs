@@ -3,7 +3,7 @@
 //! thing is met.
 
 use super::words::*;
-use super::{cue_at, lower, tokens_before, tokens_from, EventAssembler, Lowered};
+use super::{cue_at, lower, names_a_country, tokens_before, tokens_from, EventAssembler, Lowered};
 use crate::doc::{tokenize, Cue, CueKind, Document, Label, Span, Token, TokenKind};
 
 impl EventAssembler {
@@ -111,7 +111,9 @@ impl EventAssembler {
     }
 
     /// True when a place and a comma come right before `span`: "Sochi,
-    /// Russia", "Hangzhou, China".
+    /// Russia", "Hangzhou, China". (A country before the comma, when the
+    /// list goes on after `span`, makes a list: "Afghanistan, Pakistan and
+    /// China"; "talks with Chile, Peru announced" does not.)
     pub(super) fn follows_place(&self, doc: &Document, tokens: &[Token], span: Span) -> bool {
         let mut before = tokens_before(tokens, span.start);
         // "Grimmen, northern Germany": a direction may sit between.
@@ -129,11 +131,28 @@ impl EventAssembler {
             .mentions
             .partition_point(|m| m.span.start <= place_end.span.start);
         comma.span.slice(&doc.text) == ","
-            && doc.mentions[..k]
-                .iter()
-                .rev()
-                .take(2)
-                .any(|m| m.span.end == place_end.span.end && m.label == Label::Loc)
+            && doc.mentions[..k].iter().rev().take(2).any(|m| {
+                m.span.end == place_end.span.end
+                    && m.label == Label::Loc
+                    && !(names_a_country(m) && self.list_goes_on(doc, tokens, span))
+            })
+    }
+
+    /// True when a comma or a conjunction follows `span`, and a name
+    /// follows that (past an article): "Pakistan" in "Afghanistan, Pakistan
+    /// and China".
+    fn list_goes_on(&self, doc: &Document, tokens: &[Token], span: Span) -> bool {
+        let after = tokens_from(tokens, span.end);
+        after.first().is_some_and(|t| {
+            matches!(
+                lower(t.span.slice(&doc.text)).as_str(),
+                "," | "and" | "et" | "or" | "ou"
+            )
+        }) && after
+            .iter()
+            .skip(1)
+            .find(|t| !SKIPPED_BEFORE.contains(&lower(t.span.slice(&doc.text)).as_str()))
+            .is_some_and(|next| doc.mentions_in(next.span).next().is_some())
     }
 
     /// True when the words around the trigger negate it or make it a wish or

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::doc::{
     lowercase_differs, tokenize, Cue, CueKind, DateSource, Document, Event, EventStatus, EventType,
-    Label, Lowered, Participant, SentenceKind, Span, Token, TokenKind,
+    Label, Lowered, Mention, Participant, SentenceKind, Span, Token, TokenKind,
 };
 use crate::pipeline::{Layer, Stage, StageError};
 
@@ -79,6 +79,13 @@ fn is_list_glue(doc: &Document, tokens: &[Token], a: Span, b: Span) -> bool {
         .iter()
         .take_while(|t| t.span.end <= b.start)
         .all(|t| LIST_GLUE.contains(&lower(t.span.slice(&doc.text)).as_str()))
+}
+
+/// True when the mention names a country, or its nationality: its id is a
+/// country code (ISO 3166-1 alpha-2).
+pub(super) fn names_a_country(m: &Mention) -> bool {
+    m.id.as_ref()
+        .is_some_and(|id| id.len() == 2 && id.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 /// The cue starting at byte `at` (cues are in text order, as the gazetteer

@@ -8,11 +8,11 @@ use rustc_hash::FxHashMap as HashMap;
 use super::index::Index;
 use super::words::*;
 use super::{
-    cue_at, is_list_glue, lower, tokens_before, tokens_from, EventAssembler, Found, Lowered,
-    Parties,
+    cue_at, is_list_glue, lower, names_a_country, tokens_before, tokens_from, EventAssembler,
+    Found, Lowered, Parties,
 };
 use crate::doc::{
-    Cue, CueKind, Document, Label, Mention, Participant, Span, TitleMention, Token, TokenKind,
+    Cue, CueKind, Document, Label, Participant, Span, TitleMention, Token, TokenKind,
 };
 
 impl EventAssembler {
@@ -624,11 +624,4 @@ impl EventAssembler {
             },
         }
     }
-}
-
-/// True when the mention names a country, or its nationality: its id is a
-/// country code (ISO 3166-1 alpha-2).
-fn names_a_country(m: &Mention) -> bool {
-    m.id.as_ref()
-        .is_some_and(|id| id.len() == 2 && id.chars().all(|c| c.is_ascii_uppercase()))
 }
