@@ -201,6 +201,27 @@ JOINT_APPEARANCES = [
 ]
 
 
+# Presenting credentials is an audience of the new ambassador with the head of state: a meeting
+# whose other party follows the preposition. (tense, French auxiliary and verb form, English form)
+CREDENTIALS_FR = [("past", "a remis"), ("past", "ont remis"), ("past", "a présenté"), ("past", "ont présenté"),
+                  ("present", "remet"), ("present", "remettent"), ("present", "présente"), ("present", "présentent"),
+                  ("future", "remettra"), ("future", "remettront"), ("future", "présentera"),
+                  ("future", "présenteront"), ("infinitive", "remettre"), ("infinitive", "présenter")]
+CREDENTIALS_EN = [("past", "presented"), ("present", "presents"), ("present", "present"),
+                  ("future", "will present"), ("infinitive", "to present")]
+
+
+def credentials_forms():
+    """(surface, lang, tense) of "a remis ses lettres de créance à", "presented his credentials to"."""
+    for tense, verb in CREDENTIALS_FR:
+        for poss in ("ses", "leurs"):
+            for prep in ("à", "au", "aux"):
+                yield "%s %s lettres de créance %s" % (verb, poss, prep), "fr", tense
+    for tense, verb in CREDENTIALS_EN:
+        for poss in ("his", "her", "their"):
+            yield "%s %s credentials to" % (verb, poss), "en", tense
+
+
 def fem_pl(p):
     """participle forms: m sg, f sg, m pl, f pl"""
     if p.endswith("u") or p.endswith("é") or p.endswith("i"):
@@ -342,6 +363,9 @@ def main():
     for lemma, lang, forms in JOINT_APPEARANCES:
         for s, tense in forms:
             add(s, lemma, "meeting", lang, "verb", "reciprocal", tense, "2")
+    w.section("--- Presenting credentials (an audience: the other party follows the preposition)")
+    for surface, lang, tense in credentials_forms():
+        add(surface, "credentials", "meeting", lang, "verb", "active", tense)
     w.section("--- English nouns")
     for s, ev in EN_NOUNS:
         add(s, s, ev, "en", "noun")
