@@ -348,15 +348,7 @@ impl EventAssembler {
                         others.push((
                             token_distance(m.span),
                             m.span,
-                            Found {
-                                key: format!("E{entity}"),
-                                participant: Participant {
-                                    entity: Some(entity),
-                                    name: e.name.clone(),
-                                    role: None,
-                                    org: None,
-                                },
-                            },
+                            party(entity, e.name.clone()),
                         ));
                     }
                 }
@@ -376,15 +368,7 @@ impl EventAssembler {
                     others.push((
                         token_distance(m.span),
                         m.span,
-                        Found {
-                            key: format!("E{}", country.unwrap_or(entity)),
-                            participant: Participant {
-                                entity: Some(country.unwrap_or(entity)),
-                                name,
-                                role: None,
-                                org: None,
-                            },
-                        },
+                        party(country.unwrap_or(entity), name),
                     ));
                 }
                 Label::Misc => {}
@@ -429,15 +413,7 @@ impl EventAssembler {
                         Some(person) => {
                             persons.push(self.person(doc, index, person, trigger.start))
                         }
-                        None => states.push(Found {
-                            key: format!("E{org}"),
-                            participant: Participant {
-                                entity: Some(org),
-                                name: doc.entities[org].name.clone(),
-                                role: None,
-                                org: None,
-                            },
-                        }),
+                        None => states.push(party(org, doc.entities[org].name.clone())),
                     }
                 }
                 continue;
@@ -623,5 +599,19 @@ impl EventAssembler {
                 org,
             },
         }
+    }
+}
+
+/// A state or organization (entity `entity`, named `name`) as a participant:
+/// it holds no role.
+fn party(entity: usize, name: String) -> Found {
+    Found {
+        key: format!("E{entity}"),
+        participant: Participant {
+            entity: Some(entity),
+            name,
+            role: None,
+            org: None,
+        },
     }
 }
