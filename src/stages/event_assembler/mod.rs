@@ -134,7 +134,15 @@ fn last_words(text: &str, n: usize) -> Vec<(usize, &str)> {
 /// as the word lists write them.
 fn lower(s: &str) -> Lowered<'_> {
     // Most words are lowercase already: those are borrowed, not copied (a
-    // copy per word looked at was half of this stage).
+    // copy per word looked at was half of this stage). Plain ASCII needs
+    // neither the Unicode tables nor the apostrophes.
+    if s.is_ascii() {
+        return if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Lowered(Cow::Owned(s.to_ascii_lowercase()))
+        } else {
+            Lowered::borrowed(s)
+        };
+    }
     if s.chars()
         .all(|c| !lowercase_differs(c) && !matches!(c, '’' | 'ʼ'))
     {
@@ -216,7 +224,7 @@ impl Stage for EventAssembler {
         // The tokens of the current sentence (and whether it speaks of
         // sports), found once per sentence rather than once per trigger, so
         // that a long sentence with many triggers stays linear.
-        let mut current: Option<(Span, Vec<Token>, bool)> = None;
+        let mut current: Option<(Span, Vec<Token>, bool, Vec<Lowered>)> = None;
         // The last meeting found with a single named party, held back.
         let mut pending: Option<(Event, usize)> = None;
         // The last event created of each type, which a demonstrative
@@ -236,12 +244,18 @@ impl Stage for EventAssembler {
                 continue;
             };
             let sentence = sentence.span;
-            if current.as_ref().is_none_or(|(s, _, _)| *s != sentence) {
+            if current.as_ref().is_none_or(|(s, _, _, _)| *s != sentence) {
                 let tokens = tokenize(&doc.text, sentence);
                 let sports = self.is_sports(doc, &tokens);
-                current = Some((sentence, tokens, sports));
+                // Each token in lowercase once: the rules read the words
+                // around each trigger many times over.
+                let words: Vec<Lowered> = tokens
+                    .iter()
+                    .map(|t| lower(t.span.slice(&doc.text)))
+                    .collect();
+                current = Some((sentence, tokens, sports, words));
             }
-            let (_, tokens, sports) = current.as_ref().expect("set above");
+            let (_, tokens, sports, words) = current.as_ref().expect("set above");
             if self.is_negated_or_hypothetical(doc, tokens, cue.span) {
                 continue;
             }
@@ -277,7 +291,7 @@ impl Stage for EventAssembler {
                 found,
                 location,
                 in_forum,
-            } = self.participants(doc, sentence, tokens, &index, cue);
+            } = self.participants(doc, sentence, tokens, words, &index, cue);
             // A capitalised verb inside a sentence is part of a name ("NBC's
             // Meet the Press"), not a verb.
             let capitalised = doc.slice(cue.span).starts_with(char::is_uppercase);

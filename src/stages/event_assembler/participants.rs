@@ -66,6 +66,7 @@ impl EventAssembler {
         doc: &Document,
         sentence: Span,
         tokens: &[Token],
+        words: &[Lowered<'_>],
         index: &Index<'_>,
         cue: &Cue,
     ) -> Parties {
@@ -82,14 +83,12 @@ impl EventAssembler {
         // The window stops at the trigger's clause's edges: a semicolon, a
         // colon, a dash, a quotation mark, or a relative clause (", which
         // Trump has threatened").
-        let word_at = |k: usize| lower(tokens[k].span.slice(&doc.text));
+        let word_at = |k: usize| words[k].as_str();
         // A relative clause after the trigger is left out; one holding the
         // trigger keeps its antecedent ("Xi, who met Obama").
-        let ends_clause = |k: usize| CLAUSE_EDGES.contains(&word_at(k).as_str());
+        let ends_clause = |k: usize| CLAUSE_EDGES.contains(&word_at(k));
         let opens_relative = |k: usize| {
-            word_at(k) == ","
-                && k + 1 < tokens.len()
-                && RELATIVES.contains(&word_at(k + 1).as_str())
+            word_at(k) == "," && k + 1 < tokens.len() && RELATIVES.contains(&word_at(k + 1))
         };
         let mut first = t_first;
         while first > t_first.saturating_sub(WINDOW_TOKENS) && !ends_clause(first - 1) {
@@ -98,7 +97,7 @@ impl EventAssembler {
         // "à la veille du sommet", "on the eve of the summit": the meeting
         // dates what the clause tells; its parties come after it.
         let eve = (t_first.saturating_sub(3)..t_first)
-            .any(|k| matches!(word_at(k).as_str(), "veille" | "eve" | "lendemain"));
+            .any(|k| matches!(word_at(k), "veille" | "eve" | "lendemain"));
         if eve {
             first = t_first;
         }
@@ -108,13 +107,13 @@ impl EventAssembler {
         // no parties. "X spoke after meeting Y" keeps X.
         let opens_clause = |k: usize| {
             // "ainsi que", "plus que": a comparison or a list, no clause.
-            let list_que = matches!(word_at(k).as_str(), "que" | "qu'")
+            let list_que = matches!(word_at(k), "que" | "qu'")
                 && k > 0
                 && matches!(
-                    word_at(k - 1).as_str(),
+                    word_at(k - 1),
                     "ainsi" | "plus" | "moins" | "tant" | "autant" | "même"
                 );
-            SUBORDINATORS.contains(&word_at(k).as_str()) && !list_que
+            SUBORDINATORS.contains(&word_at(k)) && !list_que
         };
         if let Some(sub) = (first..t_first).rev().find(|&k| opens_clause(k)) {
             let (from, to) = (tokens[sub].span.end, trigger.start);
@@ -125,7 +124,7 @@ impl EventAssembler {
             // "X believes that the talks with Iran were ...": a meeting
             // word in a reported clause is its subject; who reports it
             // took no part. ("X said that he met Y": X did.)
-            let reported_noun = matches!(word_at(sub).as_str(), "that" | "que" | "qu'")
+            let reported_noun = matches!(word_at(sub), "that" | "que" | "qu'")
                 && (cue.attr("form") == Some("noun")
                     || self.follows_determiner(doc, tokens, trigger));
             if own_subject || reported_noun {
@@ -147,18 +146,18 @@ impl EventAssembler {
         });
         let mut last = t_last;
         // "the first meeting since the arrest of X": a time, no parties.
-        let opens_time = |k: usize| matches!(word_at(k).as_str(), "since" | "depuis");
+        let opens_time = |k: usize| matches!(word_at(k), "since" | "depuis");
         // "..., Obama said that America ...": what is reported is no party.
         // And so is what follows a speech verb after the trigger without
         // "that": "X, who met Y at the summit, said North Korea should
         // ..."; a parenthetical "the talks, officials said, will bring
         // together ..." goes on after its comma.
         let opens_report = |k: usize| {
-            matches!(word_at(k).as_str(), "that" | "que" | "qu'")
+            matches!(word_at(k), "that" | "que" | "qu'")
                 && k > 0
-                && SPEECH_VERBS.contains(&word_at(k - 1).as_str())
+                && SPEECH_VERBS.contains(&word_at(k - 1))
                 || k > t_last
-                    && SPEECH_VERBS.contains(&word_at(k).as_str())
+                    && SPEECH_VERBS.contains(&word_at(k))
                     && k + 1 < tokens.len()
                     && word_at(k + 1) != ","
         };
@@ -176,10 +175,10 @@ impl EventAssembler {
         // "met ambassadors in Ankara — on Thursday with U.S. ambassador X
         // —": a dash that opens a preposition goes on with the clause.
         let continues = |k: usize| {
-            matches!(word_at(k).as_str(), "—" | "–")
+            matches!(word_at(k), "—" | "–")
                 && k + 1 < tokens.len()
                 && matches!(
-                    word_at(k + 1).as_str(),
+                    word_at(k + 1),
                     "on" | "with" | "including" | "among" | "avec" | "notamment" | "dont" | "parmi"
                 )
         };
