@@ -433,10 +433,13 @@ fn nationalities_before_titles(
     if dropped.is_empty() {
         return;
     }
+    // `dropped` is in increasing order, as the cues were scanned.
     let mut k = 0;
+    let mut next_dropped = dropped.iter().peekable();
     cues.retain(|_| {
+        let keep = next_dropped.next_if_eq(&&k).is_none();
         k += 1;
-        !dropped.contains(&(k - 1))
+        keep
     });
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
 }
