@@ -60,6 +60,15 @@ fn words(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The key an entry id links by (beside the name keys, which are folded
+/// names): `id:` and the id.
+fn id_key(id: &str) -> String {
+    let mut key = String::with_capacity(id.len() + 3);
+    key.push_str("id:");
+    key.push_str(id);
+    key
+}
+
 /// The key a name links by: folded, and for persons without the Arabic
 /// article ("Bashar al-Assad" and "Bashar Assad" are one person).
 fn name_key(label: Label, name: &str) -> String {
@@ -78,47 +87,67 @@ impl MentionLinker {
         // order that reaches the output.
         let mut by_key: HashMap<(Label, String), usize> = HashMap::default();
         let n = doc.mentions.len();
+        // The folded words of each person mention: read once here, and
+        // again below by the second pass (three readings cost a fifth of
+        // the stage).
+        let mut person_words: Vec<Vec<String>> = vec![Vec::new(); n];
         // First pass: everything but one-word person mentions.
         let mut deferred = Vec::new();
         for i in 0..n {
             let m = &doc.mentions[i];
-            let text = doc.slice(m.span).to_string();
-            if m.label == Label::Per && words(&text).len() == 1 {
+            let text = doc.slice(m.span);
+            let words_of_text = if m.label == Label::Per {
+                words(text)
+            } else {
+                Vec::new()
+            };
+            if m.label == Label::Per && words_of_text.len() == 1 {
+                person_words[i] = words_of_text;
                 deferred.push(i);
                 continue;
             }
             // An entry's id and its canonical name both lead to the entity,
             // so a rule-found "Economic Community of West African States"
             // joins the gazetteer's "ECOWAS" of that name.
-            let name_key = (m.label, name_key(m.label, &doc.mention_name(m)));
-            let key = match &m.id {
-                Some(id) => (m.label, format!("id:{id}")),
-                None => name_key.clone(),
+            let name = doc.mention_name(m);
+            let name_key = match (m.label, &m.canonical) {
+                // The name is the text, whose words are known.
+                (Label::Per, None) => (m.label, words_of_text.join(" ")),
+                (label, _) => (label, name_key(label, &name)),
             };
-            let known = by_key.get(&key).or_else(|| by_key.get(&name_key)).copied();
-            let e = *by_key.entry(key).or_insert_with(|| {
-                if let Some(e) = known {
-                    return e;
-                }
+            let new_entity = || {
                 entities.push(Entity {
                     label: m.label,
-                    name: doc.mention_name(m),
+                    name,
                     mentions: Vec::new(),
                     id: m.id.clone(),
                     aliases: Vec::new(),
                 });
                 entities.len() - 1
-            });
-            by_key.entry(name_key).or_insert(e);
+            };
+            let e = match &m.id {
+                // The key is the name key: one lookup does.
+                None => *by_key.entry(name_key).or_insert_with(new_entity),
+                Some(id) => {
+                    let key = (m.label, id_key(id));
+                    let known = by_key.get(&key).or_else(|| by_key.get(&name_key)).copied();
+                    let e = *by_key
+                        .entry(key)
+                        .or_insert_with(|| known.unwrap_or_else(new_entity));
+                    by_key.entry(name_key).or_insert(e);
+                    e
+                }
+            };
             entities[e].mentions.push(i);
             let is_alias = m.source == MentionSource::Rule("acronym")
                 || (m.canonical.is_some()
                     && m.label == Label::Org
                     && text.chars().all(|c| !c.is_lowercase())
                     && text != entities[e].name);
-            if is_alias && !entities[e].aliases.contains(&text) {
-                entities[e].aliases.push(text);
+            if is_alias && !entities[e].aliases.iter().any(|a| a == text) {
+                entities[e].aliases.push(text.to_string());
             }
+            person_words[i] = words_of_text;
             doc.mentions[i].entity = Some(e);
         }
         // Second pass: one-word person mentions, to the nearest preceding
@@ -127,17 +156,12 @@ impl MentionLinker {
             .iter()
             .enumerate()
             .filter(|(_, e)| e.label == Label::Per)
-            .flat_map(|(ei, e)| {
-                e.mentions
-                    .iter()
-                    .map(move |&mi| (mi, ei))
-                    .collect::<Vec<_>>()
-            })
+            .flat_map(|(ei, e)| e.mentions.iter().map(move |&mi| (mi, ei)))
             .map(|(mi, ei)| {
                 (
                     doc.mentions[mi].span.start,
                     ei,
-                    words(doc.slice(doc.mentions[mi].span)),
+                    std::mem::take(&mut person_words[mi]),
                 )
             })
             .collect();
@@ -154,7 +178,7 @@ impl MentionLinker {
         }
         for i in deferred {
             let m = &doc.mentions[i];
-            let word = words(doc.slice(m.span)).pop().unwrap_or_default();
+            let word = person_words[i].pop().unwrap_or_default();
             let at = m.span.start;
             let same: &[(usize, usize)] = by_surname.get(word.as_str()).map_or(&[], Vec::as_slice);
             let preceding = same[..same.partition_point(|p| p.0 < at)].last();
@@ -167,16 +191,19 @@ impl MentionLinker {
                 // Every other person within one more edit counts as a rival:
                 // with "Martin" and "Marin" in the text, "Martine" is
                 // nobody's misspelling.
+                let initial = word.chars().next();
                 let mut close: Vec<(usize, usize)> = persons
                     .iter()
                     .filter(|p| p.2.len() >= 2)
                     .filter_map(|p| {
                         let last = p.2.last().map(String::as_str).unwrap_or("");
+                        // The cheap tests first: the edit distance is the
+                        // cost here.
+                        if last == word || last.chars().next() != initial {
+                            return None;
+                        }
                         let d = strsim::levenshtein(last, &word);
-                        (last != word
-                            && d <= limit + 1
-                            && last.chars().next() == word.chars().next())
-                        .then_some((p.1, d))
+                        (d <= limit + 1).then_some((p.1, d))
                     })
                     .collect();
                 close.sort_unstable();
