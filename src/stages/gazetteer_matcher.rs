@@ -48,13 +48,6 @@ pub struct GazetteerMatcher {
     /// beside it: testing a surface's entries reads one short run of
     /// memory, not each entry's scattered strings.
     entry_rules: Vec<EntryRules>,
-    /// Which first two bytes some surface starts with (a 65,536-bit map): a
-    /// word start whose two bytes no surface begins with needs no lookup.
-    prefixes: Vec<u64>,
-}
-
-fn prefix_bit(a: u8, b: u8) -> usize {
-    (usize::from(a) << 8) | usize::from(b)
 }
 
 impl std::fmt::Debug for GazetteerMatcher {
@@ -110,30 +103,12 @@ impl GazetteerMatcher {
             .iter()
             .map(|&e| EntryRules::of(&entries[e as usize]))
             .collect();
-        let mut prefixes = vec![0u64; 65_536 / 64];
-        for id in 0..index.len() {
-            let bytes = index.surface(id as u32).as_bytes();
-            match bytes {
-                [a, b, ..] => {
-                    let bit = prefix_bit(*a, *b);
-                    prefixes[bit / 64] |= 1 << (bit % 64);
-                }
-                [a] => {
-                    for b in 0..=255u8 {
-                        let bit = prefix_bit(*a, b);
-                        prefixes[bit / 64] |= 1 << (bit % 64);
-                    }
-                }
-                [] => {}
-            }
-        }
         GazetteerMatcher {
             gazetteer,
             index,
             entry_starts,
             entry_ids,
             entry_rules,
-            prefixes,
         }
     }
 
@@ -147,7 +122,7 @@ impl GazetteerMatcher {
     fn allowed<'g>(
         &'g self,
         id: u32,
-        written: &Written<'_>,
+        original: &str,
         lang: Option<Lang>,
         out: &mut Vec<&'g Entry>,
     ) {
@@ -161,12 +136,20 @@ impl GazetteerMatcher {
         ) else {
             return;
         };
+        // How the text is written is read only for an entry with a case
+        // rule (titles and event words have none), and then once.
+        let mut written = None;
         out.extend(
             ids.iter()
                 .zip(rules)
                 .filter(|(_, r)| r.lang_allows(lang))
                 .map(|(&e, r)| (&entries[e as usize], r))
-                .filter(|(e, r)| written.allows(r, e))
+                .filter(|(e, r)| {
+                    r.case == CaseRule::Any
+                        || written
+                            .get_or_insert_with(|| Written::new(original))
+                            .allows(r, e)
+                })
                 .map(|(e, _)| e),
         );
     }
@@ -200,7 +183,6 @@ impl GazetteerMatcher {
         }
         let folded = Folded::new(text);
         let hay = folded.as_str();
-        let bytes = hay.as_bytes();
         let mut original = folded.cursor();
         let mut found = Vec::new();
         let mut entries = Vec::new();
@@ -214,9 +196,7 @@ impl GazetteerMatcher {
             }
             // `i` is a word start.
             let end = word_end(hay, i, hay.len());
-            let next = bytes.get(i + 1).copied().unwrap_or(0);
-            let bit = prefix_bit(bytes[i], next);
-            if i >= resume && self.prefixes[bit / 64] & (1 << (bit % 64)) != 0 {
+            if i >= resume && self.index.may_begin_with(hay, i, end) {
                 found.clear();
                 let lowercase = || {
                     text.get(original.original(i)..)
@@ -227,8 +207,7 @@ impl GazetteerMatcher {
                 // The longest surface whose case rule passes.
                 for &(id, stop) in found.iter().rev() {
                     let span = original.to_original(Span::new(i, stop));
-                    let written = Written::new(span.slice(text));
-                    self.allowed(id, &written, lang, &mut entries);
+                    self.allowed(id, span.slice(text), lang, &mut entries);
                     if !entries.is_empty() {
                         resume = stop;
                         emit(span, &entries);
