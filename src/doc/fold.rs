@@ -135,7 +135,8 @@ fn fold_ascii_run(bytes: &[u8], mut at: usize, in_space: &mut bool, out: &mut Ve
         let non_ascii = v & HIGH;
         let control = !v.wrapping_add(splat(0x80 - 0x20)) & HIGH;
         let spaces = !(v ^ splat(b' ')).wrapping_add(splat(0x7f)) & HIGH;
-        let doubled = (spaces & (spaces << 8)) | (u64::from(*in_space) * (spaces & 0x80));
+        // A space after a space (the byte before the chunk for the first).
+        let doubled = spaces & ((spaces << 8) | (u64::from(*in_space) << 7));
         let upper =
             v.wrapping_add(splat(0x80 - b'A')) & !v.wrapping_add(splat(0x80 - b'Z' - 1)) & HIGH;
         let lowered = (v | (upper >> 2)).to_le_bytes();
