@@ -87,72 +87,93 @@ impl MentionLinker {
         // order that reaches the output.
         let mut by_key: HashMap<(Label, String), usize> = HashMap::default();
         let n = doc.mentions.len();
-        // The folded words of each person mention: read once here, and
-        // again below by the second pass (three readings cost a fifth of
-        // the stage).
-        let mut person_words: Vec<Vec<String>> = vec![Vec::new(); n];
-        // First pass: everything but one-word person mentions.
+        // The folded words of the person mentions: each distinct text read
+        // once (an article names a person the same way several times), and
+        // each mention's list found again by the second pass.
+        let mut word_lists: Vec<Vec<String>> = Vec::new();
+        let mut words_of: Vec<usize> = vec![usize::MAX; n];
+        // The entity of each mention linked by the first pass, set once the
+        // pass no longer borrows the mentions.
+        let mut linked: Vec<Option<usize>> = vec![None; n];
         let mut deferred = Vec::new();
-        for i in 0..n {
-            let m = &doc.mentions[i];
-            let text = doc.slice(m.span);
-            let words_of_text = if m.label == Label::Per {
-                words(text)
-            } else {
-                Vec::new()
-            };
-            if m.label == Label::Per && words_of_text.len() == 1 {
-                person_words[i] = words_of_text;
-                deferred.push(i);
-                continue;
-            }
-            // An entry's id and its canonical name both lead to the entity,
-            // so a rule-found "Economic Community of West African States"
-            // joins the gazetteer's "ECOWAS" of that name.
-            let name = doc.mention_name(m);
-            let name_key = match (m.label, &m.canonical) {
-                // The name is the text, whose words are known.
-                (Label::Per, None) => (m.label, words_of_text.join(" ")),
-                (label, _) => (label, name_key(label, &name)),
-            };
-            let new_entity = || {
-                entities.push(Entity {
-                    label: m.label,
-                    name,
-                    mentions: Vec::new(),
-                    id: m.id.clone(),
-                    aliases: Vec::new(),
-                });
-                entities.len() - 1
-            };
-            let e = match &m.id {
-                // The key is the name key: one lookup does.
-                None => *by_key.entry(name_key).or_insert_with(new_entity),
-                Some(id) => {
-                    let key = (m.label, id_key(id));
-                    let known = by_key.get(&key).or_else(|| by_key.get(&name_key)).copied();
-                    let e = *by_key
-                        .entry(key)
-                        .or_insert_with(|| known.unwrap_or_else(new_entity));
-                    by_key.entry(name_key).or_insert(e);
-                    e
+        {
+            let text_all = doc.text.as_str();
+            let mut list_of_text: HashMap<&str, usize> = HashMap::default();
+            // Folded names, each folded once.
+            let mut folded_names: HashMap<&str, String> = HashMap::default();
+            // First pass: everything but one-word person mentions.
+            for (i, m) in doc.mentions.iter().enumerate() {
+                let text = m.span.slice(text_all);
+                let mut list = None;
+                if m.label == Label::Per {
+                    let l = *list_of_text.entry(text).or_insert_with(|| {
+                        word_lists.push(words(text));
+                        word_lists.len() - 1
+                    });
+                    words_of[i] = l;
+                    if word_lists[l].len() == 1 {
+                        deferred.push(i);
+                        continue;
+                    }
+                    list = Some(l);
                 }
-            };
-            entities[e].mentions.push(i);
-            let is_alias = m.source == MentionSource::Rule("acronym")
-                || (m.canonical.is_some()
-                    && m.label == Label::Org
-                    && text.chars().all(|c| !c.is_lowercase())
-                    && text != entities[e].name);
-            if is_alias && !entities[e].aliases.iter().any(|a| a == text) {
-                entities[e].aliases.push(text.to_string());
+                // An entry's id and its canonical name both lead to the
+                // entity, so a rule-found "Economic Community of West
+                // African States" joins the gazetteer's "ECOWAS" of that
+                // name.
+                let name = m.canonical.as_deref().unwrap_or(text);
+                let name_key = match (m.label, list, &m.canonical) {
+                    // The name is the text, whose words are known.
+                    (Label::Per, Some(l), None) => (m.label, word_lists[l].join(" ")),
+                    (Label::Per, _, _) => (m.label, name_key(Label::Per, name)),
+                    (label, _, _) => {
+                        let folded = folded_names.entry(name).or_insert_with(|| fold(name));
+                        (label, folded.clone())
+                    }
+                };
+                let new_entity = || {
+                    entities.push(Entity {
+                        label: m.label,
+                        name: name.to_string(),
+                        mentions: Vec::new(),
+                        id: m.id.clone(),
+                        aliases: Vec::new(),
+                    });
+                    entities.len() - 1
+                };
+                let e = match &m.id {
+                    // The key is the name key: one lookup does.
+                    None => *by_key.entry(name_key).or_insert_with(new_entity),
+                    Some(id) => {
+                        let key = (m.label, id_key(id));
+                        let known = by_key.get(&key).or_else(|| by_key.get(&name_key)).copied();
+                        let e = *by_key
+                            .entry(key)
+                            .or_insert_with(|| known.unwrap_or_else(new_entity));
+                        by_key.entry(name_key).or_insert(e);
+                        e
+                    }
+                };
+                entities[e].mentions.push(i);
+                let is_alias = m.source == MentionSource::Rule("acronym")
+                    || (m.canonical.is_some()
+                        && m.label == Label::Org
+                        && text.chars().all(|c| !c.is_lowercase())
+                        && text != entities[e].name);
+                if is_alias && !entities[e].aliases.iter().any(|a| a == text) {
+                    entities[e].aliases.push(text.to_string());
+                }
+                linked[i] = Some(e);
             }
-            person_words[i] = words_of_text;
-            doc.mentions[i].entity = Some(e);
+        }
+        for (m, e) in doc.mentions.iter_mut().zip(&linked) {
+            if let Some(e) = e {
+                m.entity = Some(*e);
+            }
         }
         // Second pass: one-word person mentions, to the nearest preceding
         // person with that surname, else a later one, else a close spelling.
-        let persons: Vec<(usize, usize, Vec<String>)> = entities
+        let persons: Vec<(usize, usize, &[String])> = entities
             .iter()
             .enumerate()
             .filter(|(_, e)| e.label == Label::Per)
@@ -161,7 +182,7 @@ impl MentionLinker {
                 (
                     doc.mentions[mi].span.start,
                     ei,
-                    std::mem::take(&mut person_words[mi]),
+                    word_lists[words_of[mi]].as_slice(),
                 )
             })
             .collect();
@@ -178,9 +199,9 @@ impl MentionLinker {
         }
         for i in deferred {
             let m = &doc.mentions[i];
-            let word = person_words[i].pop().unwrap_or_default();
+            let word = word_lists[words_of[i]].last().map_or("", String::as_str);
             let at = m.span.start;
-            let same: &[(usize, usize)] = by_surname.get(word.as_str()).map_or(&[], Vec::as_slice);
+            let same: &[(usize, usize)] = by_surname.get(word).map_or(&[], Vec::as_slice);
             let preceding = same[..same.partition_point(|p| p.0 < at)].last();
             let following = || same.get(same.partition_point(|p| p.0 <= at));
             let fuzzy = || {
@@ -202,7 +223,7 @@ impl MentionLinker {
                         if last == word || last.chars().next() != initial {
                             return None;
                         }
-                        let d = strsim::levenshtein(last, &word);
+                        let d = strsim::levenshtein(last, word);
                         (d <= limit + 1).then_some((p.1, d))
                     })
                     .collect();
