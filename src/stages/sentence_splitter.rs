@@ -85,12 +85,23 @@ static FURNITURE_TAIL: Lazy<Regex> = Lazy::new(|| {
 /// and its phrases are at most 13 chars (3 bytes each at most, with the
 /// Unicode case forms of `(?i)`): the tail regex needs only the last 64
 /// bytes, not the whole paragraph.
+///
+/// The tail's phrases end in "s" or "e", which `(?i)` also matches as "S",
+/// "ſ" and "E": a line that ends otherwise (most end with a period) is not
+/// searched.
 fn is_furniture(line: &str) -> bool {
+    if FURNITURE.is_match(line) {
+        return true;
+    }
+    let last = line.trim_end().chars().next_back();
+    if !matches!(last, Some('s' | 'S' | 'ſ' | 'e' | 'E')) {
+        return false;
+    }
     let mut tail = line.len().saturating_sub(64);
     while !line.is_char_boundary(tail) {
         tail -= 1;
     }
-    FURNITURE.is_match(line) || FURNITURE_TAIL.is_match(&line[tail..])
+    FURNITURE_TAIL.is_match(&line[tail..])
 }
 
 /// "Paris / Agence" lines: where the article was filed, and by whom.
@@ -695,6 +706,20 @@ mod tests {
         let sentences = SentenceSplitter.split(text);
         let dl = SentenceSplitter.dateline(text, &sentences).unwrap();
         assert_eq!(dl.slice(text), "Genève");
+    }
+
+    #[test]
+    fn furniture_tails_in_any_case() {
+        for line in [
+            "L'actu en bref Voir Plus",
+            "Top stories READ MORE",
+            "Les titres lire la SUITE",
+            "Top stories read more  ",
+            "Les titres voir pluſ",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        assert!(!is_furniture("Voir plus tard."));
     }
 
     #[test]
