@@ -69,6 +69,9 @@ pub(crate) struct SurfaceIndex {
     /// word. Most words of a text begin no surface, and the scan turns them
     /// away with this before it hashes them or starts a walk.
     first_word_heads: Vec<u64>,
+    /// The same filter over the first words of the surfaces that may match
+    /// text starting with a lowercase letter (see `lowercase_first_words`).
+    lowercase_first_word_heads: Vec<u64>,
 }
 
 impl SurfaceIndex {
@@ -87,6 +90,7 @@ impl SurfaceIndex {
             first_words: vec![0; FIRST_WORD_BITS / 64],
             lowercase_first_words: vec![0; FIRST_WORD_BITS / 64],
             first_word_heads: vec![0; FIRST_WORD_BITS / 64],
+            lowercase_first_word_heads: vec![0; FIRST_WORD_BITS / 64],
         }
     }
 
@@ -113,6 +117,8 @@ impl SurfaceIndex {
         if may_start_lowercase {
             let first_word = &folded[..word_end(folded, 0, folded.len())];
             set_bit(&mut self.lowercase_first_words, hash_str(first_word));
+            let head = first_word_head_bit(folded.as_bytes(), 0, first_word.len());
+            self.lowercase_first_word_heads[head / 64] |= 1 << (head % 64);
         }
         let hash = hash_str(folded);
         let head = self.table.get(&hash).map_or(NONE, |slot| slot.surface);
@@ -179,14 +185,20 @@ impl SurfaceIndex {
         None
     }
 
-    /// False when no surface begins with the word `hay[start..end]` (a
-    /// whole word: `start` a word start and `end` its end); true when one
-    /// may. Cheaper than [`SurfaceIndex::walk`], which finds nothing
-    /// whenever this is false.
+    /// What may begin with the word `hay[start..end]` (a whole word:
+    /// `start` a word start and `end` its end): whether some surface may
+    /// (when not, [`SurfaceIndex::walk`] finds nothing), and whether some
+    /// surface that may match text starting in lowercase may (when not, and
+    /// the text starts in lowercase, the walk finds nothing it must find).
+    /// Cheaper than the walk's own filters, which hash the whole word.
     #[inline]
-    pub(crate) fn may_begin_with(&self, hay: &str, start: usize, end: usize) -> bool {
+    pub(crate) fn may_begin_with(&self, hay: &str, start: usize, end: usize) -> FirstWord {
         let bit = first_word_head_bit(hay.as_bytes(), start, end);
-        self.first_word_heads[bit / 64] & (1 << (bit % 64)) != 0
+        let (word, mask) = (bit / 64, 1 << (bit % 64));
+        FirstWord {
+            begins_some: self.first_word_heads[word] & mask != 0,
+            begins_lowercase: self.lowercase_first_word_heads[word] & mask != 0,
+        }
     }
 
     /// Pushes onto `found`, shortest first, every surface that `hay` has at
@@ -277,6 +289,16 @@ impl SurfaceIndex {
             }
         }
     }
+}
+
+/// What [`SurfaceIndex::may_begin_with`] knows of a first word.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FirstWord {
+    /// Some surface may begin with it.
+    pub(crate) begins_some: bool,
+    /// Some surface that may match text starting in lowercase may begin
+    /// with it.
+    pub(crate) begins_lowercase: bool,
 }
 
 /// Whether each byte is an ASCII word char (letter or digit), as a table:
@@ -548,7 +570,8 @@ mod tests {
         assert_eq!(index.insert("-x", true), None);
         assert_eq!(index.len(), 6);
         for (hay, start, end) in [("m. durand", 0, 1), ("x paris", 2, 7), ("u.s.a", 0, 1)] {
-            assert!(index.may_begin_with(hay, start, end), "{hay}");
+            let first = index.may_begin_with(hay, start, end);
+            assert!(first.begins_some && first.begins_lowercase, "{hay}");
         }
         assert_eq!(walk(&index, "m. durand et", 0), ["m.", "m. durand"]);
         assert_eq!(walk(&index, "m. durandal", 0), ["m."]);

@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use crate::doc::{fold, Cue, CueKind, Document, Folded, Label, Mention, MentionSource, Span};
+use crate::doc::{
+    fold, Cue, CueKind, Document, Folded, Label, Mention, MentionSource, OriginalCursor, Span,
+};
 use crate::gazetteer::index::{char_class, word_end, SurfaceIndex};
 use crate::gazetteer::{CaseRule, Entry, EntryType, Gazetteer};
 use crate::pipeline::{Layer, Stage, StageError};
@@ -196,13 +198,23 @@ impl GazetteerMatcher {
             }
             // `i` is a word start.
             let end = word_end(hay, i, hay.len());
-            if i >= resume && self.index.may_begin_with(hay, i, end) {
+            let first = self.index.may_begin_with(hay, i, end);
+            if i >= resume && first.begins_some {
                 found.clear();
-                let lowercase = || {
+                let lowercase = |original: &mut OriginalCursor<'_>| {
                     text.get(original.original(i)..)
                         .and_then(|rest| rest.chars().next())
                         .is_some_and(is_lowercase_letter)
                 };
+                // A common lowercase word ("de", "la", "the") that begins
+                // only capitalised names ("De Gaulle", "La Paz") is turned
+                // away here, before the walk hashes it.
+                let known_lowercase = (!first.begins_lowercase).then(|| lowercase(&mut original));
+                if known_lowercase == Some(true) {
+                    i = end;
+                    continue;
+                }
+                let lowercase = || known_lowercase.unwrap_or_else(|| lowercase(&mut original));
                 self.index.walk(hay, i, end, lowercase, &mut found);
                 // The longest surface whose case rule passes.
                 for &(id, stop) in found.iter().rev() {
