@@ -202,9 +202,15 @@ impl GazetteerMatcher {
             if i >= resume && first.begins_some {
                 found.clear();
                 let lowercase = |original: &mut OriginalCursor<'_>| {
-                    text.get(original.original(i)..)
-                        .and_then(|rest| rest.chars().next())
-                        .is_some_and(is_lowercase_letter)
+                    let at = original.original(i);
+                    match text.as_bytes().get(at) {
+                        // Most text is ASCII: no char to decode.
+                        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                        _ => text
+                            .get(at..)
+                            .and_then(|rest| rest.chars().next())
+                            .is_some_and(is_lowercase_letter),
+                    }
                 };
                 // A common lowercase word ("de", "la", "the") that begins
                 // only capitalised names ("De Gaulle", "La Paz") is turned
@@ -525,6 +531,13 @@ mod tests {
             found("soldats azerbaïdjanais", None),
             ["MISC:azerbaïdjanais"]
         );
+    }
+
+    #[test]
+    fn ascii_lowercase_as_the_case_rules_read_it() {
+        for b in 0..0x80u8 {
+            assert_eq!(is_lowercase_letter(char::from(b)), b.is_ascii_lowercase());
+        }
     }
 
     #[test]
