@@ -605,6 +605,12 @@ mod properties {
             prop_assert_eq!(fold(&text), reference_fold(&text));
         }
 
+        /// Long runs of ASCII, appended a block at a time.
+        #[test]
+        fn long_ascii_runs_fold_as_the_general_path(text in "[a-zA-Z0-9 ,.]{50,300}[é’\n]?[a-zA-Z  \n]{0,150}") {
+            prop_assert_eq!(fold(&text), reference_fold(&text));
+        }
+
         /// Any span of the folded text that starts and ends on folded char
         /// boundaries maps back to original char boundaries, in order.
         #[test]
