@@ -85,8 +85,10 @@ impl MentionLinker {
         let mut entities: Vec<Entity> = Vec::new();
         // Fast hashing: these maps are only looked up, never iterated in an
         // order that reaches the output.
-        let mut by_key: HashMap<(Label, String), usize> = HashMap::default();
         let n = doc.mentions.len();
+        // Sized once: grown step by step, the maps rehashed every key.
+        let mut by_key: HashMap<(Label, String), usize> =
+            HashMap::with_capacity_and_hasher(2 * n, Default::default());
         // The folded words of the person mentions: each distinct text read
         // once (an article names a person the same way several times), and
         // each mention's list found again by the second pass.
@@ -98,9 +100,11 @@ impl MentionLinker {
         let mut deferred = Vec::new();
         {
             let text_all = doc.text.as_str();
-            let mut list_of_text: HashMap<&str, usize> = HashMap::default();
+            let mut list_of_text: HashMap<&str, usize> =
+                HashMap::with_capacity_and_hasher(n, Default::default());
             // Folded names, each folded once.
-            let mut folded_names: HashMap<&str, String> = HashMap::default();
+            let mut folded_names: HashMap<&str, String> =
+                HashMap::with_capacity_and_hasher(n, Default::default());
             // First pass: everything but one-word person mentions.
             for (i, m) in doc.mentions.iter().enumerate() {
                 let text = m.span.slice(text_all);
