@@ -314,7 +314,9 @@ impl SentenceSplitter {
     pub fn split(&self, text: &str) -> Vec<Sentence> {
         let lines = lines(text);
         let mut out = Vec::new();
-        let mut seen: HashSet<&str> = HashSet::default();
+        // Sized once: grown step by step, the set rehashed every line.
+        let mut seen: HashSet<&str> =
+            HashSet::with_capacity_and_hasher(lines.len(), Default::default());
         let mut i = 0;
         while i < lines.len() {
             let line = lines[i];
