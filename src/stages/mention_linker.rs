@@ -38,6 +38,9 @@ pub struct MentionLinker;
 /// 2 from 8.
 pub const MAX_EDITS: [(usize, usize); 3] = [(0, 0), (5, 1), (8, 2)];
 
+/// The most mentions the linker's maps are sized for up front.
+const MAP_ROOM: usize = 512;
+
 fn max_edits(len: usize) -> usize {
     MAX_EDITS
         .iter()
@@ -86,9 +89,12 @@ impl MentionLinker {
         // Fast hashing: these maps are only looked up, never iterated in an
         // order that reaches the output.
         let n = doc.mentions.len();
-        // Sized once: grown step by step, the maps rehashed every key.
+        // Sized once for an article's mentions: grown step by step, the
+        // maps rehashed every key. (Bounded: a huge document names few
+        // more entities than an article, and its mentions repeat.)
+        let room = n.min(MAP_ROOM);
         let mut by_key: HashMap<(Label, String), usize> =
-            HashMap::with_capacity_and_hasher(2 * n, Default::default());
+            HashMap::with_capacity_and_hasher(2 * room, Default::default());
         // The folded words of the person mentions: each distinct text read
         // once (an article names a person the same way several times), and
         // each mention's list found again by the second pass.
@@ -101,10 +107,10 @@ impl MentionLinker {
         {
             let text_all = doc.text.as_str();
             let mut list_of_text: HashMap<&str, usize> =
-                HashMap::with_capacity_and_hasher(n, Default::default());
+                HashMap::with_capacity_and_hasher(room, Default::default());
             // Folded names, each folded once.
             let mut folded_names: HashMap<&str, String> =
-                HashMap::with_capacity_and_hasher(n, Default::default());
+                HashMap::with_capacity_and_hasher(room, Default::default());
             // First pass: everything but one-word person mentions.
             for (i, m) in doc.mentions.iter().enumerate() {
                 let text = m.span.slice(text_all);
