@@ -117,48 +117,67 @@ const fn splat(b: u8) -> u64 {
 const HIGH: u64 = splat(0x80);
 
 /// Appends the lowercase of the plain ASCII that starts at `bytes[at..]`
-/// and returns where it stops: at the end, at a non-ASCII byte, or at
-/// whitespace that is not a single ' ' (`in_space`: the byte before was a
-/// ' '), which the general path of [`Folded::new`] handles.
+/// and returns where it stops: at the end, at a non-ASCII byte, at a
+/// control char, or at a ' ' right after another (`in_space`: the byte
+/// before was a ' '), which the general path of [`Folded::new`] handles.
 ///
-/// Eight bytes at a time while they are ASCII, none below 0x20 and no two
-/// spaces in a row (the common case, decided with a few word operations);
-/// byte by byte through the eight that are not.
+/// Eight bytes at a time, decided with a few word operations: a chunk that
+/// stops early (an accent every few words of French) has its bytes before
+/// the stop appended at once rather than one by one.
 #[inline]
 fn fold_ascii_run(bytes: &[u8], mut at: usize, in_space: &mut bool, out: &mut Vec<u8>) -> usize {
-    loop {
-        if let Some(chunk) = bytes.get(at..at + 8) {
-            let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-            if v & HIGH == 0 {
-                // Per byte, with no carry between bytes since each is < 0x80:
-                // the high bit of v + (0x80 - k) is set when the byte is >= k.
-                let control = !v.wrapping_add(splat(0x80 - 0x20)) & HIGH;
-                let spaces = !(v ^ splat(b' ')).wrapping_add(splat(0x7f)) & HIGH;
-                let doubled = (spaces & (spaces << 8)) | (u64::from(*in_space) * (spaces & 0x80));
-                if control | doubled == 0 {
-                    let upper = v.wrapping_add(splat(0x80 - b'A'))
-                        & !v.wrapping_add(splat(0x80 - b'Z' - 1))
-                        & HIGH;
-                    out.extend_from_slice(&(v | (upper >> 2)).to_le_bytes());
-                    *in_space = spaces >> 63 != 0;
-                    at += 8;
-                    continue;
-                }
-            }
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+        // Per byte: the high bit of v + (0x80 - k) is set when the byte is
+        // >= k. A byte of 0x80 or more may carry into the next byte, so each
+        // mask is right only up to the first non-ASCII byte: exactly the
+        // bytes kept.
+        let non_ascii = v & HIGH;
+        let control = !v.wrapping_add(splat(0x80 - 0x20)) & HIGH;
+        let spaces = !(v ^ splat(b' ')).wrapping_add(splat(0x7f)) & HIGH;
+        // A space after a space (the byte before the chunk for the first).
+        let doubled = spaces & ((spaces << 8) | (u64::from(*in_space) << 7));
+        let upper =
+            v.wrapping_add(splat(0x80 - b'A')) & !v.wrapping_add(splat(0x80 - b'Z' - 1)) & HIGH;
+        let lowered = (v | (upper >> 2)).to_le_bytes();
+        let stop = non_ascii | control | doubled;
+        if stop == 0 {
+            out.extend_from_slice(&lowered);
+            *in_space = spaces >> 63 != 0;
+            at += 8;
+            continue;
         }
-        let stop = (at + 8).min(bytes.len());
-        while at < stop {
-            let b = bytes[at];
-            if !b.is_ascii() || b.is_ascii_whitespace() && (b != b' ' || *in_space) {
-                return at;
-            }
-            *in_space = b == b' ';
-            out.push(b.to_ascii_lowercase());
-            at += 1;
+        let kept = (stop.trailing_zeros() / 8) as usize;
+        if kept > 0 {
+            out.extend_from_slice(&lowered[..kept]);
+            *in_space = (spaces >> (8 * kept - 1)) & 1 != 0;
         }
-        if at >= bytes.len() {
+        return at + kept;
+    }
+    // The last few bytes, one by one.
+    while at < bytes.len() {
+        let b = bytes[at];
+        if !b.is_ascii() || b.is_ascii_whitespace() && (b != b' ' || *in_space) {
             return at;
         }
+        *in_space = b == b' ';
+        out.push(b.to_ascii_lowercase());
+        at += 1;
+    }
+    at
+}
+
+/// What the common typographic punctuation of news text folds to (the
+/// curly apostrophe of French text above all, then dashes and quotes), as
+/// [`classify`] says, from the last byte of its UTF-8 form `E2 80 xx`;
+/// `None` for the other chars of that block.
+#[inline]
+fn general_punctuation(last: u8) -> Option<u8> {
+    match last {
+        0x90..=0x95 => Some(b'-'),
+        0x98 | 0x99 | 0xB2 => Some(b'\''),
+        0x9C..=0x9F => Some(b'"'),
+        _ => None,
     }
 }
 
@@ -224,6 +243,25 @@ impl Folded {
                     });
                     push_char(letter, &mut out);
                     next += 2;
+                    continue;
+                }
+            }
+            // Curly apostrophes, dashes and quotes (three bytes from 0xE2)
+            // fold to one ASCII char: the same shortcut.
+            if let (Some(0xE2), Some(0x80), Some(&last)) =
+                (bytes.get(next), bytes.get(next + 1), bytes.get(next + 2))
+            {
+                if let Some(folded) = general_punctuation(last) {
+                    in_space = false;
+                    irregular.push(Irregular {
+                        folded: out.len(),
+                        folded_len: 1,
+                        original: next,
+                        original_len: 3,
+                        joins_previous: false,
+                    });
+                    out.push(folded);
+                    next += 3;
                     continue;
                 }
             }
@@ -444,6 +482,22 @@ mod tests {
             assert_eq!(fast.to_string(), slow, "{c:?}");
         }
         assert_eq!(latin1_letter('É'), Some('e'));
+    }
+
+    #[test]
+    fn general_punctuation_folds_as_classify_says() {
+        for c in '\u{2000}'..='\u{203f}' {
+            let mut utf8 = [0; 3];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            if bytes[1] != 0x80 {
+                continue;
+            }
+            let want = match classify(c) {
+                Fold::Char(f) => Some(f as u8),
+                _ => None,
+            };
+            assert_eq!(general_punctuation(bytes[2]), want, "{c:?}");
+        }
         assert_eq!(latin1_letter('ø'), None);
     }
 
@@ -522,8 +576,40 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
+    /// The folded text the slow way: each char by [`classify`], runs of
+    /// white space collapsed to one ' '.
+    fn reference_fold(text: &str) -> String {
+        let mut out = Vec::new();
+        let mut in_space = false;
+        for c in text.chars() {
+            match classify(c) {
+                Fold::Space if in_space => continue,
+                Fold::Space => out.push(b' '),
+                Fold::Same(c) | Fold::Char(c) => push_char(c, &mut out),
+                Fold::Str(s) => out.extend_from_slice(s.as_bytes()),
+                Fold::Lower(c) => push_lower(c, &mut out),
+            }
+            in_space = matches!(classify(c), Fold::Space);
+        }
+        String::from_utf8(out).expect("whole chars")
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// The shortcuts of [`Folded::new`] (eight ASCII bytes at a time,
+        /// accented letters and typographic punctuation from their bytes)
+        /// fold as the general path does.
+        #[test]
+        fn shortcuts_fold_as_the_general_path(text in "[a-zA-Z0-9 ,.À-ÿŒœ’‘“”«»–—…\u{2010}\u{202f}\u{a0}\u{b}\u{1}\t\n\r\u{301}ж]{0,80}") {
+            prop_assert_eq!(fold(&text), reference_fold(&text));
+        }
+
+        /// Long runs of ASCII, appended a block at a time.
+        #[test]
+        fn long_ascii_runs_fold_as_the_general_path(text in "[a-zA-Z0-9 ,.]{50,300}[é’\n]?[a-zA-Z  \n]{0,150}") {
+            prop_assert_eq!(fold(&text), reference_fold(&text));
+        }
 
         /// Any span of the folded text that starts and ends on folded char
         /// boundaries maps back to original char boundaries, in order.

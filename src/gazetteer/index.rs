@@ -63,6 +63,15 @@ pub(crate) struct SurfaceIndex {
     /// Paz"): their walks would find only names that the case rules then
     /// refuse.
     lowercase_first_words: Vec<u64>,
+    /// A third filter of the surfaces' first words, keyed by
+    /// [`first_word_head_bit`]: a few instructions on the word's first
+    /// eight bytes and its length, where the table's hash reads the whole
+    /// word. Most words of a text begin no surface, and the scan turns them
+    /// away with this before it hashes them or starts a walk.
+    first_word_heads: Vec<u64>,
+    /// The same filter over the first words of the surfaces that may match
+    /// text starting with a lowercase letter (see `lowercase_first_words`).
+    lowercase_first_word_heads: Vec<u64>,
 }
 
 impl SurfaceIndex {
@@ -80,6 +89,8 @@ impl SurfaceIndex {
             max_len: 0,
             first_words: vec![0; FIRST_WORD_BITS / 64],
             lowercase_first_words: vec![0; FIRST_WORD_BITS / 64],
+            first_word_heads: vec![0; FIRST_WORD_BITS / 64],
+            lowercase_first_word_heads: vec![0; FIRST_WORD_BITS / 64],
         }
     }
 
@@ -106,6 +117,8 @@ impl SurfaceIndex {
         if may_start_lowercase {
             let first_word = &folded[..word_end(folded, 0, folded.len())];
             set_bit(&mut self.lowercase_first_words, hash_str(first_word));
+            let head = first_word_head_bit(folded.as_bytes(), 0, first_word.len());
+            self.lowercase_first_word_heads[head / 64] |= 1 << (head % 64);
         }
         let hash = hash_str(folded);
         let head = self.table.get(&hash).map_or(NONE, |slot| slot.surface);
@@ -134,6 +147,8 @@ impl SurfaceIndex {
         let mut hash = RunningHash::new(folded.as_bytes(), 0);
         let mut p = word_end(folded, 0, folded.len());
         set_bit(&mut self.first_words, hash.to(p));
+        let head = first_word_head_bit(folded.as_bytes(), 0, p);
+        self.first_word_heads[head / 64] |= 1 << (head % 64);
         while p < folded.len() {
             let mut next = p;
             while next < folded.len() {
@@ -170,6 +185,22 @@ impl SurfaceIndex {
         None
     }
 
+    /// What may begin with the word `hay[start..end]` (a whole word:
+    /// `start` a word start and `end` its end): whether some surface may
+    /// (when not, [`SurfaceIndex::walk`] finds nothing), and whether some
+    /// surface that may match text starting in lowercase may (when not, and
+    /// the text starts in lowercase, the walk finds nothing it must find).
+    /// Cheaper than the walk's own filters, which hash the whole word.
+    #[inline]
+    pub(crate) fn may_begin_with(&self, hay: &str, start: usize, end: usize) -> FirstWord {
+        let bit = first_word_head_bit(hay.as_bytes(), start, end);
+        let (word, mask) = (bit / 64, 1 << (bit % 64));
+        FirstWord {
+            begins_some: self.first_word_heads[word] & mask != 0,
+            begins_lowercase: self.lowercase_first_word_heads[word] & mask != 0,
+        }
+    }
+
     /// Pushes onto `found`, shortest first, every surface that `hay` has at
     /// `start` and that ends at a stop of `hay`, as `(surface id, end)`.
     /// `start` is a word start and `first_end` the end of that word.
@@ -177,8 +208,9 @@ impl SurfaceIndex {
     /// letter there), only surfaces inserted as `may_start_lowercase` are
     /// certain to be found: the others may be left out, since their entries
     /// would refuse the match anyway. It is asked only once the first word
-    /// is known to begin some surface: reading the original text costs more
-    /// than the filter, which turns most words away without it.
+    /// is known to begin some surface, and none that may start lowercase:
+    /// reading the original text costs more than the filters, which answer
+    /// for most words without it.
     pub(crate) fn walk(
         &self,
         hay: &str,
@@ -197,8 +229,9 @@ impl SurfaceIndex {
         }
         let mut key = hash.to(end);
         // Every first word of `lowercase_first_words` is in `first_words`.
+        // The filter before the text: reading the original char costs more.
         if !bit_set(&self.first_words, key)
-            || lowercase_start() && !bit_set(&self.lowercase_first_words, key)
+            || !bit_set(&self.lowercase_first_words, key) && lowercase_start()
         {
             return;
         }
@@ -256,6 +289,16 @@ impl SurfaceIndex {
             }
         }
     }
+}
+
+/// What [`SurfaceIndex::may_begin_with`] knows of a first word.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FirstWord {
+    /// Some surface may begin with it.
+    pub(crate) begins_some: bool,
+    /// Some surface that may match text starting in lowercase may begin
+    /// with it.
+    pub(crate) begins_lowercase: bool,
 }
 
 /// Whether each byte is an ASCII word char (letter or digit), as a table:
@@ -341,6 +384,29 @@ fn ascii_word_end(bytes: &[u8], mut i: usize, cap: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// Where the word `bytes[start..end]` sits in
+/// [`SurfaceIndex::first_word_heads`]: its first eight bytes (or fewer, for
+/// a shorter word) and its length, mixed by one multiplication.
+#[inline]
+fn first_word_head_bit(bytes: &[u8], start: usize, end: usize) -> usize {
+    let len = end - start;
+    let kept = len.min(8);
+    let mask = if kept == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * kept)) - 1
+    };
+    let head = match bytes.get(start..start + 8) {
+        Some(word) => u64::from_le_bytes(word.try_into().unwrap_or([0; 8])) & mask,
+        None => bytes[start..start + kept]
+            .iter()
+            .rev()
+            .fold(0, |acc, &b| (acc << 8) | u64::from(b)),
+    };
+    let mixed = (head ^ (len as u64).wrapping_mul(K2)).wrapping_mul(K1);
+    (mixed >> 44) as usize % FIRST_WORD_BITS
 }
 
 /// Where the first word with hash `key` sits in
@@ -503,6 +569,10 @@ mod tests {
         assert_eq!(index.insert("paris", true), Some(2), "same string, same id");
         assert_eq!(index.insert("-x", true), None);
         assert_eq!(index.len(), 6);
+        for (hay, start, end) in [("m. durand", 0, 1), ("x paris", 2, 7), ("u.s.a", 0, 1)] {
+            let first = index.may_begin_with(hay, start, end);
+            assert!(first.begins_some && first.begins_lowercase, "{hay}");
+        }
         assert_eq!(walk(&index, "m. durand et", 0), ["m.", "m. durand"]);
         assert_eq!(walk(&index, "m. durandal", 0), ["m."]);
         assert_eq!(

@@ -10,6 +10,7 @@ pub(crate) mod index;
 mod parse;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 
@@ -86,8 +87,8 @@ pub struct Entry {
     pub canonical: String,
     /// A stable id, shared by entries of one real-world thing.
     pub id: Option<String>,
-    /// `key=value` attributes.
-    pub attrs: Vec<(String, String)>,
+    /// `key=value` attributes, shared with the cues found from the entry.
+    pub attrs: Arc<[(String, String)]>,
     /// How the surface must be written to match.
     pub case: CaseRule,
     /// The language the form belongs to (`None`: both).

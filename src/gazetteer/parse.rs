@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use once_cell::sync::Lazy;
+
 use super::{CaseRule, Entry, EntryType, Gazetteer, Loaded};
 use crate::doc::Label;
 use crate::error::{GazetteerProblem, GazetteerProblemKind as Kind};
@@ -114,11 +116,22 @@ fn parse_row(line: &str, origin: &Arc<str>, line_no: usize) -> Result<Entry, Kin
         kind,
         canonical: canonical.to_string(),
         id: (!id.is_empty()).then(|| id.to_string()),
-        attrs: parsed_attrs,
+        attrs: shared_attrs(parsed_attrs),
         case,
         lang,
         origin: (origin.clone(), line_no),
     })
+}
+
+/// The attributes of an entry, shared with the cues that it yields; the
+/// many rows without attributes share one empty list (no allocation each).
+fn shared_attrs(attrs: Vec<(String, String)>) -> Arc<[(String, String)]> {
+    static NONE: Lazy<Arc<[(String, String)]>> = Lazy::new(|| Arc::from(Vec::new()));
+    if attrs.is_empty() {
+        Arc::clone(&NONE)
+    } else {
+        Arc::from(attrs)
+    }
 }
 
 #[cfg(test)]

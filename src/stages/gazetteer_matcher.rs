@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use crate::doc::{fold, Cue, CueKind, Document, Folded, Label, Mention, MentionSource, Span};
+use crate::doc::{
+    fold, Cue, CueKind, Document, Folded, Label, Mention, MentionSource, OriginalCursor, Span,
+};
 use crate::gazetteer::index::{char_class, word_end, SurfaceIndex};
 use crate::gazetteer::{CaseRule, Entry, EntryType, Gazetteer};
 use crate::pipeline::{Layer, Stage, StageError};
@@ -48,13 +50,6 @@ pub struct GazetteerMatcher {
     /// beside it: testing a surface's entries reads one short run of
     /// memory, not each entry's scattered strings.
     entry_rules: Vec<EntryRules>,
-    /// Which first two bytes some surface starts with (a 65,536-bit map): a
-    /// word start whose two bytes no surface begins with needs no lookup.
-    prefixes: Vec<u64>,
-}
-
-fn prefix_bit(a: u8, b: u8) -> usize {
-    (usize::from(a) << 8) | usize::from(b)
 }
 
 impl std::fmt::Debug for GazetteerMatcher {
@@ -110,30 +105,12 @@ impl GazetteerMatcher {
             .iter()
             .map(|&e| EntryRules::of(&entries[e as usize]))
             .collect();
-        let mut prefixes = vec![0u64; 65_536 / 64];
-        for id in 0..index.len() {
-            let bytes = index.surface(id as u32).as_bytes();
-            match bytes {
-                [a, b, ..] => {
-                    let bit = prefix_bit(*a, *b);
-                    prefixes[bit / 64] |= 1 << (bit % 64);
-                }
-                [a] => {
-                    for b in 0..=255u8 {
-                        let bit = prefix_bit(*a, b);
-                        prefixes[bit / 64] |= 1 << (bit % 64);
-                    }
-                }
-                [] => {}
-            }
-        }
         GazetteerMatcher {
             gazetteer,
             index,
             entry_starts,
             entry_ids,
             entry_rules,
-            prefixes,
         }
     }
 
@@ -147,7 +124,7 @@ impl GazetteerMatcher {
     fn allowed<'g>(
         &'g self,
         id: u32,
-        written: &Written<'_>,
+        original: &str,
         lang: Option<Lang>,
         out: &mut Vec<&'g Entry>,
     ) {
@@ -161,12 +138,20 @@ impl GazetteerMatcher {
         ) else {
             return;
         };
+        // How the text is written is read only for an entry with a case
+        // rule (titles and event words have none), and then once.
+        let mut written = None;
         out.extend(
             ids.iter()
                 .zip(rules)
                 .filter(|(_, r)| r.lang_allows(lang))
                 .map(|(&e, r)| (&entries[e as usize], r))
-                .filter(|(e, r)| written.allows(r, e))
+                .filter(|(e, r)| {
+                    r.case == CaseRule::Any
+                        || written
+                            .get_or_insert_with(|| Written::new(original))
+                            .allows(r, e)
+                })
                 .map(|(e, _)| e),
         );
     }
@@ -200,7 +185,6 @@ impl GazetteerMatcher {
         }
         let folded = Folded::new(text);
         let hay = folded.as_str();
-        let bytes = hay.as_bytes();
         let mut original = folded.cursor();
         let mut found = Vec::new();
         let mut entries = Vec::new();
@@ -214,21 +198,34 @@ impl GazetteerMatcher {
             }
             // `i` is a word start.
             let end = word_end(hay, i, hay.len());
-            let next = bytes.get(i + 1).copied().unwrap_or(0);
-            let bit = prefix_bit(bytes[i], next);
-            if i >= resume && self.prefixes[bit / 64] & (1 << (bit % 64)) != 0 {
+            let first = self.index.may_begin_with(hay, i, end);
+            if i >= resume && first.begins_some {
                 found.clear();
-                let lowercase = || {
-                    text.get(original.original(i)..)
-                        .and_then(|rest| rest.chars().next())
-                        .is_some_and(is_lowercase_letter)
+                let lowercase = |original: &mut OriginalCursor<'_>| {
+                    let at = original.original(i);
+                    match text.as_bytes().get(at) {
+                        // Most text is ASCII: no char to decode.
+                        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                        _ => text
+                            .get(at..)
+                            .and_then(|rest| rest.chars().next())
+                            .is_some_and(is_lowercase_letter),
+                    }
                 };
+                // A common lowercase word ("de", "la", "the") that begins
+                // only capitalised names ("De Gaulle", "La Paz") is turned
+                // away here, before the walk hashes it.
+                let known_lowercase = (!first.begins_lowercase).then(|| lowercase(&mut original));
+                if known_lowercase == Some(true) {
+                    i = end;
+                    continue;
+                }
+                let lowercase = || known_lowercase.unwrap_or_else(|| lowercase(&mut original));
                 self.index.walk(hay, i, end, lowercase, &mut found);
                 // The longest surface whose case rule passes.
                 for &(id, stop) in found.iter().rev() {
                     let span = original.to_original(Span::new(i, stop));
-                    let written = Written::new(span.slice(text));
-                    self.allowed(id, &written, lang, &mut entries);
+                    self.allowed(id, span.slice(text), lang, &mut entries);
                     if !entries.is_empty() {
                         resume = stop;
                         emit(span, &entries);
@@ -590,6 +587,13 @@ mod tests {
             found("soldats azerbaïdjanais", None),
             ["MISC:azerbaïdjanais"]
         );
+    }
+
+    #[test]
+    fn ascii_lowercase_as_the_case_rules_read_it() {
+        for b in 0..0x80u8 {
+            assert_eq!(is_lowercase_letter(char::from(b)), b.is_ascii_lowercase());
+        }
     }
 
     #[test]

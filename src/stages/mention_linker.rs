@@ -38,6 +38,9 @@ pub struct MentionLinker;
 /// 2 from 8.
 pub const MAX_EDITS: [(usize, usize); 3] = [(0, 0), (5, 1), (8, 2)];
 
+/// The most mentions the linker's maps are sized for up front.
+const MAP_ROOM: usize = 512;
+
 fn max_edits(len: usize) -> usize {
     MAX_EDITS
         .iter()
@@ -60,6 +63,15 @@ fn words(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The key an entry id links by (beside the name keys, which are folded
+/// names): `id:` and the id.
+fn id_key(id: &str) -> String {
+    let mut key = String::with_capacity(id.len() + 3);
+    key.push_str("id:");
+    key.push_str(id);
+    key
+}
+
 /// The key a name links by: folded, and for persons without the Arabic
 /// article ("Bashar al-Assad" and "Bashar Assad" are one person).
 fn name_key(label: Label, name: &str) -> String {
@@ -76,68 +88,111 @@ impl MentionLinker {
         let mut entities: Vec<Entity> = Vec::new();
         // Fast hashing: these maps are only looked up, never iterated in an
         // order that reaches the output.
-        let mut by_key: HashMap<(Label, String), usize> = HashMap::default();
         let n = doc.mentions.len();
-        // First pass: everything but one-word person mentions.
+        // Sized once for an article's mentions: grown step by step, the
+        // maps rehashed every key. (Bounded: a huge document names few
+        // more entities than an article, and its mentions repeat.)
+        let room = n.min(MAP_ROOM);
+        let mut by_key: HashMap<(Label, String), usize> =
+            HashMap::with_capacity_and_hasher(2 * room, Default::default());
+        // The folded words of the person mentions: each distinct text read
+        // once (an article names a person the same way several times), and
+        // each mention's list found again by the second pass.
+        let mut word_lists: Vec<Vec<String>> = Vec::new();
+        let mut words_of: Vec<usize> = vec![usize::MAX; n];
+        // The entity of each mention linked by the first pass, set once the
+        // pass no longer borrows the mentions.
+        let mut linked: Vec<Option<usize>> = vec![None; n];
         let mut deferred = Vec::new();
-        for i in 0..n {
-            let m = &doc.mentions[i];
-            let text = doc.slice(m.span).to_string();
-            if m.label == Label::Per && words(&text).len() == 1 {
-                deferred.push(i);
-                continue;
-            }
-            // An entry's id and its canonical name both lead to the entity,
-            // so a rule-found "Economic Community of West African States"
-            // joins the gazetteer's "ECOWAS" of that name.
-            let name_key = (m.label, name_key(m.label, &doc.mention_name(m)));
-            let key = match &m.id {
-                Some(id) => (m.label, format!("id:{id}")),
-                None => name_key.clone(),
-            };
-            let known = by_key.get(&key).or_else(|| by_key.get(&name_key)).copied();
-            let e = *by_key.entry(key).or_insert_with(|| {
-                if let Some(e) = known {
-                    return e;
+        {
+            let text_all = doc.text.as_str();
+            let mut list_of_text: HashMap<&str, usize> =
+                HashMap::with_capacity_and_hasher(room, Default::default());
+            // Folded names, each folded once.
+            let mut folded_names: HashMap<&str, String> =
+                HashMap::with_capacity_and_hasher(room, Default::default());
+            // First pass: everything but one-word person mentions.
+            for (i, m) in doc.mentions.iter().enumerate() {
+                let text = m.span.slice(text_all);
+                let mut list = None;
+                if m.label == Label::Per {
+                    let l = *list_of_text.entry(text).or_insert_with(|| {
+                        word_lists.push(words(text));
+                        word_lists.len() - 1
+                    });
+                    words_of[i] = l;
+                    if word_lists[l].len() == 1 {
+                        deferred.push(i);
+                        continue;
+                    }
+                    list = Some(l);
                 }
-                entities.push(Entity {
-                    label: m.label,
-                    name: doc.mention_name(m),
-                    mentions: Vec::new(),
-                    id: m.id.clone(),
-                    aliases: Vec::new(),
-                });
-                entities.len() - 1
-            });
-            by_key.entry(name_key).or_insert(e);
-            entities[e].mentions.push(i);
-            let is_alias = m.source == MentionSource::Rule("acronym")
-                || (m.canonical.is_some()
-                    && m.label == Label::Org
-                    && text.chars().all(|c| !c.is_lowercase())
-                    && text != entities[e].name);
-            if is_alias && !entities[e].aliases.contains(&text) {
-                entities[e].aliases.push(text);
+                // An entry's id and its canonical name both lead to the
+                // entity, so a rule-found "Economic Community of West
+                // African States" joins the gazetteer's "ECOWAS" of that
+                // name.
+                let name = m.canonical.as_deref().unwrap_or(text);
+                let name_key = match (m.label, list, &m.canonical) {
+                    // The name is the text, whose words are known.
+                    (Label::Per, Some(l), None) => (m.label, word_lists[l].join(" ")),
+                    (Label::Per, _, _) => (m.label, name_key(Label::Per, name)),
+                    (label, _, _) => {
+                        let folded = folded_names.entry(name).or_insert_with(|| fold(name));
+                        (label, folded.clone())
+                    }
+                };
+                let new_entity = || {
+                    entities.push(Entity {
+                        label: m.label,
+                        name: name.to_string(),
+                        mentions: Vec::new(),
+                        id: m.id.clone(),
+                        aliases: Vec::new(),
+                    });
+                    entities.len() - 1
+                };
+                let e = match &m.id {
+                    // The key is the name key: one lookup does.
+                    None => *by_key.entry(name_key).or_insert_with(new_entity),
+                    Some(id) => {
+                        let key = (m.label, id_key(id));
+                        let known = by_key.get(&key).or_else(|| by_key.get(&name_key)).copied();
+                        let e = *by_key
+                            .entry(key)
+                            .or_insert_with(|| known.unwrap_or_else(new_entity));
+                        by_key.entry(name_key).or_insert(e);
+                        e
+                    }
+                };
+                entities[e].mentions.push(i);
+                let is_alias = m.source == MentionSource::Rule("acronym")
+                    || (m.canonical.is_some()
+                        && m.label == Label::Org
+                        && text.chars().all(|c| !c.is_lowercase())
+                        && text != entities[e].name);
+                if is_alias && !entities[e].aliases.iter().any(|a| a == text) {
+                    entities[e].aliases.push(text.to_string());
+                }
+                linked[i] = Some(e);
             }
-            doc.mentions[i].entity = Some(e);
+        }
+        for (m, e) in doc.mentions.iter_mut().zip(&linked) {
+            if let Some(e) = e {
+                m.entity = Some(*e);
+            }
         }
         // Second pass: one-word person mentions, to the nearest preceding
         // person with that surname, else a later one, else a close spelling.
-        let persons: Vec<(usize, usize, Vec<String>)> = entities
+        let persons: Vec<(usize, usize, &[String])> = entities
             .iter()
             .enumerate()
             .filter(|(_, e)| e.label == Label::Per)
-            .flat_map(|(ei, e)| {
-                e.mentions
-                    .iter()
-                    .map(move |&mi| (mi, ei))
-                    .collect::<Vec<_>>()
-            })
+            .flat_map(|(ei, e)| e.mentions.iter().map(move |&mi| (mi, ei)))
             .map(|(mi, ei)| {
                 (
                     doc.mentions[mi].span.start,
                     ei,
-                    words(doc.slice(doc.mentions[mi].span)),
+                    word_lists[words_of[mi]].as_slice(),
                 )
             })
             .collect();
@@ -154,9 +209,9 @@ impl MentionLinker {
         }
         for i in deferred {
             let m = &doc.mentions[i];
-            let word = words(doc.slice(m.span)).pop().unwrap_or_default();
+            let word = word_lists[words_of[i]].last().map_or("", String::as_str);
             let at = m.span.start;
-            let same: &[(usize, usize)] = by_surname.get(word.as_str()).map_or(&[], Vec::as_slice);
+            let same: &[(usize, usize)] = by_surname.get(word).map_or(&[], Vec::as_slice);
             let preceding = same[..same.partition_point(|p| p.0 < at)].last();
             let following = || same.get(same.partition_point(|p| p.0 <= at));
             let fuzzy = || {
@@ -167,16 +222,19 @@ impl MentionLinker {
                 // Every other person within one more edit counts as a rival:
                 // with "Martin" and "Marin" in the text, "Martine" is
                 // nobody's misspelling.
+                let initial = word.chars().next();
                 let mut close: Vec<(usize, usize)> = persons
                     .iter()
                     .filter(|p| p.2.len() >= 2)
                     .filter_map(|p| {
                         let last = p.2.last().map(String::as_str).unwrap_or("");
-                        let d = strsim::levenshtein(last, &word);
-                        (last != word
-                            && d <= limit + 1
-                            && last.chars().next() == word.chars().next())
-                        .then_some((p.1, d))
+                        // The cheap tests first: the edit distance is the
+                        // cost here.
+                        if last == word || last.chars().next() != initial {
+                            return None;
+                        }
+                        let d = strsim::levenshtein(last, word);
+                        (d <= limit + 1).then_some((p.1, d))
                     })
                     .collect();
                 close.sort_unstable();

@@ -85,12 +85,23 @@ static FURNITURE_TAIL: Lazy<Regex> = Lazy::new(|| {
 /// and its phrases are at most 13 chars (3 bytes each at most, with the
 /// Unicode case forms of `(?i)`): the tail regex needs only the last 64
 /// bytes, not the whole paragraph.
+///
+/// The tail's phrases end in "s" or "e", which `(?i)` also matches as "S",
+/// "ſ" and "E": a line that ends otherwise (most end with a period) is not
+/// searched.
 fn is_furniture(line: &str) -> bool {
+    if FURNITURE.is_match(line) {
+        return true;
+    }
+    let last = line.trim_end().chars().next_back();
+    if !matches!(last, Some('s' | 'S' | 'ſ' | 'e' | 'E')) {
+        return false;
+    }
     let mut tail = line.len().saturating_sub(64);
     while !line.is_char_boundary(tail) {
         tail -= 1;
     }
-    FURNITURE.is_match(line) || FURNITURE_TAIL.is_match(&line[tail..])
+    FURNITURE_TAIL.is_match(&line[tail..])
 }
 
 /// "Paris / Agence" lines: where the article was filed, and by whom.
@@ -187,11 +198,10 @@ fn ends_with_terminal(line: &str) -> bool {
     matches!(last, Some('.' | '!' | '?' | '…' | ':' | ';'))
 }
 
+/// True for a line made of a date and a time. The caller has checked that
+/// the line has at most [`TIMESTAMP_MAX_WORDS`] words (a paragraph is not
+/// split whole just to be tested).
 fn is_timestamp(line: &str) -> bool {
-    // A paragraph is not split whole just to be counted.
-    if more_words_than(line, 12) {
-        return false;
-    }
     let tokens: Vec<&str> = line.split_whitespace().collect();
     if tokens.is_empty() {
         return false;
@@ -203,24 +213,85 @@ fn is_timestamp(line: &str) -> bool {
     has_year_or_time && tokens.iter().all(|t| TIMESTAMP_TOKEN.is_match(t))
 }
 
+/// The most words a timestamp line has.
+const TIMESTAMP_MAX_WORDS: usize = 12;
+/// The most words a "City / Source" dateline line has.
+const DATELINE_MAX_WORDS: usize = 8;
+
 /// True when `s` has more than `n` words (runs of non-white-space, as
-/// `split_whitespace` finds them), read no further than word `n + 1`: the
-/// checks above ask this of every paragraph, and the generic split cost a
-/// sixth of the stage.
+/// `split_whitespace` finds them), read no further than about word `n + 1`:
+/// the checks above ask this of every paragraph.
 fn more_words_than(s: &str, n: usize) -> bool {
+    count_words(s, n) > n
+}
+
+/// Whether each ASCII byte is white space as [`char::is_whitespace`] says
+/// (tab to carriage return, and space).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// Each byte of a `u64` set to `b`.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// The high bit of each byte.
+const HIGH: u64 = splat(0x80);
+
+/// The number of words of `s` (as `split_whitespace` finds them), or some
+/// number above `limit` once there are more than `limit`: only the first
+/// words of a paragraph are read.
+///
+/// Runs of plain ASCII are read eight bytes at a time (a word starts at each
+/// byte that is not white space after one that is), since the per-char
+/// decoding was a third of the stage; other chars are decoded one by one.
+fn count_words(s: &str, limit: usize) -> usize {
+    let bytes = s.as_bytes();
     let mut words = 0;
     let mut in_word = false;
-    for c in s.chars() {
-        let space = c.is_whitespace();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+            if v & HIGH == 0 {
+                // Per byte, with no carry between bytes since each is < 0x80:
+                // the high bit of v + (0x80 - k) is set when the byte is >= k.
+                let ge = |k: u8| v.wrapping_add(splat(0x80 - k)) & HIGH;
+                let space = !(v ^ splat(b' ')).wrapping_add(splat(0x7f)) & HIGH;
+                let control_space = ge(b'\t') & !ge(b'\r' + 1);
+                let word = !(space | control_space) & HIGH;
+                // Word bytes whose previous byte (the one before the chunk
+                // for the first) is not a word byte.
+                let starts = word & !((word << 8) | (u64::from(in_word) << 7));
+                words += starts.count_ones() as usize;
+                if words > limit {
+                    return words;
+                }
+                in_word = word >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let (space, len) = if b < 0x80 {
+            (is_ascii_space(b), 1)
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
         if !space && !in_word {
             words += 1;
-            if words > n {
-                return true;
+            if words > limit {
+                return words;
             }
         }
         in_word = !space;
+        i += len;
     }
-    false
+    words
 }
 
 fn starts_lowercase(s: &str) -> bool {
@@ -243,7 +314,9 @@ impl SentenceSplitter {
     pub fn split(&self, text: &str) -> Vec<Sentence> {
         let lines = lines(text);
         let mut out = Vec::new();
-        let mut seen: HashSet<&str> = HashSet::default();
+        // Sized once: grown step by step, the set rehashed every line.
+        let mut seen: HashSet<&str> =
+            HashSet::with_capacity_and_hasher(lines.len(), Default::default());
         let mut i = 0;
         while i < lines.len() {
             let line = lines[i];
@@ -260,12 +333,17 @@ impl SentenceSplitter {
             {
                 // A lone word opening a saved page, set apart: the site name.
                 Some(SentenceKind::Furniture)
-            } else if is_timestamp(s) {
-                Some(SentenceKind::Timestamp)
-            } else if !more_words_than(s, 8) && DATELINE_LINE.is_match(s) {
-                Some(SentenceKind::Dateline)
             } else {
-                None
+                // Timestamps and datelines are short lines: a paragraph's
+                // first words are counted once for both.
+                let words = count_words(s, TIMESTAMP_MAX_WORDS.max(DATELINE_MAX_WORDS));
+                if words <= TIMESTAMP_MAX_WORDS && is_timestamp(s) {
+                    Some(SentenceKind::Timestamp)
+                } else if words <= DATELINE_MAX_WORDS && DATELINE_LINE.is_match(s) {
+                    Some(SentenceKind::Dateline)
+                } else {
+                    None
+                }
             };
             seen.insert(s);
             if let Some(kind) = kind {
@@ -300,9 +378,13 @@ impl SentenceSplitter {
             let region = Span::new(line.span.start, lines[end].span.end);
             let region_text = region.slice(text);
             // A long line is a paragraph that lost its final period (or a
-            // photo caption), not a headline: headlines are short.
-            let short = !more_words_than(region_text, HEADLINE_MAX_WORDS);
-            if end == i && !ends_with_terminal(region_text) && !is_bullet(region_text) && short {
+            // photo caption), not a headline: headlines are short. (Counted
+            // last: most paragraphs end with a period.)
+            if end == i
+                && !ends_with_terminal(region_text)
+                && !is_bullet(region_text)
+                && !more_words_than(region_text, HEADLINE_MAX_WORDS)
+            {
                 out.push(Sentence {
                     span: region,
                     kind: SentenceKind::Headline,
@@ -353,20 +435,15 @@ fn split_region(text: &str, region: Span, out: &mut Vec<Sentence>) {
     let mut start = 0;
     let bytes = body.as_bytes();
     let mut pos = 0;
-    // Jump from one possible terminator to the next: '.', '!', '?' or the
-    // first byte of '…' (0xE2, which only ever starts a char).
-    while let Some(skip) = bytes.get(pos..).and_then(|rest| {
-        rest.iter()
-            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-    }) {
-        let i = pos + skip;
+    let mut ellipsis = NextEllipsis::default();
+    // Jump from one terminator to the next: '.', '!' and '?' with memchr,
+    // '…' with its own search (its first byte 0xE2 also starts the
+    // typographic apostrophes and dashes of French text).
+    while let Some(i) = next_terminator(bytes, pos, &mut ellipsis) {
         let Some(c) = body[i..].chars().next() else {
             break;
         };
         pos = i + c.len_utf8();
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
         // Take the whole run of terminators and closing marks.
         let mut end = pos;
         while let Some(d) = body[end..].chars().next() {
@@ -395,6 +472,39 @@ fn split_region(text: &str, region: Span, out: &mut Vec<Sentence>) {
         start = body.len() - after_space.len();
     }
     push_trimmed(region.start + start, region.end, text, out);
+}
+
+/// Where the next '…' of a paragraph is: searched for once, and again only
+/// once the scan has gone past it.
+#[derive(Clone, Copy, Default)]
+enum NextEllipsis {
+    #[default]
+    NotSearched,
+    At(usize),
+    NoMore,
+}
+
+/// The byte offset of the first '.', '!', '?' or '…' of `bytes` at or after
+/// `pos` (which never decreases between calls with one `ellipsis`).
+fn next_terminator(bytes: &[u8], pos: usize, ellipsis: &mut NextEllipsis) -> Option<usize> {
+    let rest = bytes.get(pos..)?;
+    let ascii = memchr::memchr3(b'.', b'!', b'?', rest).map(|k| pos + k);
+    let passed = match *ellipsis {
+        NextEllipsis::NotSearched => true,
+        NextEllipsis::At(at) => at < pos,
+        NextEllipsis::NoMore => false,
+    };
+    if passed {
+        *ellipsis = match memchr::memmem::find(rest, "…".as_bytes()) {
+            Some(k) => NextEllipsis::At(pos + k),
+            None => NextEllipsis::NoMore,
+        };
+    }
+    match (ascii, *ellipsis) {
+        (Some(a), NextEllipsis::At(e)) => Some(a.min(e)),
+        (None, NextEllipsis::At(e)) => Some(e),
+        (a, _) => a,
+    }
 }
 
 fn push_trimmed(start: usize, end: usize, text: &str, out: &mut Vec<Sentence>) {
@@ -488,13 +598,30 @@ mod tests {
             " a  b\tc\u{a0}d \u{2009}e\u{b}f ",
             "un deux trois",
             "x\u{3000}y",
+            "Le ministre est arrivé à Paris ce lundi\tpour  des\r\nentretiens.",
+            "  deux   espaces\u{a0}et plus   ,  encore des mots ici et là  ",
         ] {
-            for n in 0..7 {
+            for n in 0..20 {
                 assert_eq!(
                     more_words_than(text, n),
                     text.split_whitespace().nth(n).is_some(),
                     "{text:?} {n}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_white_space_as_char_says() {
+        for b in 0..0x80u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b}");
+            // Every ASCII byte, at every place of the eight-byte chunks.
+            for at in 0..20 {
+                let mut bytes = b"ab cd\tef  gh ij kl mn op qr".to_vec();
+                bytes[at] = b;
+                let text = String::from_utf8(bytes).expect("ASCII");
+                let want = text.split_whitespace().count();
+                assert_eq!(count_words(&text, 100), want, "{text:?}");
             }
         }
     }
@@ -538,6 +665,16 @@ mod tests {
                 &["He said \"It is over.\"", "Then he left."],
             ),
             (
+                "Il hésite… Puis il part. L’idée… reste. Fin ?! Oui…",
+                &[
+                    "Il hésite…",
+                    "Puis il part.",
+                    "L’idée… reste.",
+                    "Fin ?!",
+                    "Oui…",
+                ],
+            ),
+            (
                 "etc. et le reste... suivait.",
                 &["etc. et le reste... suivait."],
             ),
@@ -571,6 +708,20 @@ mod tests {
         let sentences = SentenceSplitter.split(text);
         let dl = SentenceSplitter.dateline(text, &sentences).unwrap();
         assert_eq!(dl.slice(text), "Genève");
+    }
+
+    #[test]
+    fn furniture_tails_in_any_case() {
+        for line in [
+            "L'actu en bref Voir Plus",
+            "Top stories READ MORE",
+            "Les titres lire la SUITE",
+            "Top stories read more  ",
+            "Les titres voir pluſ",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        assert!(!is_furniture("Voir plus tard."));
     }
 
     #[test]
