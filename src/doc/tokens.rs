@@ -145,7 +145,9 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 TokenKind::Word
             },
         });
-        i = end;
+        // The space after a word (the usual case) is passed here, not in
+        // a turn of the loop of its own.
+        i = end + usize::from(bytes.get(end) == Some(&b' '));
     }
 }
 
