@@ -2028,11 +2028,17 @@ fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
         before_ok && after_ok
     };
     let mut spans: Vec<Vec<Span>> = vec![Vec::new(); patterns.len()];
-    if patterns.len() <= FEW_NEEDLES {
+    // Names and acronyms start with a capital (most patterns): they are
+    // found together, by their first bytes (see `find_by_first_byte`).
+    let (capital, other): (Vec<usize>, Vec<usize>) =
+        (0..patterns.len()).partition(|&id| patterns[id].as_bytes()[0].is_ascii_uppercase());
+    find_by_first_byte(text, &patterns, &capital, &mut spans, at_word);
+    if other.len() <= FEW_NEEDLES {
         // A few names (most documents): one vectorised substring scan each
         // costs less than building an automaton, and stays linear in the
         // text with the count bounded.
-        for (id, pattern) in patterns.iter().enumerate() {
+        for &id in &other {
+            let pattern = patterns[id];
             for start in memchr::memmem::find_iter(text.as_bytes(), pattern.as_bytes()) {
                 let end = start + pattern.len();
                 if at_word(start, end) {
@@ -2046,23 +2052,23 @@ fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
         // the search, dominated.
         let Ok(automaton) = aho_corasick::AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(&patterns)
+            .build(other.iter().map(|&id| patterns[id]))
         else {
             return out;
         };
         // Where each pattern's last occurrence ended: a later one must start
         // there or after (non-overlapping, as a left-to-right search finds,
         // and as `memmem::find_iter` gives them above).
-        let mut next_from = vec![0usize; patterns.len()];
+        let mut next_from = vec![0usize; other.len()];
         for m in automaton.find_overlapping_iter(text) {
-            let id = m.pattern().as_usize();
+            let k = m.pattern().as_usize();
             let (start, end) = (m.start(), m.end());
-            if start < next_from[id] {
+            if start < next_from[k] {
                 continue;
             }
-            next_from[id] = end;
+            next_from[k] = end;
             if at_word(start, end) {
-                spans[id].push(Span::new(start, end));
+                spans[other[k]].push(Span::new(start, end));
             }
         }
     }
@@ -2072,6 +2078,57 @@ fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
         }
     }
     out
+}
+
+/// Finds the patterns `ids` of `patterns` in `text` as
+/// [`find_word_occurrences`] does, into `spans` by pattern: every place of
+/// their first bytes, three distinct bytes a scan, is tried against the
+/// patterns starting with that byte. A document's names start with a
+/// handful of capitals, so a few scans find them all (a scan per name was
+/// a tenth of the stage), and capitals are few enough in a text that
+/// trying each costs little.
+fn find_by_first_byte(
+    text: &str,
+    patterns: &[&str],
+    ids: &[usize],
+    spans: &mut [Vec<Span>],
+    at_word: impl Fn(usize, usize) -> bool,
+) {
+    let bytes = text.as_bytes();
+    // The patterns by first byte.
+    let mut by_first: Vec<(u8, usize)> = ids
+        .iter()
+        .map(|&id| (patterns[id].as_bytes()[0], id))
+        .collect();
+    by_first.sort_unstable();
+    let mut firsts: Vec<u8> = by_first.iter().map(|&(b, _)| b).collect();
+    firsts.dedup();
+    // Where each pattern's last occurrence ended: a later one must start
+    // there or after (non-overlapping, as `memmem::find_iter` gives them).
+    let mut next_from = vec![0usize; patterns.len()];
+    for group in firsts.chunks(3) {
+        let starts: Box<dyn Iterator<Item = usize>> = match *group {
+            [a] => Box::new(memchr::memchr_iter(a, bytes)),
+            [a, b] => Box::new(memchr::memchr2_iter(a, b, bytes)),
+            [a, b, c, ..] => Box::new(memchr::memchr3_iter(a, b, c, bytes)),
+            [] => continue,
+        };
+        for start in starts {
+            let first = bytes[start];
+            let from = by_first.partition_point(|&(b, _)| b < first);
+            for &(_, id) in by_first[from..].iter().take_while(|&&(b, _)| b == first) {
+                let pattern = patterns[id].as_bytes();
+                if start < next_from[id] || !bytes[start..].starts_with(pattern) {
+                    continue;
+                }
+                let end = start + pattern.len();
+                next_from[id] = end;
+                if at_word(start, end) {
+                    spans[id].push(Span::new(start, end));
+                }
+            }
+        }
+    }
 }
 
 impl Stage for NameRules {
@@ -2505,6 +2562,74 @@ mod tests {
                 "{new:?}"
             );
         }
+    }
+
+    /// [`find_word_occurrences`] as it was: a `memmem` scan per needle.
+    fn occurrences_by_memmem(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
+        needles
+            .iter()
+            .map(|needle| {
+                if needle.is_empty() {
+                    return Vec::new();
+                }
+                memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes())
+                    .map(|start| Span::new(start, start + needle.len()))
+                    .filter(|s| {
+                        text[..s.start]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                            && text[s.end..]
+                                .chars()
+                                .next()
+                                .is_none_or(|c| !c.is_alphanumeric())
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn occurrences_are_those_of_a_scan_per_needle() {
+        let text = "Anne Roux et Roux-Blanc ; aaa, Roux. Anne Roux Roux, Éric Dupont-Roux \
+            Roux AA AAA Ali Ali Ali xAli Ali Ali. ONU (ONU) l'ONU ONUSIDA Éric Éric";
+        let needles = [
+            "Roux",
+            "Anne Roux",
+            "aa",
+            "Roux",
+            "AA",
+            "Ali Ali",
+            "ONU",
+            "Éric",
+            "",
+            "Dupont-Roux",
+            "Anne",
+            "Blanc",
+            "B",
+            "Éric Éric",
+        ];
+        assert_eq!(
+            find_word_occurrences(text, &needles),
+            occurrences_by_memmem(text, &needles)
+        );
+        let many: Vec<String> = (0..3 * FEW_NEEDLES)
+            .map(|i| match i % 3 {
+                0 => format!("Zed{i}"),
+                1 => format!("zed{i}"),
+                _ => format!("Roux{}", i % 7),
+            })
+            .collect();
+        let many: Vec<&str> = needles
+            .iter()
+            .copied()
+            .chain(many.iter().map(String::as_str))
+            .collect();
+        let text = format!("{text} zed4 Zed3 Roux1 Roux0 zed1 Roux2 zed7");
+        assert_eq!(
+            find_word_occurrences(&text, &many),
+            occurrences_by_memmem(&text, &many)
+        );
     }
 
     #[test]
