@@ -699,18 +699,27 @@ fn short_key(word: &[u8]) -> u64 {
 
 impl Lexicon {
     /// The bits of the lists that hold `word` (lowercase); 0 for none.
-    #[inline]
+    #[inline(always)]
     fn facts(&self, word: &str) -> u32 {
         let bytes = word.as_bytes();
-        match pair_bit(bytes) {
-            Some(bit) if self.pairs[bit / 64] & (1 << (bit % 64)) != 0 => {
-                if bytes.len() <= SHORT {
-                    self.short.get(short_key(bytes))
-                } else if bytes.len() <= self.max_len {
-                    self.long.get(word).copied().unwrap_or(0)
-                } else {
-                    0
-                }
+        if bytes.len() <= SHORT {
+            // Most words: one probe of the short table costs less than the
+            // first-bytes test would in front of it, and inline, less than
+            // a call would (the hashing of long words kept registers that
+            // every call saved and restored).
+            return self.short.get(short_key(bytes));
+        }
+        self.long_facts(word)
+    }
+
+    /// [`Lexicon::facts`] for a word of more than [`SHORT`] bytes.
+    #[inline(never)]
+    fn long_facts(&self, word: &str) -> u32 {
+        match pair_bit(word.as_bytes()) {
+            Some(bit)
+                if word.len() <= self.max_len && self.pairs[bit / 64] & (1 << (bit % 64)) != 0 =>
+            {
+                self.long.get(word).copied().unwrap_or(0)
             }
             _ => 0,
         }
