@@ -2190,9 +2190,29 @@ impl Stage for NameRules {
 }
 
 /// A token's lowercase, appended to `lower_text` where it differs from the
-/// token ([`push_lower`]), and its [`facts`].
+/// token ([`push_lower`]), and its [`facts`]; the token is `span` of `text`.
 #[inline]
-fn read_token(word: &str, lower_text: &mut String, lexicon: &Lexicon) -> (Option<(u32, u32)>, u32) {
+fn read_token(
+    text: &str,
+    span: Span,
+    lower_text: &mut String,
+    lexicon: &Lexicon,
+) -> (Option<(u32, u32)>, u32) {
+    // Most words are a few ASCII letters without capitals, their own
+    // lowercase and no capitalised word: told from one load of their bytes,
+    // which are also their key in the lexicon (a test of each byte, and
+    // the key built again from them, were most of the reading).
+    if let Some(bytes) = short_word_bytes(text.as_bytes(), span) {
+        if bytes & ASCII_HIGH_BITS == 0 && !has_ascii_capital(bytes) {
+            let facts = if span.len() <= SHORT {
+                lexicon.short.get(bytes | (span.len() as u64) << 56)
+            } else {
+                lexicon.long_facts(span.slice(text))
+            };
+            return (None, facts);
+        }
+    }
+    let word = span.slice(text);
     // Most words are ASCII without capitals, their own lowercase.
     let cap = if is_cap(word) { facts::CAP } else { 0 };
     if cap == 0 && word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -2203,6 +2223,37 @@ fn read_token(word: &str, lower_text: &mut String, lexicon: &Lexicon) -> (Option
         .and_then(|(s, e)| lower_text.get(s as usize..e as usize))
         .unwrap_or(word);
     (lower, cap | lexicon.facts(lowered))
+}
+
+/// The high bit of each byte of a `u64`.
+const ASCII_HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `span` of `text`, a word of at most eight bytes, as one
+/// little-endian integer padded with zeros (as [`short_key`] has them),
+/// when eight bytes of `text` can be read from its start.
+#[inline(always)]
+fn short_word_bytes(text: &[u8], span: Span) -> Option<u64> {
+    let len = span.len();
+    if len > 8 {
+        return None;
+    }
+    let chunk = text.get(span.start..)?.first_chunk::<8>()?;
+    let bytes = u64::from_le_bytes(*chunk);
+    // The bytes past the word are cleared (shifting by 64 would overflow).
+    let keep = u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0);
+    Some(bytes & keep)
+}
+
+/// Whether any of the eight bytes of `bytes`, all ASCII, is a capital
+/// A to Z.
+#[inline(always)]
+fn has_ascii_capital(bytes: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Bytes below 0x80: adding at most 0x80 carries into no other byte, and
+    // the sum's bit 7 says whether the byte reached the bound.
+    let at_least_a = bytes + ONES * u64::from(0x80 - b'A');
+    let above_z = bytes + ONES * u64::from(0x7f - b'Z');
+    at_least_a & !above_z & ASCII_HIGH_BITS != 0
 }
 
 /// Reads every sentence of `doc` (but timestamps) word by word: tokens,
@@ -2249,8 +2300,7 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
         };
         // Each token's lowercase, capitalisation and lists, in one pass.
         for t in tokens {
-            let word = t.span.slice(&doc.text);
-            let (lower, facts) = read_token(word, &mut words.lower_text, lexicon);
+            let (lower, facts) = read_token(&doc.text, t.span, &mut words.lower_text, lexicon);
             words.facts.push(facts);
             words.lowers.push(lower);
         }
@@ -2491,6 +2541,38 @@ mod tests {
                 expected |= u64::from(b) << (8 * k);
             }
             assert_eq!(short_key(word.as_bytes()), expected, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn short_word_bytes_are_the_short_key_and_find_capitals() {
+        let text = "de la Commission l’État OTAN x 1234567 abcdefgh Z@[`{ fin";
+        let mut at = 0;
+        for word in text.split(' ') {
+            let span = Span::new(at, at + word.len());
+            at = span.end + 1;
+            let Some(bytes) = short_word_bytes(text.as_bytes(), span) else {
+                assert!(word.len() > 8 || span.start + 8 > text.len(), "{word:?}");
+                continue;
+            };
+            if word.len() <= SHORT {
+                assert_eq!(
+                    bytes | (word.len() as u64) << 56,
+                    short_key(word.as_bytes()),
+                    "{word:?}"
+                );
+            }
+            if word.is_ascii() {
+                assert_eq!(
+                    has_ascii_capital(bytes),
+                    word.bytes().any(|b| b.is_ascii_uppercase()),
+                    "{word:?}"
+                );
+            }
+        }
+        for b in 0..0x80u8 {
+            let bytes = u64::from_le_bytes([b'a', b, b'z', 0, 0, 0, 0, 0]);
+            assert_eq!(has_ascii_capital(bytes), b.is_ascii_uppercase(), "{b}");
         }
     }
 
