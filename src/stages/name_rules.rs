@@ -2203,13 +2203,29 @@ fn read_token(
     // which are also their key in the lexicon (a test of each byte, and
     // the key built again from them, were most of the reading).
     if let Some(bytes) = short_word_bytes(text.as_bytes(), span) {
-        if bytes & ASCII_HIGH_BITS == 0 && !has_ascii_capital(bytes) {
-            let facts = if span.len() <= SHORT {
-                lexicon.short.get(bytes | (span.len() as u64) << 56)
-            } else {
-                lexicon.long_facts(span.slice(text))
-            };
-            return (None, facts);
+        if bytes & ASCII_HIGH_BITS == 0 {
+            let capitals = ascii_capitals(bytes);
+            if capitals == 0 {
+                let facts = if span.len() <= SHORT {
+                    lexicon.short.get(bytes | (span.len() as u64) << 56)
+                } else {
+                    lexicon.long_facts(span.slice(text))
+                };
+                return (None, facts);
+            }
+            // A short ASCII word with capitals (most capitalised words):
+            // lowercased at once, bit 5 set on the capitals.
+            let lowered = (bytes | capitals >> 2).to_le_bytes();
+            if let Ok(lowered) = std::str::from_utf8(&lowered[..span.len()]) {
+                let word = span.slice(text);
+                let cap = if is_cap(word) { facts::CAP } else { 0 };
+                let start = lower_text.len();
+                lower_text.push_str(lowered);
+                let range = u32::try_from(start)
+                    .ok()
+                    .zip(u32::try_from(lower_text.len()).ok());
+                return (range, cap | lexicon.facts(lowered));
+            }
         }
     }
     let word = span.slice(text);
@@ -2244,16 +2260,16 @@ fn short_word_bytes(text: &[u8], span: Span) -> Option<u64> {
     Some(bytes & keep)
 }
 
-/// Whether any of the eight bytes of `bytes`, all ASCII, is a capital
-/// A to Z.
+/// The high bit of each of the eight bytes of `bytes`, all ASCII, that is
+/// a capital A to Z.
 #[inline(always)]
-fn has_ascii_capital(bytes: u64) -> bool {
+fn ascii_capitals(bytes: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // Bytes below 0x80: adding at most 0x80 carries into no other byte, and
     // the sum's bit 7 says whether the byte reached the bound.
     let at_least_a = bytes + ONES * u64::from(0x80 - b'A');
     let above_z = bytes + ONES * u64::from(0x7f - b'Z');
-    at_least_a & !above_z & ASCII_HIGH_BITS != 0
+    at_least_a & !above_z & ASCII_HIGH_BITS
 }
 
 /// Reads every sentence of `doc` (but timestamps) word by word: tokens,
@@ -2563,16 +2579,17 @@ mod tests {
                 );
             }
             if word.is_ascii() {
+                let lowered = (bytes | ascii_capitals(bytes) >> 2).to_le_bytes();
                 assert_eq!(
-                    has_ascii_capital(bytes),
-                    word.bytes().any(|b| b.is_ascii_uppercase()),
+                    &lowered[..word.len()],
+                    word.to_lowercase().as_bytes(),
                     "{word:?}"
                 );
             }
         }
         for b in 0..0x80u8 {
             let bytes = u64::from_le_bytes([b'a', b, b'z', 0, 0, 0, 0, 0]);
-            assert_eq!(has_ascii_capital(bytes), b.is_ascii_uppercase(), "{b}");
+            assert_eq!(ascii_capitals(bytes) != 0, b.is_ascii_uppercase(), "{b}");
         }
     }
 
