@@ -2216,19 +2216,24 @@ fn read_token(
             // A short ASCII word with capitals (most capitalised words):
             // lowercased at once, bit 5 set on the capitals.
             let lowered = (bytes | capitals >> 2).to_le_bytes();
-            if let Ok(lowered) = std::str::from_utf8(&lowered[..span.len()]) {
-                let word = span.slice(text);
-                let cap = if is_cap(word) { facts::CAP } else { 0 };
-                let start = lower_text.len();
-                lower_text.push_str(lowered);
-                let range = u32::try_from(start)
-                    .ok()
-                    .zip(u32::try_from(lower_text.len()).ok());
-                return (range, cap | lexicon.facts(lowered));
-            }
+            let word = span.slice(text);
+            let cap = if is_cap(word) { facts::CAP } else { 0 };
+            let start = lower_text.len();
+            lower_text.extend(lowered[..span.len()].iter().map(|&b| char::from(b)));
+            let range = u32::try_from(start)
+                .ok()
+                .zip(u32::try_from(lower_text.len()).ok());
+            let lowered = lower_text.get(start..).unwrap_or(word);
+            return (range, cap | lexicon.facts(lowered));
         }
     }
     let word = span.slice(text);
+    // Longer words and accented ones, in lowercase (most of them): their
+    // own lowercase and no capitalised word, told byte by byte without
+    // decoding.
+    if is_known_lowercase(word.as_bytes()) {
+        return (None, lexicon.facts(word));
+    }
     // Most words are ASCII without capitals, their own lowercase.
     let cap = if is_cap(word) { facts::CAP } else { 0 };
     if cap == 0 && word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -2239,6 +2244,28 @@ fn read_token(
         .and_then(|(s, e)| lower_text.get(s as usize..e as usize))
         .unwrap_or(word);
     (lower, cap | lexicon.facts(lowered))
+}
+
+/// True when `word` is ASCII without capitals but for Latin-1 letters in
+/// lowercase (`à` to `ÿ`, and `×`, `÷`, `ß`), so that it is its own lowercase
+/// ([`lowercase_differs`] says no for each char) and no capitalised word
+/// ([`is_cap`]); false for any other word, which may still be.
+fn is_known_lowercase(word: &[u8]) -> bool {
+    let mut bytes = word.iter();
+    while let Some(&b) = bytes.next() {
+        match b {
+            b'A'..=b'Z' => return false,
+            0..=0x7f => {}
+            // U+00C0 to U+00FF: the capitals are U+00C0 to U+00DE but
+            // U+00D7 (`×`).
+            0xc3 => match bytes.next() {
+                Some(&next) if next == 0x97 || next >= 0x9f => {}
+                _ => return false,
+            },
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The high bit of each byte of a `u64`.
@@ -2590,6 +2617,48 @@ mod tests {
         for b in 0..0x80u8 {
             let bytes = u64::from_le_bytes([b'a', b, b'z', 0, 0, 0, 0, 0]);
             assert_eq!(ascii_capitals(bytes) != 0, b.is_ascii_uppercase(), "{b}");
+        }
+    }
+
+    #[test]
+    fn known_lowercase_words_are_their_own_lowercase_and_no_capitals() {
+        let latin1: String = ('\u{80}'..='\u{ff}').collect();
+        let words = [
+            "été",
+            "État",
+            "général",
+            "aujourd’hui",
+            "al-Assad",
+            "al-assad",
+            "œuvre",
+            "Œuvre",
+            "straße",
+            "x×y",
+            "÷",
+            "ÀÉÎ",
+            "abcdefghijkl",
+            "abcdefGhijkl",
+            "é1",
+            "",
+            "L'",
+            "ñandú",
+        ];
+        for word in words
+            .iter()
+            .copied()
+            .chain(latin1.split_inclusive(|_| true))
+        {
+            if is_known_lowercase(word.as_bytes()) {
+                assert_eq!(word.to_lowercase(), word, "{word:?}");
+                assert!(!word.chars().any(lowercase_differs), "{word:?}");
+                assert!(!is_cap(word), "{word:?}");
+            } else {
+                // Only chars it knows and yet not said: a capital among them.
+                let known = word
+                    .chars()
+                    .all(|c| c.is_ascii() || ('\u{c0}'..='\u{ff}').contains(&c));
+                assert!(!known || word.chars().any(lowercase_differs), "{word:?}");
+            }
         }
     }
 
