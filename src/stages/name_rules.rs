@@ -1227,13 +1227,17 @@ impl NameRules {
         let mut i = 0;
         while i < n {
             // Each rule below needs a cue, a counterpart or a capitalised
-            // word here: most tokens have none and are passed at once.
-            if cx.cue_at.get(i).copied().flatten().is_none()
-                && !cx.has(i, facts::COUNTERPART | facts::CAP)
-            {
-                i += 1;
-                continue;
-            }
+            // word here: most tokens have none and are passed in one scan.
+            let cues = cx.cue_at.get(i..).unwrap_or_default();
+            let facts = cx.facts.get(i..).unwrap_or_default();
+            let Some(skip) = cues
+                .iter()
+                .zip(facts)
+                .position(|(cue, f)| cue.is_some() || f & (facts::COUNTERPART | facts::CAP) != 0)
+            else {
+                break;
+            };
+            i += skip;
             if let Some(cue) = cx.cue(i) {
                 match cue.kind {
                     CueKind::Title => {
@@ -1551,7 +1555,14 @@ impl NameRules {
     /// Title mentions of one sentence, with what they are of.
     fn title_rules(&self, cx: &Ctx<'_>, titles: &mut Vec<TitleMention>) {
         let mut i = 0;
-        while i < cx.tokens.len() {
+        // A title starts on a cue: the tokens without one (most) are passed
+        // in one scan.
+        while let Some(skip) = cx
+            .cue_at
+            .get(i..)
+            .and_then(|rest| rest.iter().position(Option::is_some))
+        {
+            i += skip;
             if let Some(cue) = cx.cue(i).filter(|c| c.kind == CueKind::Title) {
                 let (title, _) = self.title_phrase(cx, i, cue);
                 titles.push(title);
