@@ -620,6 +620,9 @@ struct ShortTable {
     /// in it).
     keys: Vec<u64>,
     bits: Vec<u32>,
+    /// How far right a key's hash is shifted to give its first slot: 64
+    /// less the bits of a slot's index.
+    shift: u32,
 }
 
 impl ShortTable {
@@ -633,6 +636,7 @@ impl ShortTable {
         let mut table = ShortTable {
             keys: vec![0; size],
             bits: vec![0; size],
+            shift: 64 - size.trailing_zeros(),
         };
         for (key, bits) in entries.into_iter().filter(|&(key, _)| key != 0) {
             let mut i = table.slot(key);
@@ -648,9 +652,8 @@ impl ShortTable {
     /// Where `key`'s probe starts: Fibonacci hashing, the top bits of the
     /// product.
     fn slot(&self, key: u64) -> usize {
-        let size = self.keys.len();
         let product = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (product >> (64 - size.trailing_zeros())) as usize & (size - 1)
+        (product >> self.shift) as usize & (self.keys.len() - 1)
     }
 
     fn get(&self, key: u64) -> u32 {
@@ -2331,14 +2334,13 @@ const ASCII_HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 #[inline(always)]
 fn short_word_bytes(text: &[u8], span: Span) -> Option<u64> {
     let len = span.len();
-    if len > 8 {
+    if !(1..=8).contains(&len) {
         return None;
     }
     let chunk = text.get(span.start..)?.first_chunk::<8>()?;
     let bytes = u64::from_le_bytes(*chunk);
-    // The bytes past the word are cleared (shifting by 64 would overflow).
-    let keep = u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0);
-    Some(bytes & keep)
+    // The bytes past the word are cleared.
+    Some(bytes & u64::MAX >> (64 - 8 * len))
 }
 
 /// The high bit of each of the eight bytes of `bytes`, all ASCII, that is
