@@ -259,9 +259,10 @@ fn one_sentence(bytes: usize) -> String {
 fn one_long_sentence_costs_linearly() {
     let pipeline = Pipeline::french().unwrap();
     // Sizes large enough that the small one costs over the 50 ms floor
-    // (30 kB no longer did once the date and name rules got faster).
-    let small = one_sentence(50_000 * SCALE);
-    let large = one_sentence(500_000 * SCALE);
+    // (30 kB no longer did once the date and name rules got faster, nor
+    // 50 kB once the name rules read words faster).
+    let small = one_sentence(80_000 * SCALE);
+    let large = one_sentence(800_000 * SCALE);
     let x = pipeline.extract(&large);
     assert_eq!(x.sentences.len(), 1, "one sentence");
     let triggers = x

@@ -2094,10 +2094,15 @@ fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
         before_ok && after_ok
     };
     let mut spans: Vec<Vec<Span>> = vec![Vec::new(); patterns.len()];
-    // Names and acronyms start with a capital (most patterns): they are
-    // found together, by their first bytes (see `find_by_first_byte`).
-    let (capital, other): (Vec<usize>, Vec<usize>) =
-        (0..patterns.len()).partition(|&id| patterns[id].as_bytes()[0].is_ascii_uppercase());
+    // Names and acronyms start with a capital (most patterns): up to
+    // [`FEW_NEEDLES`] of them are found together, by their first bytes (see
+    // `find_by_first_byte`); more go to the automaton, whose cost stays
+    // linear however many there are.
+    let (capital, other): (Vec<usize>, Vec<usize>) = if patterns.len() <= FEW_NEEDLES {
+        (0..patterns.len()).partition(|&id| patterns[id].as_bytes()[0].is_ascii_uppercase())
+    } else {
+        (Vec::new(), (0..patterns.len()).collect())
+    };
     find_by_first_byte(text, &patterns, &capital, &mut spans, at_word);
     if other.len() <= FEW_NEEDLES {
         // A few names (most documents): one vectorised substring scan each
