@@ -181,11 +181,17 @@ fn best_cost(pipeline: &Pipeline, text: &str, runs: usize, reps: u32) -> Duratio
         .unwrap()
 }
 
+/// How much faster than the size the cost may grow. Above 1: a document
+/// ten times larger no longer fits the caches the small one fits (the
+/// large one-sentence document is 4 MB in a release build, and its
+/// instruction count grows 10.2x where its time grows 12-12.7x). A cost
+/// worse than linear grows as the square of the size (28x before the fixes
+/// this test came with): far above this bound.
+const TOLERANCE: f64 = 1.3;
+
 /// The costs of `small` and `large` and their ratio: the best of up to
 /// three attempts, stopping at the first within bounds. A machine busy with
-/// something else can inflate one measurement by a few percent, near the
-/// 12x bound of a 10x input; a cost worse than linear (28x before the
-/// fixes this test came with) fails every attempt.
+/// something else can inflate one measurement by a few percent.
 fn cost_ratio(pipeline: &Pipeline, small: &str, large: &str) -> (Duration, Duration, f64) {
     let size_ratio = large.len() as f64 / small.len() as f64;
     let mut best: Option<(Duration, Duration, f64)> = None;
@@ -196,7 +202,7 @@ fn cost_ratio(pipeline: &Pipeline, small: &str, large: &str) -> (Duration, Durat
         if best.is_none_or(|(_, _, r)| ratio < r) {
             best = Some((small_cost, large_cost, ratio));
         }
-        if ratio <= 1.2 * size_ratio {
+        if ratio <= TOLERANCE * size_ratio {
             break;
         }
     }
@@ -208,8 +214,8 @@ fn cost_ratio(pipeline: &Pipeline, small: &str, large: &str) -> (Duration, Durat
 /// fifth of that: the floor below keeps the clock's steps out of the ratio.
 const SCALE: usize = if cfg!(debug_assertions) { 1 } else { 5 };
 
-/// Measures `small` and `large` and asserts the cost grew at most 1.2
-/// times as fast as the size.
+/// Measures `small` and `large` and asserts the cost grew at most
+/// [`TOLERANCE`] times as fast as the size.
 fn assert_linear(label: &str, pipeline: &Pipeline, small: &str, large: &str) {
     let (small_cost, large_cost, ratio) = cost_ratio(pipeline, small, large);
     let size_ratio = large.len() as f64 / small.len() as f64;
@@ -223,7 +229,7 @@ fn assert_linear(label: &str, pipeline: &Pipeline, small: &str, large: &str) {
         "{label}: the small document is too cheap to measure: {small_cost:?}"
     );
     assert!(
-        ratio <= 1.2 * size_ratio,
+        ratio <= TOLERANCE * size_ratio,
         "{label}: {ratio:.2}x the cost for {size_ratio:.2}x the size: something is worse than linear"
     );
 }
@@ -260,9 +266,9 @@ fn one_long_sentence_costs_linearly() {
     let pipeline = Pipeline::french().unwrap();
     // Sizes large enough that the small one costs over the 50 ms floor
     // (30 kB no longer did once the date and name rules got faster, nor
-    // 50 kB once the sentence, gazetteer and linking stages did).
-    let small = one_sentence(70_000 * SCALE);
-    let large = one_sentence(700_000 * SCALE);
+    // 50 kB once the sentence, gazetteer, linking and name stages did).
+    let small = one_sentence(80_000 * SCALE);
+    let large = one_sentence(800_000 * SCALE);
     let x = pipeline.extract(&large);
     assert_eq!(x.sentences.len(), 1, "one sentence");
     let triggers = x

@@ -62,12 +62,16 @@ const DIGIT: u8 = 2;
 const OTHER: u8 = 3;
 /// A byte of a multi-byte char: decode and ask `char`.
 const MULTI: u8 = 4;
+/// The first byte of the chars U+00C0 to U+00FF, the accented letters of
+/// French (and `×`, `÷`): [`latin1_letter_at`] tells them without decoding.
+const LATIN1_LEAD: u8 = 5;
 
 /// [`SPACE`], [`LETTER`], [`DIGIT`], [`OTHER`] or [`MULTI`] for each byte,
 /// as `char::is_whitespace`, `is_ascii_alphabetic` and `is_ascii_digit`
-/// say for ASCII.
+/// say for ASCII; [`LATIN1_LEAD`] for 0xC3.
 static ASCII_CLASS: [u8; 256] = {
     let mut table = [MULTI; 256];
+    table[0xc3] = LATIN1_LEAD;
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -97,7 +101,7 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let start = span.start + i;
-        let first_digit = match ASCII_CLASS[usize::from(b)] {
+        let (end, number) = match ASCII_CLASS[usize::from(b)] {
             SPACE => {
                 i += 1;
                 continue;
@@ -110,8 +114,9 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 i += 1;
                 continue;
             }
-            LETTER => false,
-            DIGIT => true,
+            LETTER => fast_word_end(slice, i, false),
+            DIGIT => fast_word_end(slice, i, true),
+            LATIN1_LEAD if latin1_letter_at(bytes, i) => fast_word_end(slice, i, false),
             _ => {
                 let Some(c) = slice.get(i..).and_then(|rest| rest.chars().next()) else {
                     break;
@@ -128,31 +133,83 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                     i += c.len_utf8();
                     continue;
                 }
-                false
+                let end = i + c.len_utf8();
+                word_end_from(slice, i, end, false)
             }
         };
-        let end = word_end(slice, i, first_digit);
         out.push(Token {
-            span: Span::new(start, span.start + end.0),
-            kind: if end.1 {
+            span: Span::new(start, span.start + end),
+            kind: if number {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             },
         });
-        i = end.0;
+        // The space after a word (the usual case) is passed here, not in
+        // a turn of the loop of its own.
+        i = end + usize::from(bytes.get(end) == Some(&b' '));
+    }
+}
+
+/// Whether the bytes at `i` are a Latin-1 letter (U+00C0 to U+00FF but
+/// `×` and `÷`), the letters `is_alphanumeric` says yes to without tables.
+#[inline(always)]
+fn latin1_letter_at(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i) == Some(&0xc3) && bytes.get(i + 1).is_some_and(|&b| b != 0x97 && b != 0xb7)
+}
+
+/// [`word_end_from`] for a word that starts with an ASCII letter or digit
+/// (`first_digit`: a digit) or a Latin-1 letter at byte `i` of `slice`,
+/// with the usual case first: a run of ASCII and Latin-1 letters and
+/// digits ended by a space or a punctuation mark that joins nothing, told
+/// from the run's next byte alone (the tokenizer ran a byte at a time
+/// through the general loop, and decoded every accented letter, at every
+/// word).
+#[inline(always)]
+fn fast_word_end(slice: &str, i: usize, first_digit: bool) -> (usize, bool) {
+    let bytes = slice.as_bytes();
+    let mut letters = !first_digit;
+    let mut end = i;
+    while let Some(&b) = bytes.get(end) {
+        match ASCII_CLASS[usize::from(b)] {
+            LETTER => letters = true,
+            DIGIT => {}
+            LATIN1_LEAD if latin1_letter_at(bytes, end) => {
+                letters = true;
+                end += 2;
+                continue;
+            }
+            _ => break,
+        }
+        end += 1;
+    }
+    let all_digits = !letters;
+    let ends_here = match bytes.get(end) {
+        None => true,
+        // A space or a mark that joins nothing to this word: the hyphen
+        // and apostrophe join words, the dot and comma numbers.
+        Some(&b) if b.is_ascii() => {
+            if all_digits {
+                !matches!(b, b'.' | b',')
+            } else {
+                !matches!(b, b'-' | b'\'')
+            }
+        }
+        Some(_) => false,
+    };
+    if ends_here {
+        (end, all_digits)
+    } else {
+        word_end_from(slice, i, end, all_digits)
     }
 }
 
 /// The end of the word or number starting with the alphanumeric char at
-/// byte `i` of `slice` (`first_digit`: it is an ASCII digit), and whether
-/// it is all ASCII digits (and their inner separators).
-#[inline]
-fn word_end(slice: &str, i: usize, first_digit: bool) -> (usize, bool) {
+/// byte `i` of `slice`, and whether it is all ASCII digits (and their inner
+/// separators), read on from byte `end`: the chars before it are the
+/// token's, all ASCII digits when `all_digits`.
+fn word_end_from(slice: &str, i: usize, mut end: usize, mut all_digits: bool) -> (usize, bool) {
     let bytes = slice.as_bytes();
-    let first_len = char_at(slice, i).map_or(1, char::len_utf8);
-    let mut end = i + first_len;
-    let mut all_digits = first_digit;
     // Where the next char starts; every char before it is in the token
     // (a joiner is taken only with the letter or digit after it).
     let mut j = end;
@@ -263,6 +320,153 @@ fn is_elided(word: &str) -> bool {
     ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word))
 }
 
+/// The tokenizer as it was before its ASCII fast path, byte for byte: the
+/// reference the fast one is tested against.
+#[cfg(test)]
+mod reference {
+    use super::*;
+
+    pub(super) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
+        let slice = &text[span.range()];
+        let bytes = slice.as_bytes();
+        // Byte offsets, stepping a char at a time: ASCII bytes (most of the
+        // text) are classified by table, without UTF-8 decoding.
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let start = span.start + i;
+            let first_digit = match ASCII_CLASS[usize::from(b)] {
+                SPACE => {
+                    i += 1;
+                    continue;
+                }
+                OTHER => {
+                    out.push(Token {
+                        span: Span::new(start, start + 1),
+                        kind: TokenKind::Punct,
+                    });
+                    i += 1;
+                    continue;
+                }
+                LETTER => false,
+                DIGIT => true,
+                _ => {
+                    let Some(c) = slice.get(i..).and_then(|rest| rest.chars().next()) else {
+                        break;
+                    };
+                    if c.is_whitespace() {
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    if !is_alphanumeric(c) {
+                        out.push(Token {
+                            span: Span::new(start, start + c.len_utf8()),
+                            kind: TokenKind::Punct,
+                        });
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    false
+                }
+            };
+            let end = word_end(slice, i, first_digit);
+            out.push(Token {
+                span: Span::new(start, span.start + end.0),
+                kind: if end.1 {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                },
+            });
+            i = end.0;
+        }
+    }
+
+    /// The end of the word or number starting with the alphanumeric char at
+    /// byte `i` of `slice` (`first_digit`: it is an ASCII digit), and whether
+    /// it is all ASCII digits (and their inner separators).
+    #[inline]
+    fn word_end(slice: &str, i: usize, first_digit: bool) -> (usize, bool) {
+        let bytes = slice.as_bytes();
+        let first_len = char_at(slice, i).map_or(1, char::len_utf8);
+        let mut end = i + first_len;
+        let mut all_digits = first_digit;
+        // Where the next char starts; every char before it is in the token
+        // (a joiner is taken only with the letter or digit after it).
+        let mut j = end;
+        loop {
+            // A run of ASCII letters and digits, without decoding.
+            let run_start = j;
+            while let Some(&b) = bytes.get(j) {
+                match ASCII_CLASS[usize::from(b)] {
+                    LETTER => all_digits = false,
+                    DIGIT => {}
+                    _ => break,
+                }
+                j += 1;
+            }
+            if j > run_start {
+                end = j;
+            }
+            // An ASCII char that can join nothing (a space, most often): the
+            // word ends here, as the tests below would say.
+            if bytes
+                .get(j)
+                .is_some_and(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b','))
+            {
+                break;
+            }
+            let Some(d) = char_at(slice, j) else {
+                break;
+            };
+            let after = j + d.len_utf8();
+            if !d.is_ascii() && is_alphanumeric(d) {
+                all_digits = false;
+                end = after;
+                j = after;
+                continue;
+            }
+            // Inner joiners: a hyphen or apostrophe between letters, a dot
+            // or comma between digits.
+            let joiner = if all_digits {
+                matches!(d, '.' | ',')
+            } else {
+                d == '-' || is_apostrophe(d)
+            };
+            // Neither a joiner nor an elision (a space, most often): the
+            // word ends here.
+            if !joiner && !is_apostrophe(d) {
+                break;
+            }
+            let next_alnum = char_at(slice, after).is_some_and(|n| {
+                if all_digits {
+                    n.is_ascii_digit()
+                } else {
+                    is_alphanumeric(n)
+                }
+            });
+            // English possessive: "Azerbaijan's" is "Azerbaijan" + "'s".
+            let possessive = is_apostrophe(d)
+                && bytes.get(after) == Some(&b's')
+                && !char_at(slice, after + 1).is_some_and(is_alphanumeric);
+            if joiner && next_alnum && !possessive {
+                if is_apostrophe(d) && is_elided(&slice[i..j]) {
+                    // "l'Azerbaïdjan": the elided word keeps its apostrophe
+                    // and ends here.
+                    end = after;
+                    break;
+                }
+                j = after;
+                continue;
+            }
+            if is_apostrophe(d) && !all_digits && is_elided(&slice[i..j]) {
+                end = after;
+            }
+            break;
+        }
+        (end, all_digits)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,5 +516,18 @@ mod tests {
             words("L'Europe QU’il jusqu'à l'« a »"),
             ["L'", "Europe", "QU’", "il", "jusqu'", "à", "l'", "«", "a", "»"]
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn fast_tokenizer_is_the_reference(text in "([a-zA-Z0-9 .,'’ʼ\\-«»ÉéàÀçÖ×÷øÿΣσ٣²ª\u{a0}\u{2003}\n]|l'|qu'|'s|s'){0,40}") {
+            let span = Span::new(0, text.len());
+            let mut fast = Vec::new();
+            tokenize_into(&text, span, &mut fast);
+            let mut slow = Vec::new();
+            reference::tokenize_into(&text, span, &mut slow);
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 }

@@ -620,6 +620,9 @@ struct ShortTable {
     /// in it).
     keys: Vec<u64>,
     bits: Vec<u32>,
+    /// How far right a key's hash is shifted to give its first slot: 64
+    /// less the bits of a slot's index.
+    shift: u32,
 }
 
 impl ShortTable {
@@ -633,6 +636,7 @@ impl ShortTable {
         let mut table = ShortTable {
             keys: vec![0; size],
             bits: vec![0; size],
+            shift: 64 - size.trailing_zeros(),
         };
         for (key, bits) in entries.into_iter().filter(|&(key, _)| key != 0) {
             let mut i = table.slot(key);
@@ -648,9 +652,8 @@ impl ShortTable {
     /// Where `key`'s probe starts: Fibonacci hashing, the top bits of the
     /// product.
     fn slot(&self, key: u64) -> usize {
-        let size = self.keys.len();
         let product = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (product >> (64 - size.trailing_zeros())) as usize & (size - 1)
+        (product >> self.shift) as usize & (self.keys.len() - 1)
     }
 
     fn get(&self, key: u64) -> u32 {
@@ -699,18 +702,27 @@ fn short_key(word: &[u8]) -> u64 {
 
 impl Lexicon {
     /// The bits of the lists that hold `word` (lowercase); 0 for none.
-    #[inline]
+    #[inline(always)]
     fn facts(&self, word: &str) -> u32 {
         let bytes = word.as_bytes();
-        match pair_bit(bytes) {
-            Some(bit) if self.pairs[bit / 64] & (1 << (bit % 64)) != 0 => {
-                if bytes.len() <= SHORT {
-                    self.short.get(short_key(bytes))
-                } else if bytes.len() <= self.max_len {
-                    self.long.get(word).copied().unwrap_or(0)
-                } else {
-                    0
-                }
+        if bytes.len() <= SHORT {
+            // Most words: one probe of the short table costs less than the
+            // first-bytes test would in front of it, and inline, less than
+            // a call would (the hashing of long words kept registers that
+            // every call saved and restored).
+            return self.short.get(short_key(bytes));
+        }
+        self.long_facts(word)
+    }
+
+    /// [`Lexicon::facts`] for a word of more than [`SHORT`] bytes.
+    #[inline(never)]
+    fn long_facts(&self, word: &str) -> u32 {
+        match pair_bit(word.as_bytes()) {
+            Some(bit)
+                if word.len() <= self.max_len && self.pairs[bit / 64] & (1 << (bit % 64)) != 0 =>
+            {
+                self.long.get(word).copied().unwrap_or(0)
             }
             _ => 0,
         }
@@ -1218,13 +1230,17 @@ impl NameRules {
         let mut i = 0;
         while i < n {
             // Each rule below needs a cue, a counterpart or a capitalised
-            // word here: most tokens have none and are passed at once.
-            if cx.cue_at.get(i).copied().flatten().is_none()
-                && !cx.has(i, facts::COUNTERPART | facts::CAP)
-            {
-                i += 1;
-                continue;
-            }
+            // word here: most tokens have none and are passed in one scan.
+            let cues = cx.cue_at.get(i..).unwrap_or_default();
+            let facts = cx.facts.get(i..).unwrap_or_default();
+            let Some(skip) = cues
+                .iter()
+                .zip(facts)
+                .position(|(cue, f)| cue.is_some() || f & (facts::COUNTERPART | facts::CAP) != 0)
+            else {
+                break;
+            };
+            i += skip;
             if let Some(cue) = cx.cue(i) {
                 match cue.kind {
                     CueKind::Title => {
@@ -1542,7 +1558,14 @@ impl NameRules {
     /// Title mentions of one sentence, with what they are of.
     fn title_rules(&self, cx: &Ctx<'_>, titles: &mut Vec<TitleMention>) {
         let mut i = 0;
-        while i < cx.tokens.len() {
+        // A title starts on a cue: the tokens without one (most) are passed
+        // in one scan.
+        while let Some(skip) = cx
+            .cue_at
+            .get(i..)
+            .and_then(|rest| rest.iter().position(Option::is_some))
+        {
+            i += skip;
             if let Some(cue) = cx.cue(i).filter(|c| c.kind == CueKind::Title) {
                 let (title, _) = self.title_phrase(cx, i, cue);
                 titles.push(title);
@@ -1894,11 +1917,10 @@ fn merge_into_apart(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
     let mut keep_new = vec![false; n_new];
     // Involved existing mentions stay only if chosen.
     let mut keep_existing: Vec<bool> = involved.iter().map(|&inv| !inv).collect();
-    let mut taken: std::collections::BTreeMap<usize, Span> = Default::default();
+    let mut taken = TakenBytes::covering(order.iter().map(|&(_, _, i)| span_of(i)));
     for (_, _, i) in order {
         let m = span_of(i);
-        if !clashes(&taken, m) {
-            taken.insert(m.start, m);
+        if taken.take_if_free(m) {
             if i < n_new {
                 keep_new[i] = true;
             } else {
@@ -1944,6 +1966,50 @@ fn merge_into_apart(existing: Vec<Mention>, new: Vec<Mention>) -> Vec<Mention> {
     }
     out.extend(kept_new);
     out
+}
+
+/// The bytes of the text taken by the spans kept so far, a bit each, for
+/// [`merge_into_apart`]: its spans are none empty, so two overlap when they
+/// share a byte, and a test of a span's bits costs less than the sorted
+/// map's lookups of its neighbours ([`clashes`]) did.
+struct TakenBytes {
+    /// The first byte the bits stand for.
+    first: usize,
+    bits: Vec<u64>,
+}
+
+impl TakenBytes {
+    /// No byte taken yet, of those `spans` cover.
+    fn covering(spans: impl Iterator<Item = Span> + Clone) -> TakenBytes {
+        let first = spans.clone().map(|s| s.start).min().unwrap_or(0);
+        let end = spans.map(|s| s.end).max().unwrap_or(first);
+        TakenBytes {
+            first,
+            bits: vec![0; (end - first).div_ceil(64)],
+        }
+    }
+
+    /// Takes the bytes of `span` (one of those the map covers) when none
+    /// of them is taken yet, and says whether it did.
+    fn take_if_free(&mut self, span: Span) -> bool {
+        let (start, end) = (span.start - self.first, span.end - self.first);
+        // Each word's bits of the span.
+        let words = move || {
+            (start / 64..end.div_ceil(64)).map(move |w| {
+                let low = start.max(w * 64) - w * 64;
+                let high = end.min(w * 64 + 64) - w * 64;
+                let mask = (u64::MAX >> (64 - (high - low))) << low;
+                (w, mask)
+            })
+        };
+        if words().any(|(w, mask)| self.bits[w] & mask != 0) {
+            return false;
+        }
+        for (w, mask) in words() {
+            self.bits[w] |= mask;
+        }
+        true
+    }
 }
 
 /// [`merge`] in general: every mention sorted and chosen in turn.
@@ -2028,11 +2094,22 @@ fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
         before_ok && after_ok
     };
     let mut spans: Vec<Vec<Span>> = vec![Vec::new(); patterns.len()];
-    if patterns.len() <= FEW_NEEDLES {
+    // Names and acronyms start with a capital (most patterns): up to
+    // [`FEW_NEEDLES`] of them are found together, by their first bytes (see
+    // `find_by_first_byte`); more go to the automaton, whose cost stays
+    // linear however many there are.
+    let (capital, other): (Vec<usize>, Vec<usize>) = if patterns.len() <= FEW_NEEDLES {
+        (0..patterns.len()).partition(|&id| patterns[id].as_bytes()[0].is_ascii_uppercase())
+    } else {
+        (Vec::new(), (0..patterns.len()).collect())
+    };
+    find_by_first_byte(text, &patterns, &capital, &mut spans, at_word);
+    if other.len() <= FEW_NEEDLES {
         // A few names (most documents): one vectorised substring scan each
         // costs less than building an automaton, and stays linear in the
         // text with the count bounded.
-        for (id, pattern) in patterns.iter().enumerate() {
+        for &id in &other {
+            let pattern = patterns[id];
             for start in memchr::memmem::find_iter(text.as_bytes(), pattern.as_bytes()) {
                 let end = start + pattern.len();
                 if at_word(start, end) {
@@ -2046,23 +2123,23 @@ fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
         // the search, dominated.
         let Ok(automaton) = aho_corasick::AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(&patterns)
+            .build(other.iter().map(|&id| patterns[id]))
         else {
             return out;
         };
         // Where each pattern's last occurrence ended: a later one must start
         // there or after (non-overlapping, as a left-to-right search finds,
         // and as `memmem::find_iter` gives them above).
-        let mut next_from = vec![0usize; patterns.len()];
+        let mut next_from = vec![0usize; other.len()];
         for m in automaton.find_overlapping_iter(text) {
-            let id = m.pattern().as_usize();
+            let k = m.pattern().as_usize();
             let (start, end) = (m.start(), m.end());
-            if start < next_from[id] {
+            if start < next_from[k] {
                 continue;
             }
-            next_from[id] = end;
+            next_from[k] = end;
             if at_word(start, end) {
-                spans[id].push(Span::new(start, end));
+                spans[other[k]].push(Span::new(start, end));
             }
         }
     }
@@ -2072,6 +2149,57 @@ fn find_word_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
         }
     }
     out
+}
+
+/// Finds the patterns `ids` of `patterns` in `text` as
+/// [`find_word_occurrences`] does, into `spans` by pattern: every place of
+/// their first bytes, three distinct bytes a scan, is tried against the
+/// patterns starting with that byte. A document's names start with a
+/// handful of capitals, so a few scans find them all (a scan per name was
+/// a tenth of the stage), and capitals are few enough in a text that
+/// trying each costs little.
+fn find_by_first_byte(
+    text: &str,
+    patterns: &[&str],
+    ids: &[usize],
+    spans: &mut [Vec<Span>],
+    at_word: impl Fn(usize, usize) -> bool,
+) {
+    let bytes = text.as_bytes();
+    // The patterns by first byte.
+    let mut by_first: Vec<(u8, usize)> = ids
+        .iter()
+        .map(|&id| (patterns[id].as_bytes()[0], id))
+        .collect();
+    by_first.sort_unstable();
+    let mut firsts: Vec<u8> = by_first.iter().map(|&(b, _)| b).collect();
+    firsts.dedup();
+    // Where each pattern's last occurrence ended: a later one must start
+    // there or after (non-overlapping, as `memmem::find_iter` gives them).
+    let mut next_from = vec![0usize; patterns.len()];
+    for group in firsts.chunks(3) {
+        let starts: Box<dyn Iterator<Item = usize>> = match *group {
+            [a] => Box::new(memchr::memchr_iter(a, bytes)),
+            [a, b] => Box::new(memchr::memchr2_iter(a, b, bytes)),
+            [a, b, c, ..] => Box::new(memchr::memchr3_iter(a, b, c, bytes)),
+            [] => continue,
+        };
+        for start in starts {
+            let first = bytes[start];
+            let from = by_first.partition_point(|&(b, _)| b < first);
+            for &(_, id) in by_first[from..].iter().take_while(|&&(b, _)| b == first) {
+                let pattern = patterns[id].as_bytes();
+                if start < next_from[id] || !bytes[start..].starts_with(pattern) {
+                    continue;
+                }
+                let end = start + pattern.len();
+                next_from[id] = end;
+                if at_word(start, end) {
+                    spans[id].push(Span::new(start, end));
+                }
+            }
+        }
+    }
 }
 
 impl Stage for NameRules {
@@ -2124,9 +2252,50 @@ impl Stage for NameRules {
 }
 
 /// A token's lowercase, appended to `lower_text` where it differs from the
-/// token ([`push_lower`]), and its [`facts`].
+/// token ([`push_lower`]), and its [`facts`]; the token is `span` of `text`.
 #[inline]
-fn read_token(word: &str, lower_text: &mut String, lexicon: &Lexicon) -> (Option<(u32, u32)>, u32) {
+fn read_token(
+    text: &str,
+    span: Span,
+    lower_text: &mut String,
+    lexicon: &Lexicon,
+) -> (Option<(u32, u32)>, u32) {
+    // Most words are a few ASCII letters without capitals, their own
+    // lowercase and no capitalised word: told from one load of their bytes,
+    // which are also their key in the lexicon (a test of each byte, and
+    // the key built again from them, were most of the reading).
+    if let Some(bytes) = short_word_bytes(text.as_bytes(), span) {
+        if bytes & ASCII_HIGH_BITS == 0 {
+            let capitals = ascii_capitals(bytes);
+            if capitals == 0 {
+                let facts = if span.len() <= SHORT {
+                    lexicon.short.get(bytes | (span.len() as u64) << 56)
+                } else {
+                    lexicon.long_facts(span.slice(text))
+                };
+                return (None, facts);
+            }
+            // A short ASCII word with capitals (most capitalised words):
+            // lowercased at once, bit 5 set on the capitals.
+            let lowered = (bytes | capitals >> 2).to_le_bytes();
+            let word = span.slice(text);
+            let cap = if is_cap(word) { facts::CAP } else { 0 };
+            let start = lower_text.len();
+            lower_text.extend(lowered[..span.len()].iter().map(|&b| char::from(b)));
+            let range = u32::try_from(start)
+                .ok()
+                .zip(u32::try_from(lower_text.len()).ok());
+            let lowered = lower_text.get(start..).unwrap_or(word);
+            return (range, cap | lexicon.facts(lowered));
+        }
+    }
+    let word = span.slice(text);
+    // Longer words and accented ones, in lowercase (most of them): their
+    // own lowercase and no capitalised word, told byte by byte without
+    // decoding.
+    if is_known_lowercase(word.as_bytes()) {
+        return (None, lexicon.facts(word));
+    }
     // Most words are ASCII without capitals, their own lowercase.
     let cap = if is_cap(word) { facts::CAP } else { 0 };
     if cap == 0 && word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -2137,6 +2306,58 @@ fn read_token(word: &str, lower_text: &mut String, lexicon: &Lexicon) -> (Option
         .and_then(|(s, e)| lower_text.get(s as usize..e as usize))
         .unwrap_or(word);
     (lower, cap | lexicon.facts(lowered))
+}
+
+/// True when `word` is ASCII without capitals but for Latin-1 letters in
+/// lowercase (`à` to `ÿ`, and `×`, `÷`, `ß`), so that it is its own lowercase
+/// ([`lowercase_differs`] says no for each char) and no capitalised word
+/// ([`is_cap`]); false for any other word, which may still be.
+fn is_known_lowercase(word: &[u8]) -> bool {
+    let mut bytes = word.iter();
+    while let Some(&b) = bytes.next() {
+        match b {
+            b'A'..=b'Z' => return false,
+            0..=0x7f => {}
+            // U+00C0 to U+00FF: the capitals are U+00C0 to U+00DE but
+            // U+00D7 (`×`).
+            0xc3 => match bytes.next() {
+                Some(&next) if next == 0x97 || next >= 0x9f => {}
+                _ => return false,
+            },
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// The high bit of each byte of a `u64`.
+const ASCII_HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `span` of `text`, a word of at most eight bytes, as one
+/// little-endian integer padded with zeros (as [`short_key`] has them),
+/// when eight bytes of `text` can be read from its start.
+#[inline(always)]
+fn short_word_bytes(text: &[u8], span: Span) -> Option<u64> {
+    let len = span.len();
+    if !(1..=8).contains(&len) {
+        return None;
+    }
+    let chunk = text.get(span.start..)?.first_chunk::<8>()?;
+    let bytes = u64::from_le_bytes(*chunk);
+    // The bytes past the word are cleared.
+    Some(bytes & u64::MAX >> (64 - 8 * len))
+}
+
+/// The high bit of each of the eight bytes of `bytes`, all ASCII, that is
+/// a capital A to Z.
+#[inline(always)]
+fn ascii_capitals(bytes: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Bytes below 0x80: adding at most 0x80 carries into no other byte, and
+    // the sum's bit 7 says whether the byte reached the bound.
+    let at_least_a = bytes + ONES * u64::from(0x80 - b'A');
+    let above_z = bytes + ONES * u64::from(0x7f - b'Z');
+    at_least_a & !above_z & ASCII_HIGH_BITS
 }
 
 /// Reads every sentence of `doc` (but timestamps) word by word: tokens,
@@ -2183,8 +2404,7 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
         };
         // Each token's lowercase, capitalisation and lists, in one pass.
         for t in tokens {
-            let word = t.span.slice(&doc.text);
-            let (lower, facts) = read_token(word, &mut words.lower_text, lexicon);
+            let (lower, facts) = read_token(&doc.text, t.span, &mut words.lower_text, lexicon);
             words.facts.push(facts);
             words.lowers.push(lower);
         }
@@ -2429,6 +2649,81 @@ mod tests {
     }
 
     #[test]
+    fn short_word_bytes_are_the_short_key_and_find_capitals() {
+        let text = "de la Commission l’État OTAN x 1234567 abcdefgh Z@[`{ fin";
+        let mut at = 0;
+        for word in text.split(' ') {
+            let span = Span::new(at, at + word.len());
+            at = span.end + 1;
+            let Some(bytes) = short_word_bytes(text.as_bytes(), span) else {
+                assert!(word.len() > 8 || span.start + 8 > text.len(), "{word:?}");
+                continue;
+            };
+            if word.len() <= SHORT {
+                assert_eq!(
+                    bytes | (word.len() as u64) << 56,
+                    short_key(word.as_bytes()),
+                    "{word:?}"
+                );
+            }
+            if word.is_ascii() {
+                let lowered = (bytes | ascii_capitals(bytes) >> 2).to_le_bytes();
+                assert_eq!(
+                    &lowered[..word.len()],
+                    word.to_lowercase().as_bytes(),
+                    "{word:?}"
+                );
+            }
+        }
+        for b in 0..0x80u8 {
+            let bytes = u64::from_le_bytes([b'a', b, b'z', 0, 0, 0, 0, 0]);
+            assert_eq!(ascii_capitals(bytes) != 0, b.is_ascii_uppercase(), "{b}");
+        }
+    }
+
+    #[test]
+    fn known_lowercase_words_are_their_own_lowercase_and_no_capitals() {
+        let latin1: String = ('\u{80}'..='\u{ff}').collect();
+        let words = [
+            "été",
+            "État",
+            "général",
+            "aujourd’hui",
+            "al-Assad",
+            "al-assad",
+            "œuvre",
+            "Œuvre",
+            "straße",
+            "x×y",
+            "÷",
+            "ÀÉÎ",
+            "abcdefghijkl",
+            "abcdefGhijkl",
+            "é1",
+            "",
+            "L'",
+            "ñandú",
+        ];
+        for word in words
+            .iter()
+            .copied()
+            .chain(latin1.split_inclusive(|_| true))
+        {
+            if is_known_lowercase(word.as_bytes()) {
+                assert_eq!(word.to_lowercase(), word, "{word:?}");
+                assert!(!word.chars().any(lowercase_differs), "{word:?}");
+                assert!(!is_cap(word), "{word:?}");
+            } else {
+                // Only chars it knows and yet not said: a capital among them.
+                let known = word
+                    .chars()
+                    .all(|c| c.is_ascii() || ('\u{c0}'..='\u{ff}').contains(&c));
+                assert!(!known || word.chars().any(lowercase_differs), "{word:?}");
+            }
+        }
+    }
+
+    #[test]
     fn the_lexicon_answers_as_its_lists() {
         let lists = LEXICON_LISTS;
         let probes = lists
@@ -2495,7 +2790,22 @@ mod tests {
                 mention(4, 10, Label::Loc),
             ],
         ];
-        for new in news {
+        // The same, stretched and moved across the words of the taken
+        // bytes' bits.
+        let moved = |ms: &[Mention], scale: usize, offset: usize| -> Vec<Mention> {
+            ms.iter()
+                .map(|m| {
+                    let (s, e) = (m.span.start, m.span.end);
+                    mention(s * scale + offset, e * scale + offset, m.label)
+                })
+                .collect()
+        };
+        for (new, scale, offset) in news
+            .iter()
+            .flat_map(|n| [(n, 1, 0), (n, 7, 61), (n, 30, 3)])
+        {
+            let existing = moved(&existing, scale, offset);
+            let new = moved(new, scale, offset);
             let fast = merge_into_apart(existing.clone(), new.clone());
             let all = merge_all(existing.clone(), new.clone());
             let key = |m: &Mention| (m.span, m.label);
@@ -2505,6 +2815,74 @@ mod tests {
                 "{new:?}"
             );
         }
+    }
+
+    /// [`find_word_occurrences`] as it was: a `memmem` scan per needle.
+    fn occurrences_by_memmem(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
+        needles
+            .iter()
+            .map(|needle| {
+                if needle.is_empty() {
+                    return Vec::new();
+                }
+                memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes())
+                    .map(|start| Span::new(start, start + needle.len()))
+                    .filter(|s| {
+                        text[..s.start]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                            && text[s.end..]
+                                .chars()
+                                .next()
+                                .is_none_or(|c| !c.is_alphanumeric())
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn occurrences_are_those_of_a_scan_per_needle() {
+        let text = "Anne Roux et Roux-Blanc ; aaa, Roux. Anne Roux Roux, Éric Dupont-Roux \
+            Roux AA AAA Ali Ali Ali xAli Ali Ali. ONU (ONU) l'ONU ONUSIDA Éric Éric";
+        let needles = [
+            "Roux",
+            "Anne Roux",
+            "aa",
+            "Roux",
+            "AA",
+            "Ali Ali",
+            "ONU",
+            "Éric",
+            "",
+            "Dupont-Roux",
+            "Anne",
+            "Blanc",
+            "B",
+            "Éric Éric",
+        ];
+        assert_eq!(
+            find_word_occurrences(text, &needles),
+            occurrences_by_memmem(text, &needles)
+        );
+        let many: Vec<String> = (0..3 * FEW_NEEDLES)
+            .map(|i| match i % 3 {
+                0 => format!("Zed{i}"),
+                1 => format!("zed{i}"),
+                _ => format!("Roux{}", i % 7),
+            })
+            .collect();
+        let many: Vec<&str> = needles
+            .iter()
+            .copied()
+            .chain(many.iter().map(String::as_str))
+            .collect();
+        let text = format!("{text} zed4 Zed3 Roux1 Roux0 zed1 Roux2 zed7");
+        assert_eq!(
+            find_word_occurrences(&text, &many),
+            occurrences_by_memmem(&text, &many)
+        );
     }
 
     #[test]
