@@ -183,8 +183,8 @@ fn best_cost(pipeline: &Pipeline, text: &str, runs: usize, reps: u32) -> Duratio
 
 /// How much faster than the size the cost may grow. Above 1: a document
 /// ten times larger no longer fits the caches the small one fits (the
-/// large one-sentence document is 4 MB in a release build, and its
-/// instruction count grows 10.2x where its time grows 12-12.7x). A cost
+/// large one-sentence document is 4 MB in a release build: each stage's
+/// instructions grow 9.4-10.7x, its time 12-12.7x). A cost
 /// worse than linear grows as the square of the size (28x before the fixes
 /// this test came with): far above this bound.
 const TOLERANCE: f64 = 1.3;
