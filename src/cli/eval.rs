@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::io::{BufRead, Write as _};
 
 use anyhow::{Context, Result};
-use depeche::eval::{evaluate, EvalOptions, Examples, GoldDoc, Prf, Report};
+use depeche::eval::{evaluate, Counts, EvalOptions, Examples, GoldDoc, Prf, Report};
 
 use super::args::EvalArgs;
 use super::{build_pipeline, Outcome};
@@ -71,6 +71,15 @@ fn format_report(gold: &str, report: &Report) -> String {
     fn prf(out: &mut String, name: &str, x: &Prf) {
         line(out, name, x.precision, x.recall, x.f1);
     }
+    /// A layer's heading: "events (gold pairs 71, predicted pairs 18,
+    /// matched 17)".
+    fn counted(out: &mut String, layer: &str, unit: &str, c: &Counts) {
+        let _ = writeln!(
+            out,
+            "{layer} (gold{unit} {}, predicted{unit} {}, matched {})",
+            c.gold, c.predicted, c.matched
+        );
+    }
     fn show(out: &mut String, ex: &Examples) {
         for m in &ex.misses {
             let _ = writeln!(out, "    miss         {m}");
@@ -85,12 +94,7 @@ fn format_report(gold: &str, report: &Report) -> String {
     say!("{gold}: {} documents", report.documents);
     match &report.entities {
         Some(e) => {
-            say!(
-                "entities (gold {}, predicted {}, matched {})",
-                e.counts.gold,
-                e.counts.predicted,
-                e.counts.matched
-            );
+            counted(&mut out, "entities", "", &e.counts);
             line(&mut out, "strict", e.precision, e.recall, e.f1);
             prf(&mut out, "overlap", &e.overlap);
             for (label, p) in &e.by_label {
@@ -102,12 +106,7 @@ fn format_report(gold: &str, report: &Report) -> String {
     }
     match &report.timexes {
         Some(t) => {
-            say!(
-                "timexes (gold {}, predicted {}, matched {})",
-                t.counts.gold,
-                t.counts.predicted,
-                t.counts.matched
-            );
+            counted(&mut out, "timexes", "", &t.counts);
             line(&mut out, "strict", t.precision, t.recall, t.f1);
             prf(&mut out, "overlap", &t.overlap);
             say!("  {:<22} {:.3}", "value accuracy", t.value_accuracy);
@@ -117,12 +116,7 @@ fn format_report(gold: &str, report: &Report) -> String {
     }
     match &report.events {
         Some(e) => {
-            say!(
-                "events (gold pairs {}, predicted pairs {}, matched {})",
-                e.counts.gold,
-                e.counts.predicted,
-                e.counts.matched
-            );
+            counted(&mut out, "events", " pairs", &e.counts);
             line(&mut out, "participant pairs", e.precision, e.recall, e.f1);
             prf(&mut out, "whole events", &e.exact);
             say!("  {:<22} {:.3}", "date accuracy", e.date_accuracy);
