@@ -9,7 +9,6 @@
 
 use std::io::Read;
 use std::path::Path;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -17,7 +16,7 @@ use tempfile::TempDir;
 
 mod common;
 
-use common::{command, errors, ids, run, write, Run};
+use common::{errors, ids, read_then_close, run, write, Run};
 
 /// The closing-summary checks of this file.
 trait Balanced {
@@ -716,30 +715,6 @@ fn a_folder_mixing_good_binary_and_broken_files_reports_each_one() {
             assert_eq!(docs.len(), with_errors, "{errors_csv}");
         }
     }
-}
-
-/// Reads `limit` bytes of the output of `depeche ARGS`, then closes the pipe
-/// (what `| head -c LIMIT` does); returns what was read and how the run
-/// ended.
-fn read_then_close(dir: &Path, args: &[&str], limit: usize) -> (Vec<u8>, i32, String) {
-    let mut child = command(dir, args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let mut head = Vec::new();
-    stdout.take(limit as u64).read_to_end(&mut head).unwrap();
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
-    let status = child.wait().unwrap();
-    (head, status.code().expect("exited, not killed"), stderr)
 }
 
 #[test]

@@ -2,16 +2,14 @@
 //! inputs of every kind (good and bad), every output format, exit codes, and
 //! the promise that every input document yields exactly one record, in order.
 
-use std::io::Read;
 use std::path::Path;
-use std::process::Stdio;
 
 use serde_json::Value;
 use tempfile::TempDir;
 
 mod common;
 
-use common::{command, errors, ids, run, run_with_stdin, write};
+use common::{errors, ids, read_then_close, run, run_with_stdin, write};
 
 /// The code-point span of the first `needle` in `text`.
 fn char_span(text: &str, needle: &str) -> (usize, usize) {
@@ -451,29 +449,11 @@ fn closed_output_pipe_ends_quietly() {
         ),
     ];
     for (args, starts) in runs {
-        let mut child = command(dir.path(), args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-
-        let mut stdout = child.stdout.take().unwrap();
-        let mut first = [0u8; 10];
-        stdout.read_exact(&mut first).unwrap();
-        drop(stdout); // what `| head -c 10` does
-        let mut stderr = String::new();
-        child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut stderr)
-            .unwrap();
-        let status = child.wait().unwrap();
+        let (first, code, stderr) = read_then_close(dir.path(), args, 10);
 
         assert!(first.starts_with(starts.as_bytes()), "{args:?}");
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
         assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
-        assert!(status.success(), "{args:?}: {status:?}: {stderr}");
+        assert_eq!(code, 0, "{args:?}: {stderr}");
     }
 }

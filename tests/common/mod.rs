@@ -2,7 +2,7 @@
 //! temporary folder.
 #![allow(dead_code)] // each test file uses its own subset
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -80,4 +80,28 @@ pub fn errors(record: &Value) -> Vec<&str> {
         .iter()
         .map(|e| e.as_str().unwrap())
         .collect()
+}
+
+/// Reads `limit` bytes of the output of `depeche ARGS`, then closes the pipe
+/// (what `| head -c LIMIT` does); returns what was read and how the run
+/// ended.
+pub fn read_then_close(dir: &Path, args: &[&str], limit: usize) -> (Vec<u8>, i32, String) {
+    let mut child = command(dir, args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut head = Vec::new();
+    stdout.take(limit as u64).read_to_end(&mut head).unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    (head, status.code().expect("exited, not killed"), stderr)
 }
