@@ -200,16 +200,15 @@ impl EventAssembler {
         // The `nth` word before a position (0: the nearest), from the
         // sentence's tokens (found once, searched by position), articles
         // skipped: "at the White House" is at a venue.
-        let nth_word_before = |at: usize, nth: usize| -> Lowered<'_> {
+        let nth_word_before = |at: usize, nth: usize| -> &str {
             let k = tokens.partition_point(|t| t.span.start < at);
-            tokens[..k]
-                .iter()
+            (0..k)
                 .rev()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| lower(t.span.slice(&doc.text)))
-                .filter(|w| !SKIPPED_BEFORE.contains(&w.as_str()))
+                .filter(|&i| tokens[i].kind == TokenKind::Word)
+                .map(|i| words[i].as_str())
+                .filter(|w| !SKIPPED_BEFORE.contains(w))
                 .nth(nth)
-                .unwrap_or(Lowered::borrowed(""))
+                .unwrap_or("")
         };
         let word_before = |at: usize| nth_word_before(at, 0);
         // Organizations and countries represented by a participant's title.
@@ -239,7 +238,7 @@ impl EventAssembler {
             let e = &doc.entities[entity];
             let before = word_before(m.span.start);
             // "according to the Post", "selon Le Monde": a source.
-            let source = SOURCE_MARKERS.contains(&before.as_str())
+            let source = SOURCE_MARKERS.contains(&before)
                 || (before == "to" && nth_word_before(m.span.start, 1) == "according");
             if source {
                 continue;
@@ -255,7 +254,7 @@ impl EventAssembler {
                 // "..., Omar Haddad said": who tells of the meeting.
                 Label::Per if !fronted && self.is_sayer(doc, tokens, m.span) => {}
                 Label::Per => persons.push(self.person(doc, index, entity, trigger.start)),
-                Label::Loc if LOCATIVES.contains(&before.as_str()) => {
+                Label::Loc if LOCATIVES.contains(&before) => {
                     let distance = m.span.start.abs_diff(trigger.end);
                     if location.as_ref().is_none_or(|(d, _)| distance < *d)
                         && !represented.contains(&entity)
@@ -264,8 +263,7 @@ impl EventAssembler {
                     }
                 }
                 Label::Loc | Label::Org
-                    if VENUE_MARKERS.contains(&before.as_str())
-                        || TOPIC_MARKERS.contains(&before.as_str()) => {}
+                    if VENUE_MARKERS.contains(&before) || TOPIC_MARKERS.contains(&before) => {}
                 // "in Sochi, Russia": the country of a place, not a party.
                 Label::Loc if self.follows_place(doc, tokens, m.span) => {}
                 // "the Rose Garden", "Trump Tower": a venue, not a party.
@@ -354,7 +352,7 @@ impl EventAssembler {
                 // "la délégation sénégalaise": the delegation's country.
                 Label::Misc
                     if matches!(
-                        before.as_str(),
+                        before,
                         "délégation" | "delegation" | "gouvernement" | "government"
                     ) =>
                 {
