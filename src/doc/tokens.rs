@@ -320,8 +320,11 @@ fn is_elided(word: &str) -> bool {
     ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word))
 }
 
-/// The tokenizer as it was before its ASCII fast path, byte for byte: the
-/// reference the fast one is tested against.
+/// The tokenizer as it was before its ASCII fast path: the reference the
+/// fast one is tested against. Its walk over a word is the one the fast
+/// path falls back to ([`word_end_from`], the previous code unchanged), so
+/// the test checks what the fast path adds: the inline run of letters and
+/// the space passed with the word.
 #[cfg(test)]
 mod reference {
     use super::*;
@@ -383,87 +386,12 @@ mod reference {
 
     /// The end of the word or number starting with the alphanumeric char at
     /// byte `i` of `slice` (`first_digit`: it is an ASCII digit), and whether
-    /// it is all ASCII digits (and their inner separators).
-    #[inline]
+    /// it is all ASCII digits (and their inner separators): the walk char by
+    /// char from the first char on, which the fast path now takes only past
+    /// its inline run of letters.
     fn word_end(slice: &str, i: usize, first_digit: bool) -> (usize, bool) {
-        let bytes = slice.as_bytes();
         let first_len = char_at(slice, i).map_or(1, char::len_utf8);
-        let mut end = i + first_len;
-        let mut all_digits = first_digit;
-        // Where the next char starts; every char before it is in the token
-        // (a joiner is taken only with the letter or digit after it).
-        let mut j = end;
-        loop {
-            // A run of ASCII letters and digits, without decoding.
-            let run_start = j;
-            while let Some(&b) = bytes.get(j) {
-                match ASCII_CLASS[usize::from(b)] {
-                    LETTER => all_digits = false,
-                    DIGIT => {}
-                    _ => break,
-                }
-                j += 1;
-            }
-            if j > run_start {
-                end = j;
-            }
-            // An ASCII char that can join nothing (a space, most often): the
-            // word ends here, as the tests below would say.
-            if bytes
-                .get(j)
-                .is_some_and(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b','))
-            {
-                break;
-            }
-            let Some(d) = char_at(slice, j) else {
-                break;
-            };
-            let after = j + d.len_utf8();
-            if !d.is_ascii() && is_alphanumeric(d) {
-                all_digits = false;
-                end = after;
-                j = after;
-                continue;
-            }
-            // Inner joiners: a hyphen or apostrophe between letters, a dot
-            // or comma between digits.
-            let joiner = if all_digits {
-                matches!(d, '.' | ',')
-            } else {
-                d == '-' || is_apostrophe(d)
-            };
-            // Neither a joiner nor an elision (a space, most often): the
-            // word ends here.
-            if !joiner && !is_apostrophe(d) {
-                break;
-            }
-            let next_alnum = char_at(slice, after).is_some_and(|n| {
-                if all_digits {
-                    n.is_ascii_digit()
-                } else {
-                    is_alphanumeric(n)
-                }
-            });
-            // English possessive: "Azerbaijan's" is "Azerbaijan" + "'s".
-            let possessive = is_apostrophe(d)
-                && bytes.get(after) == Some(&b's')
-                && !char_at(slice, after + 1).is_some_and(is_alphanumeric);
-            if joiner && next_alnum && !possessive {
-                if is_apostrophe(d) && is_elided(&slice[i..j]) {
-                    // "l'Azerbaïdjan": the elided word keeps its apostrophe
-                    // and ends here.
-                    end = after;
-                    break;
-                }
-                j = after;
-                continue;
-            }
-            if is_apostrophe(d) && !all_digits && is_elided(&slice[i..j]) {
-                end = after;
-            }
-            break;
-        }
-        (end, all_digits)
+        word_end_from(slice, i, i + first_len, first_digit)
     }
 }
 
