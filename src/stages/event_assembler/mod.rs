@@ -15,6 +15,7 @@ use crate::pipeline::{Layer, Stage, StageError};
 
 mod context;
 mod dating;
+mod envoys;
 mod index;
 mod participants;
 mod words;
@@ -551,7 +552,7 @@ impl Stage for EventAssembler {
                 }
             }
         }
-        doc.events = one_per_summoned(doc, events);
+        doc.events = envoys::envoys_stand_for_states(doc, one_per_summoned(doc, events));
         Ok(())
     }
 }
@@ -578,19 +579,28 @@ fn one_per_summoned(doc: &Document, events: Vec<Event>) -> Vec<Event> {
         // hundred bytes (so a sentence of thousands of words stays linear).
         let from = event.trigger.start.saturating_sub(SUMMONER_REACH);
         let before = Span::new(event.sentence.start.max(from), event.trigger.start);
-        let named_before = |p: &Participant| {
-            p.entity.is_some() && doc.mentions_in(before).any(|(_, m)| m.entity == p.entity)
+        let after = Span::new(
+            event.trigger.end,
+            event.sentence.end.min(event.trigger.end + SUMMONER_REACH),
+        );
+        let named_in = |p: &Participant, span: Span| {
+            p.entity.is_some() && doc.mentions_in(span).any(|(_, m)| m.entity == p.entity)
         };
-        let (before, summoned): (Vec<Participant>, Vec<Participant>) =
-            event.participants.iter().cloned().partition(named_before);
-        if summoned.len() < 2 {
-            out.push(event);
-            continue;
-        }
         let is_person = |p: &Participant| {
             p.entity
                 .is_some_and(|e| doc.entities[e].label == Label::Per)
         };
+        // "X, angered by the European Union's sanctions, summoned the
+        // ambassadors of Germany and the EU": a state or organization named
+        // on both sides is summoned; a person named before summons.
+        let summons =
+            |p: &Participant| named_in(p, before) && (is_person(p) || !named_in(p, after));
+        let (before, summoned): (Vec<Participant>, Vec<Participant>) =
+            event.participants.iter().cloned().partition(summons);
+        if summoned.len() < 2 {
+            out.push(event);
+            continue;
+        }
         let summoners: Vec<Participant> = if before.iter().any(is_person) {
             before.into_iter().filter(is_person).collect()
         } else {

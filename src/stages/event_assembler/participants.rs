@@ -8,11 +8,11 @@ use rustc_hash::FxHashMap as HashMap;
 use super::index::Index;
 use super::words::*;
 use super::{
-    cue_at, is_list_glue, lower, names_a_country, tokens_before, tokens_from, EventAssembler,
-    Found, Lowered, Parties,
+    cue_at, is_list_glue, last_words, lower, names_a_country, tokens_before, tokens_from,
+    EventAssembler, Found, Lowered, Parties,
 };
 use crate::doc::{
-    Cue, CueKind, Document, Label, Participant, Span, TitleMention, Token, TokenKind,
+    tokenize, Cue, CueKind, Document, Label, Participant, Span, TitleMention, Token, TokenKind,
 };
 
 impl EventAssembler {
@@ -256,8 +256,26 @@ impl EventAssembler {
                 Label::Per => persons.push(self.person(doc, index, entity, trigger.start)),
                 Label::Loc if LOCATIVES.contains(&before) => {
                     let distance = m.span.start.abs_diff(trigger.end);
+                    // "les ambassadeurs au Mali", "le consul en Espagne": the
+                    // country a title holder is posted to, not where they
+                    // met ("ambassadors in Ankara" may be either).
+                    let post = window_titles.iter().any(|t| {
+                        t.span.end <= m.span.start
+                            && doc.text[t.span.end..m.span.start]
+                                .split_whitespace()
+                                .count()
+                                <= 2
+                            && tokens_from(tokens, t.span.end).first().is_some_and(|w| {
+                                w.span.end <= m.span.start
+                                    && matches!(
+                                        lower(w.span.slice(&doc.text)).as_str(),
+                                        "au" | "aux" | "en"
+                                    )
+                            })
+                    });
                     if location.as_ref().is_none_or(|(d, _)| distance < *d)
                         && !represented.contains(&entity)
+                        && !post
                     {
                         location = Some((distance, doc.slice(m.span).to_string()));
                     }
@@ -401,7 +419,10 @@ impl EventAssembler {
             .iter()
             .filter(|t| window.contains(t.span) && t.holder.is_none())
         {
-            if let Some((role, list)) = self.plural_title(doc, tokens, window, t) {
+            let plural = self
+                .plural_title(doc, tokens, window, t)
+                .or_else(|| self.their_own(doc, sentence, t));
+            if let Some((role, list)) = plural {
                 for member in list {
                     let Some(org) = doc.represented_entity(member) else {
                         continue;
@@ -550,7 +571,7 @@ impl EventAssembler {
         let cue = cue_at(doc, title.role_span.start).filter(|c| {
             c.kind == CueKind::Title && c.span == title.role_span && c.attr("number") == Some("pl")
         })?;
-        let of = title.of?;
+        let of = title.of.or_else(|| those_of(doc, tokens, title.span))?;
         let mentions = &doc.mentions;
         // A member is a state (a country, or its nationality) or an
         // organization: "African leaders" are no one continent's holder.
@@ -583,6 +604,62 @@ impl EventAssembler {
         (list.len() >= 2 && party(of)).then_some((cue.canonical.as_str(), list))
     }
 
+    /// For a plural title with no state of its own, the states or
+    /// organizations the next sentence gives it: "Sept nouveaux
+    /// ambassadeurs ont remis leurs lettres de créance. La France, la
+    /// Belgique et l'Égypte ont officialisé la nomination de leurs
+    /// ambassadeurs respectifs." The same title comes back after "leurs",
+    /// "their (respective)", and the list before it is whose holders they
+    /// are.
+    fn their_own<'d>(
+        &self,
+        doc: &'d Document,
+        sentence: Span,
+        title: &TitleMention,
+    ) -> Option<(&'d str, Vec<usize>)> {
+        if title.of.is_some() {
+            return None;
+        }
+        let is_plural = |c: &Cue| c.kind == CueKind::Title && c.attr("number") == Some("pl");
+        let cue = cue_at(doc, title.role_span.start)
+            .filter(|c| is_plural(c) && c.span == title.role_span)?;
+        let k = doc
+            .sentences
+            .partition_point(|s| s.span.start < sentence.end);
+        let next = doc.sentences.get(k).filter(|s| s.kind.is_content())?.span;
+        let from = doc.cues.partition_point(|c| c.span.start < next.start);
+        let again = doc.cues[from..]
+            .iter()
+            .take_while(|c| c.span.end <= next.end)
+            .find(|c| {
+                is_plural(c)
+                    && c.canonical == cue.canonical
+                    && last_words(&doc.text[next.start..c.span.start], 2)
+                        .iter()
+                        .map(|(_, w)| lower(w))
+                        .find(|w| w.as_str() != "respective")
+                        .is_some_and(|w| matches!(w.as_str(), "leurs" | "their"))
+            })?;
+        let tokens = tokenize(&doc.text, next);
+        let parties: Vec<usize> = doc
+            .mentions_in(Span::new(next.start, again.span.start))
+            .filter(|(_, m)| m.label == Label::Org || names_a_country(m))
+            .map(|(k, _)| k)
+            .collect();
+        // The last run of members joined by list words.
+        let mut list: Vec<usize> = Vec::new();
+        for &k in &parties {
+            let joined = list.last().is_some_and(|&last| {
+                is_list_glue(doc, &tokens, doc.mentions[last].span, doc.mentions[k].span)
+            });
+            if !joined {
+                list.clear();
+            }
+            list.push(k);
+        }
+        (list.len() >= 2).then_some((cue.canonical.as_str(), list))
+    }
+
     /// Person entity `person` as a participant, with the role and
     /// organization of the title it holds nearest to `at`.
     fn person(&self, doc: &Document, index: &Index<'_>, person: usize, at: usize) -> Found {
@@ -597,6 +674,39 @@ impl EventAssembler {
             },
         }
     }
+}
+
+/// The first mention of the list that a pronoun spells out after a plural
+/// title with no country of its own: "des ambassadeurs au Burundi (ceux de
+/// la Chine et de la Russie)", "ambassadors, notably those of China and
+/// Russia". A few words may come between ("au Burundi", "notamment"), but
+/// no clause edge.
+fn those_of(doc: &Document, tokens: &[Token], title: Span) -> Option<usize> {
+    let after = tokens_from(tokens, title.end);
+    let pronoun = after
+        .iter()
+        .take(THOSE_OF_TOKENS)
+        .take_while(|t| !CLAUSE_EDGES.contains(&lower(t.span.slice(&doc.text)).as_str()))
+        .position(|t| {
+            matches!(
+                lower(t.span.slice(&doc.text)).as_str(),
+                "ceux" | "celles" | "those"
+            )
+        })?;
+    let pronoun = after[pronoun].span;
+    let k = doc.mentions.partition_point(|m| m.span.start < pronoun.end);
+    let first = doc.mentions.get(k)?;
+    // Only "of" and articles between the pronoun and the first member.
+    let joined = tokens_from(tokens, pronoun.end)
+        .iter()
+        .take_while(|t| t.span.end <= first.span.start)
+        .all(|t| {
+            matches!(
+                lower(t.span.slice(&doc.text)).as_str(),
+                "de" | "du" | "des" | "d'" | "la" | "le" | "l'" | "les" | "of" | "the"
+            )
+        });
+    joined.then_some(k)
 }
 
 /// A state or organization (entity `entity`, named `name`) as a participant:

@@ -14,6 +14,9 @@ pub(super) const OPENING_SUBJECT_TOKENS: usize = 100;
 /// Beside a single named person, a state or organization is the other party
 /// only within this many tokens of the trigger.
 pub(super) const OTHER_PARTY_TOKENS: usize = 8;
+/// How far after a plural title a pronoun may spell out its states: "des
+/// ambassadeurs au Burundi (ceux de la Chine ...)".
+pub(super) const THOSE_OF_TOKENS: usize = 6;
 
 /// Triggers whose object must be a party ("a reçu le ministre"), since the
 /// same verbs take things ("a reçu le prix", "hosts a show").

@@ -1,0 +1,302 @@
+//! Who stands for a state at its events. "Laurent Dubois représentait la
+//! France", "France was represented by X", "Du côté américain, c'est X qui
+//! a rencontré Y": where a state takes part in an event told nearby, the
+//! person who represented it is the participant (MEETINGS.md: persons
+//! before the states they speak for).
+
+use memchr::memmem;
+
+use super::{lower, Lowered};
+use crate::doc::{tokenize, Document, Event, Label, Participant, Token};
+
+/// How many sentences apart a representation and an event may be told.
+const ENVOY_REACH: usize = 3;
+
+/// How many tokens a name may be from the verb that says whom it
+/// represents, parentheses aside: "X (né en 1962) représentait lui ...".
+const ENVOY_VERB_TOKENS: usize = 4;
+
+/// A person who represented a state or organization, told in a sentence.
+#[derive(Debug, PartialEq, Eq)]
+struct Envoy {
+    /// The state or organization entity.
+    state: usize,
+    /// The person entity.
+    person: usize,
+    /// The ordinal of the sentence that tells it.
+    sentence: usize,
+}
+
+/// Active forms of "to represent" that name the state after them.
+const REPRESENTS: &[&str] = &[
+    "représente",
+    "représentait",
+    "représentera",
+    "représenté",
+    "représentée",
+    "represents",
+    "represented",
+    "represent",
+    "representing",
+];
+
+/// Words that may come between the verb and the state: "représentait lui
+/// les intérêts de la France", "represented the interests of France".
+const BEFORE_STATE: &[&str] = &[
+    "lui",
+    "elle",
+    "ainsi",
+    "les",
+    "intérêts",
+    "the",
+    "interests",
+    "de",
+    "du",
+    "des",
+    "d'",
+    "la",
+    "le",
+    "l'",
+    "of",
+];
+
+/// Words that may come between a name and the verb: "X, quant à lui, a
+/// représenté", "X has represented".
+const BEFORE_VERB: &[&str] = &[
+    ",",
+    "lui",
+    "elle",
+    "quant",
+    "à",
+    "a",
+    "avait",
+    "aussi",
+    "également",
+    "has",
+    "had",
+    "will",
+    "also",
+    "who",
+    "qui",
+];
+
+/// Auxiliaries of the passive: "la France était représentée par X".
+const PASSIVE_AUX: &[&str] = &[
+    "est", "était", "a", "avait", "été", "sera", "is", "was", "were", "will", "be", "been", "has",
+    "had", ",",
+];
+
+/// Replaces each state or organization that takes part in an event by the
+/// person the document says represented it, told within [`ENVOY_REACH`]
+/// sentences; the person keeps the state as its organization.
+pub(super) fn envoys_stand_for_states(doc: &Document, mut events: Vec<Event>) -> Vec<Event> {
+    let envoys = envoys(doc);
+    if envoys.is_empty() {
+        return events;
+    }
+    for event in &mut events {
+        let ordinal = doc
+            .sentences
+            .partition_point(|s| s.span.start < event.sentence.start);
+        let mut participants = Vec::with_capacity(event.participants.len());
+        for p in std::mem::take(&mut event.participants) {
+            let envoy = p.entity.and_then(|state| {
+                envoys
+                    .iter()
+                    .find(|e| e.state == state && e.sentence.abs_diff(ordinal) <= ENVOY_REACH)
+            });
+            match envoy {
+                Some(envoy) => {
+                    let present = |q: &Participant| q.entity == Some(envoy.person);
+                    if !participants.iter().any(present) && !event.participants.iter().any(present)
+                    {
+                        participants.push(Participant {
+                            entity: Some(envoy.person),
+                            name: doc.entities[envoy.person].name.clone(),
+                            role: None,
+                            org: Some(p.name),
+                        });
+                    }
+                }
+                None => participants.push(p),
+            }
+        }
+        event.participants = participants;
+    }
+    events
+}
+
+/// The representations the document tells, in its sentences that hold a
+/// form of "représenter", "represent" or "du côté".
+fn envoys(doc: &Document) -> Vec<Envoy> {
+    let bytes = doc.text.as_bytes();
+    let mut sentences: Vec<usize> = ["eprésent", "epresent", "u côté"]
+        .iter()
+        .flat_map(|needle| memmem::find_iter(bytes, needle))
+        .map(|at| doc.sentences.partition_point(|s| s.span.end <= at))
+        .filter(|&k| k < doc.sentences.len())
+        .collect();
+    sentences.sort_unstable();
+    sentences.dedup();
+    let mut found = Vec::new();
+    for k in sentences {
+        let span = doc.sentences[k].span;
+        let tokens = tokenize(&doc.text, span);
+        let words: Vec<Lowered> = tokens
+            .iter()
+            .map(|t| lower(t.span.slice(&doc.text)))
+            .collect();
+        let sentence = Words {
+            doc,
+            tokens: &tokens,
+            words: &words,
+        };
+        for i in 0..tokens.len() {
+            let envoy = sentence
+                .active(i)
+                .or_else(|| sentence.passive(i))
+                .or_else(|| sentence.on_the_side(i));
+            if let Some((state, person)) = envoy {
+                found.push(Envoy {
+                    state,
+                    person,
+                    sentence: k,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// A sentence's tokens and their lowercase words.
+struct Words<'a> {
+    doc: &'a Document,
+    tokens: &'a [Token],
+    words: &'a [Lowered<'a>],
+}
+
+impl Words<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", |w| w.as_str())
+    }
+
+    /// The index of the token starting at byte `at`.
+    fn token_at(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < at)
+    }
+
+    /// The mention (index) that starts at token `i`, if any.
+    fn mention_at(&self, i: usize) -> Option<usize> {
+        let at = self.tokens.get(i)?.span.start;
+        let k = self.doc.mentions.partition_point(|m| m.span.start < at);
+        self.doc
+            .mentions
+            .get(k)
+            .filter(|m| m.span.start == at)
+            .map(|_| k)
+    }
+
+    /// The first token at or after `i` whose word is not in `skipped`.
+    fn skip(&self, mut i: usize, skipped: &[&str]) -> usize {
+        while i < self.tokens.len() && skipped.contains(&self.word(i)) {
+            i += 1;
+        }
+        i
+    }
+
+    /// The state or organization entity a mention at token `i` stands
+    /// for (a nationality: its country).
+    fn state_at(&self, i: usize) -> Option<usize> {
+        let k = self.mention_at(i)?;
+        let m = &self.doc.mentions[k];
+        let is_state = m.label == Label::Org
+            || matches!(m.label, Label::Loc | Label::Misc) && super::names_a_country(m);
+        is_state.then(|| self.doc.represented_entity(k)).flatten()
+    }
+
+    /// The person entity of a mention at token `i`.
+    fn person_at(&self, i: usize) -> Option<usize> {
+        let k = self.mention_at(i)?;
+        let m = &self.doc.mentions[k];
+        (m.label == Label::Per).then_some(m.entity).flatten()
+    }
+
+    /// The person named just before token `verb`: parentheses and a few
+    /// words ("quant à lui", "has") may come between.
+    fn person_before(&self, verb: usize) -> Option<usize> {
+        let mut i = verb;
+        let mut depth = 0usize;
+        let mut words = 0;
+        while i > 0 {
+            i -= 1;
+            match self.word(i) {
+                ")" => depth += 1,
+                "(" => depth = depth.saturating_sub(1),
+                _ if depth > 0 => {}
+                w if BEFORE_VERB.contains(&w) && words < ENVOY_VERB_TOKENS => words += 1,
+                _ => {
+                    // The name's last token: its mention starts earlier.
+                    let end = self.tokens[i].span.end;
+                    let k = self.doc.mentions.partition_point(|m| m.span.end < end);
+                    let m = self.doc.mentions.get(k).filter(|m| m.span.end == end)?;
+                    return (m.label == Label::Per).then_some(m.entity).flatten();
+                }
+            }
+        }
+        None
+    }
+
+    /// "X représentait (les intérêts de) la France", "X represented
+    /// France": the verb at token `i`.
+    fn active(&self, i: usize) -> Option<(usize, usize)> {
+        if !REPRESENTS.contains(&self.word(i)) || matches!(self.word(i + 1), "par" | "by") {
+            return None;
+        }
+        let state = self.state_at(self.skip(i + 1, BEFORE_STATE))?;
+        let person = self.person_before(i)?;
+        Some((state, person))
+    }
+
+    /// "La France était représentée par X", "France was represented by
+    /// X": the participle at token `i`.
+    fn passive(&self, i: usize) -> Option<(usize, usize)> {
+        let participle = matches!(
+            self.word(i),
+            "représenté" | "représentée" | "représentés" | "représentées" | "represented"
+        );
+        if !participle || !matches!(self.word(i + 1), "par" | "by") {
+            return None;
+        }
+        let person = self.person_at(i + 2)?;
+        let mut j = i;
+        while j > 0 && PASSIVE_AUX.contains(&self.word(j - 1)) {
+            j -= 1;
+        }
+        // The state's mention ends at the token before the auxiliaries.
+        let end = self.tokens.get(j.checked_sub(1)?)?.span.end;
+        let k = self.doc.mentions.partition_point(|m| m.span.end < end);
+        let m = self.doc.mentions.get(k).filter(|m| m.span.end == end)?;
+        let state = self.state_at(self.token_at(m.span.start))?;
+        Some((state, person))
+    }
+
+    /// "Du côté américain, c'est X qui ...", "du côté de la France, c'est
+    /// X": the words "du côté" at token `i`.
+    fn on_the_side(&self, i: usize) -> Option<(usize, usize)> {
+        if self.word(i) != "du" || self.word(i + 1) != "côté" {
+            return None;
+        }
+        let at = self.skip(i + 2, &["de", "du", "des", "d'", "la", "le", "l'"]);
+        let state = self.state_at(at)?;
+        let k = self.mention_at(at)?;
+        let mut j = self.token_at(self.doc.mentions[k].span.end);
+        if self.word(j) == "," {
+            j += 1;
+        }
+        if !matches!(self.word(j), "c'" | "c’") || !matches!(self.word(j + 1), "est" | "était") {
+            return None;
+        }
+        let person = self.person_at(j + 2)?;
+        Some((state, person))
+    }
+}
