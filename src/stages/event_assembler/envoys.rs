@@ -4,10 +4,12 @@
 //! person who represented it is the participant (MEETINGS.md: persons
 //! before the states they speak for).
 
+use std::collections::BTreeSet;
+
 use memchr::memmem;
 
 use super::{lower, Lowered};
-use crate::doc::{tokenize, Document, Event, Label, Participant, Token};
+use crate::doc::{tokenize, DateSource, Document, Event, Label, Participant, Token};
 
 /// How many sentences apart a representation and an event may be told.
 const ENVOY_REACH: usize = 3;
@@ -94,7 +96,8 @@ pub(super) fn envoys_stand_for_states(doc: &Document, mut events: Vec<Event>) ->
     if envoys.is_empty() {
         return events;
     }
-    for event in &mut events {
+    let mut changed = vec![false; events.len()];
+    for (event, changed) in events.iter_mut().zip(&mut changed) {
         let ordinal = doc
             .sentences
             .partition_point(|s| s.span.start < event.sentence.start);
@@ -107,6 +110,7 @@ pub(super) fn envoys_stand_for_states(doc: &Document, mut events: Vec<Event>) ->
             });
             match envoy {
                 Some(envoy) => {
+                    *changed = true;
                     let present = |q: &Participant| q.entity == Some(envoy.person);
                     if !participants.iter().any(present) && !event.participants.iter().any(present)
                     {
@@ -123,7 +127,51 @@ pub(super) fn envoys_stand_for_states(doc: &Document, mut events: Vec<Event>) ->
         }
         event.participants = participants;
     }
-    events
+    merge_told_again(events, &changed)
+}
+
+/// One event per meeting, again: an event whose parties an event with an
+/// envoy now holds ("c'est X qui a rencontré Y", told after the ceremony
+/// where X stood for the United States) is that event told again.
+fn merge_told_again(events: Vec<Event>, changed: &[bool]) -> Vec<Event> {
+    let keys: Vec<BTreeSet<Option<usize>>> = events
+        .iter()
+        .map(|e| e.participants.iter().map(|p| p.entity).collect())
+        .collect();
+    let mut into: Vec<Option<usize>> = vec![None; events.len()];
+    for (i, event) in events.iter().enumerate().filter(|(i, _)| changed[*i]) {
+        for (j, other) in events.iter().enumerate() {
+            let told_again = j != i
+                && into[i].is_none()
+                && into[j].is_none()
+                && !changed[j]
+                && other.kind == event.kind
+                && other.status == event.status
+                && keys[j].len() >= 2
+                && keys[j].iter().all(|k| k.is_some())
+                && keys[j].is_subset(&keys[i])
+                && (other.date == event.date
+                    || other.date_source != DateSource::Text
+                    || event.date_source != DateSource::Text);
+            if told_again {
+                into[j] = Some(i);
+            }
+        }
+    }
+    let mut merged: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    for j in 0..merged.len() {
+        let Some(i) = into[j] else { continue };
+        let other = merged[j].take().expect("each event merges once");
+        let event = merged[i].as_mut().expect("a target is never merged");
+        if event.date_source != DateSource::Text && other.date_source == DateSource::Text {
+            event.date = other.date;
+            event.date_source = other.date_source;
+        }
+        if event.location.is_none() {
+            event.location = other.location;
+        }
+    }
+    merged.into_iter().flatten().collect()
 }
 
 /// The representations the document tells, in its sentences that hold a
