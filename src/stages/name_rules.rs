@@ -1292,7 +1292,13 @@ impl NameRules {
                                     && COMMON_WORD_GIVEN_NAMES.contains(&cx.word(i))
                                     && cx.mention(l).is_some_and(is_country)
                         };
-                        if let Some(last) = cx.cap_seq(i, 5).filter(|&l| l > i && !not_a_person(l))
+                        // "Shi'ite": a given name ("Shi") that an
+                        // apostrophe ties to more letters is none
+                        // ("Jean-Yves" is two).
+                        let whole_words = !cx.text[cue.span.end..].starts_with(['\'', '’']);
+                        if let Some(last) = cx
+                            .cap_seq(i, 5)
+                            .filter(|&l| whole_words && l > i && !not_a_person(l))
                         {
                             out.push(person(cx.span(i, last), "given-name"));
                             i = last + 1;
