@@ -107,6 +107,10 @@ pub struct Mention {
     pub id: Option<String>,
     /// The ISO country code this mention is tied to, if known.
     pub country: Option<String>,
+    /// A country's capital (gazetteer `kind=capital`): as the subject of a
+    /// verb it may stand for the country's government ("Moscow hosted the
+    /// talks").
+    pub capital: bool,
     /// Which gazetteer entry or rule found it.
     pub source: MentionSource,
     /// Index into [`Document::entities`](super::Document::entities), set by
@@ -123,6 +127,7 @@ impl Mention {
             canonical: None,
             id: None,
             country: None,
+            capital: false,
             source,
             entity: None,
         }

@@ -400,6 +400,7 @@ fn gazetteer_mention(span: Span, entry: &Entry) -> Option<Mention> {
     mention.canonical = Some(entry.canonical.clone());
     mention.id = entry.id.clone();
     mention.country = entry.attr("country").map(str::to_string);
+    mention.capital = entry.attr("kind") == Some("capital");
     Some(mention)
 }
 

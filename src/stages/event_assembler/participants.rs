@@ -292,6 +292,37 @@ impl EventAssembler {
                         .next()
                         .is_some_and(|w| VENUE_HEADS.contains(&lower(w).as_str())) => {}
                 Label::Loc | Label::Org => {
+                    // "Moscow hosted the talks", "Dakar accueille": a
+                    // capital right before an active verb, opening its
+                    // clause ("la communauté de Paris s'est réunie" does
+                    // not), is its country's government (when the document
+                    // names the country).
+                    let opens_clause = tokens_before(tokens, m.span.start).last().is_none_or(|t| {
+                        matches!(
+                            lower(t.span.slice(&doc.text)).as_str(),
+                            "," | "et" | "and" | "mais" | "but" | "while" | "tandis"
+                        )
+                    });
+                    let government = (m.capital && opens_clause)
+                        .then(|| tokens_from(tokens, m.span.end).first())
+                        .flatten()
+                        .and_then(|t| cue_at(doc, t.span.start))
+                        .filter(|c| {
+                            c.kind == CueKind::Trigger
+                                && c.attr("form") == Some("verb")
+                                && c.attr("voice") == Some("active")
+                        })
+                        .and_then(|_| doc.place_by_id.get(m.country.as_deref()?).copied());
+                    if let Some(country) = government {
+                        if !represented.contains(&country) {
+                            others.push((
+                                token_distance(m.span),
+                                m.span,
+                                party(country, doc.entities[country].name.clone()),
+                            ));
+                        }
+                        continue;
+                    }
                     let is_country = m.label == Label::Org || names_a_country(m);
                     // Titles' "of" and the organizations named inside a
                     // person's title phrase are represented by the person.
