@@ -10,6 +10,7 @@ struct Table {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Case {
     name: String,
     text: String,
@@ -22,6 +23,9 @@ struct Case {
     dates: Option<Vec<String>>,
     #[serde(default)]
     doc_date: Option<String>,
+    /// When given: each event's location ("" for none).
+    #[serde(default)]
+    locations: Option<Vec<String>>,
 }
 
 #[test]
@@ -65,6 +69,19 @@ fn event_case_table() {
                 failures.push(format!(
                     "[{}] dates\n    expected {:?}\n    got      {:?}",
                     case.name, dates, got_dates
+                ));
+            }
+        }
+        if let Some(locations) = &case.locations {
+            let got_locations: Vec<String> = record
+                .events
+                .iter()
+                .map(|e| e.location.clone().unwrap_or_default())
+                .collect();
+            if &got_locations != locations {
+                failures.push(format!(
+                    "[{}] locations\n    expected {:?}\n    got      {:?}",
+                    case.name, locations, got_locations
                 ));
             }
         }

@@ -651,42 +651,64 @@ impl EventAssembler {
         {
             return true;
         }
+        let before = tokens_before(tokens, cue.span.start);
         let tokens = tokens_from(tokens, cue.span.end);
-        let skip = tokens
-            .iter()
-            .take_while(|t| {
-                let w = lower(t.span.slice(&doc.text));
-                matches!(
-                    w.as_str(),
-                    "le" | "la"
-                        | "les"
-                        | "l'"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "son"
-                        | "sa"
-                        | "ses"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "leur"
-                        | "leurs"
-                        | "mardi"
-                        | "lundi"
-                        | "mercredi"
-                        | "jeudi"
-                        | "vendredi"
-                        | "samedi"
-                        | "dimanche"
-                        | "on"
-                        | "hier"
-                        | "yesterday"
-                        | "today"
-                        | "aujourd'hui"
-                ) || t.kind == TokenKind::Punct && w != "."
-            })
-            .count();
+        let word = |k: usize| lower(tokens[k].span.slice(&doc.text));
+        // The first token after the trigger that is no determiner, no
+        // date ("mardi", "on Friday") and no place ("à Paris", "at the
+        // White House"): "a reçu mardi à Paris son homologue".
+        let mut skip = 0;
+        while skip < tokens.len() {
+            let t = &tokens[skip];
+            let w = word(skip);
+            let in_timex = {
+                let k = doc.timexes.partition_point(|x| x.span.end <= t.span.start);
+                doc.timexes
+                    .get(k)
+                    .is_some_and(|x| x.span.start <= t.span.start && t.span.end <= x.span.end)
+            };
+            if OBJECT_SKIPPED.contains(&w.as_str())
+                || in_timex
+                || t.kind == TokenKind::Punct && w != "."
+            {
+                skip += 1;
+                continue;
+            }
+            if PLACE_PREPOSITIONS.contains(&w.as_str()) {
+                let mut k = skip + 1;
+                while k < tokens.len() && matches!(word(k).as_str(), "le" | "la" | "l'" | "the") {
+                    k += 1;
+                }
+                let place = tokens.get(k).and_then(|t| {
+                    let from = doc
+                        .mentions
+                        .partition_point(|m| m.span.start < t.span.start);
+                    doc.mentions
+                        .get(from)
+                        .filter(|m| {
+                            m.span.start == t.span.start
+                                && matches!(m.label, Label::Loc | Label::Org)
+                        })
+                        .map(|m| m.span.end)
+                });
+                if let Some(end) = place {
+                    skip = tokens.partition_point(|t| t.span.start < end);
+                    continue;
+                }
+            }
+            break;
+        }
+        // "a été reçu vendredi à l'Élysée par X", "was received on Friday
+        // by X": a passive with words between its participle and "par".
+        let auxiliary = before.last().is_some_and(|t| {
+            matches!(
+                lower(t.span.slice(&doc.text)).as_str(),
+                "été" | "est" | "sont" | "was" | "were" | "been" | "is" | "are"
+            )
+        });
+        if auxiliary && skip < tokens.len() && matches!(word(skip).as_str(), "par" | "by") {
+            return true;
+        }
         let Some(next) = tokens.get(skip) else {
             return false;
         };

@@ -254,6 +254,10 @@ impl EventAssembler {
                 // "..., Omar Haddad said": who tells of the meeting.
                 Label::Per if !fronted && self.is_sayer(doc, tokens, m.span) => {}
                 Label::Per => persons.push(self.person(doc, index, entity, trigger.start)),
+                // "une réunion consacrée à la Syrie", "talks devoted to
+                // Syria": the topic, neither place nor party.
+                Label::Loc | Label::Org
+                    if TOPIC_PARTICIPLES.contains(&nth_word_before(m.span.start, 1)) => {}
                 Label::Loc if LOCATIVES.contains(&before) => {
                     let distance = m.span.start.abs_diff(trigger.end);
                     // "les ambassadeurs au Mali", "le consul en Espagne": the

@@ -20,6 +20,42 @@ pub(super) const THOSE_OF_TOKENS: usize = 6;
 
 /// Triggers whose object must be a party ("a reçu le ministre"), since the
 /// same verbs take things ("a reçu le prix", "hosts a show").
+/// Words between a receiving verb and its object: determiners and
+/// possessives, and days ("a reçu mardi son homologue").
+pub(super) const OBJECT_SKIPPED: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l'",
+    "the",
+    "a",
+    "an",
+    "son",
+    "sa",
+    "ses",
+    "his",
+    "her",
+    "their",
+    "leur",
+    "leurs",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "on",
+    "hier",
+    "yesterday",
+    "today",
+    "aujourd'hui",
+];
+
+/// Prepositions of a place between a verb and its object: "a reçu à
+/// Paris son homologue", "hosted at the White House".
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &["à", "au", "aux", "en", "dans", "in", "at"];
+
 pub(super) const PARTY_OBJECT_LEMMAS: &[&str] = &[
     "recevoir",
     "accueillir",
@@ -598,6 +634,19 @@ pub(super) const SKIPPED_BEFORE: &[&str] = &["the", "le", "la", "l'", "les"];
 /// Prepositions that make a state or organization the topic or the
 /// addressee of the talks, not a party: "a meeting on Syria", "ambassador
 /// to the United Nations", "sanctions against Russia".
+/// Participles whose preposition introduces a meeting's topic: "consacrée
+/// à la Syrie", "devoted to Syria".
+pub(super) const TOPIC_PARTICIPLES: &[&str] = &[
+    "consacré",
+    "consacrée",
+    "consacrés",
+    "consacrées",
+    "dédié",
+    "dédiée",
+    "devoted",
+    "dedicated",
+];
+
 pub(super) const TOPIC_MARKERS: &[&str] = &[
     "on",
     "about",
