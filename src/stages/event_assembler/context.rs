@@ -397,6 +397,22 @@ impl EventAssembler {
     /// Everest": a summit *of* something that is neither an organization nor
     /// a place the lists know is a top, not a meeting ("le sommet du G20",
     /// "le sommet de Bruxelles" are meetings).
+    /// True for a meeting word that is what a clause prepares: "se
+    /// retrouveront à Berlin pour préparer le sommet européen", "met to
+    /// prepare the summit", "en vue du sommet". The meeting told is the
+    /// preparing one; the one prepared is still to come, with no parties
+    /// of its own in the clause.
+    pub(super) fn is_prepared_for(&self, doc: &Document, tokens: &[Token], cue: &Cue) -> bool {
+        if cue.attr("form") != Some("noun") && !self.follows_determiner(doc, tokens, cue.span) {
+            return false;
+        }
+        tokens_before(tokens, cue.span.start)
+            .iter()
+            .rev()
+            .take(3)
+            .any(|t| PREPARING.contains(&lower(t.span.slice(&doc.text)).as_str()))
+    }
+
     pub(super) fn is_geographic_summit(&self, doc: &Document, cue: &Cue) -> bool {
         if !matches!(cue.canonical.as_str(), "sommet" | "summit") {
             return false;

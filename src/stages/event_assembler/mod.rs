@@ -285,6 +285,7 @@ impl Stage for EventAssembler {
                 || self.meets_a_thing(doc, tokens, cue)
                 || kind == EventType::Meeting && self.is_remote(doc, tokens, cue.span)
                 || self.is_geographic_summit(doc, cue)
+                || self.is_prepared_for(doc, tokens, cue)
             {
                 continue;
             }

@@ -634,6 +634,24 @@ pub(super) const SKIPPED_BEFORE: &[&str] = &["the", "le", "la", "l'", "les"];
 /// Prepositions that make a state or organization the topic or the
 /// addressee of the talks, not a party: "a meeting on Syria", "ambassador
 /// to the United Nations", "sanctions against Russia".
+/// Words before a meeting noun that make it the aim of the clause, still to
+/// come: "pour préparer le sommet", "en vue du sommet", "to prepare the
+/// summit", "in preparation for the talks".
+pub(super) const PREPARING: &[&str] = &[
+    "préparer",
+    "prépare",
+    "préparent",
+    "préparait",
+    "préparaient",
+    "préparation",
+    "vue",
+    "prepare",
+    "prepares",
+    "prepared",
+    "preparing",
+    "preparation",
+];
+
 /// Participles whose preposition introduces a meeting's topic: "consacrée
 /// à la Syrie", "devoted to Syria".
 pub(super) const TOPIC_PARTICIPLES: &[&str] = &[
