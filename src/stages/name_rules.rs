@@ -1629,6 +1629,20 @@ impl NameRules {
                 k = j + 1;
             }
         }
+        // A diplomat's post: "l'ambassadeur de France au Cameroun, X",
+        // "ambassador to Turkey John Bass".
+        if cue.attr("kind") == Some("diplomatic")
+            && matches!(cx.lower(k).as_str(), "au" | "aux" | "en" | "to")
+        {
+            let mut j = k + 1;
+            if matches!(cx.lower(j).as_str(), "la" | "le" | "l'" | "les" | "the") {
+                j += 1;
+            }
+            if let Some(m) = cx.mention(j).filter(|m| m.label == Label::Loc) {
+                span = span.cover(m.span);
+                k = cx.end_of(m.span);
+            }
+        }
         // English: "Azerbaijan's defence minister", "the Armenian prime minister",
         // "Spain's acting prime minister" (a modifier of the holder's tenure
         // may sit between).

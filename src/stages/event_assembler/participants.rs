@@ -264,18 +264,19 @@ impl EventAssembler {
                     // country a title holder is posted to, not where they
                     // met ("ambassadors in Ankara" may be either).
                     let post = window_titles.iter().any(|t| {
-                        t.span.end <= m.span.start
-                            && doc.text[t.span.end..m.span.start]
-                                .split_whitespace()
-                                .count()
-                                <= 2
-                            && tokens_from(tokens, t.span.end).first().is_some_and(|w| {
-                                w.span.end <= m.span.start
-                                    && matches!(
-                                        lower(w.span.slice(&doc.text)).as_str(),
-                                        "au" | "aux" | "en"
-                                    )
-                            })
+                        t.span.contains(m.span)
+                            || t.span.end <= m.span.start
+                                && doc.text[t.span.end..m.span.start]
+                                    .split_whitespace()
+                                    .count()
+                                    <= 2
+                                && tokens_from(tokens, t.span.end).first().is_some_and(|w| {
+                                    w.span.end <= m.span.start
+                                        && matches!(
+                                            lower(w.span.slice(&doc.text)).as_str(),
+                                            "au" | "aux" | "en"
+                                        )
+                                })
                     });
                     if location.as_ref().is_none_or(|(d, _)| distance < *d)
                         && !represented.contains(&entity)
