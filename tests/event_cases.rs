@@ -26,6 +26,10 @@ struct Case {
     /// When given: each event's location ("" for none).
     #[serde(default)]
     locations: Option<Vec<String>>,
+    /// When given: for each event, each participant's "role, org" ("" for
+    /// none of either).
+    #[serde(default)]
+    roles: Option<Vec<Vec<String>>>,
 }
 
 #[test]
@@ -82,6 +86,30 @@ fn event_case_table() {
                 failures.push(format!(
                     "[{}] locations\n    expected {:?}\n    got      {:?}",
                     case.name, locations, got_locations
+                ));
+            }
+        }
+        if let Some(roles) = &case.roles {
+            let got_roles: Vec<Vec<String>> = record
+                .events
+                .iter()
+                .map(|e| {
+                    e.participants
+                        .iter()
+                        .map(|p| {
+                            format!(
+                                "{}, {}",
+                                p.role.as_deref().unwrap_or_default(),
+                                p.org.as_deref().unwrap_or_default()
+                            )
+                        })
+                        .collect()
+                })
+                .collect();
+            if &got_roles != roles {
+                failures.push(format!(
+                    "[{}] roles\n    expected {:?}\n    got      {:?}",
+                    case.name, roles, got_roles
                 ));
             }
         }

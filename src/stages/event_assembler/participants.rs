@@ -220,6 +220,9 @@ impl EventAssembler {
             .filter_map(|of| doc.mentions[of].entity)
             .collect();
         let mut persons = Vec::new();
+        // Persons named as a counterpart, with the state of the nationality
+        // that came with the word.
+        let mut counterparts: Vec<(usize, Option<String>)> = Vec::new();
         let mut others: Vec<(usize, Span, Found)> = Vec::new();
         let mut forums: BTreeSet<usize> = BTreeSet::new();
         // How many tokens lie between a mention and the trigger.
@@ -253,7 +256,12 @@ impl EventAssembler {
                     if self.undergoes(doc, tokens, trigger, m.span) => {}
                 // "..., Omar Haddad said": who tells of the meeting.
                 Label::Per if !fronted && self.is_sayer(doc, tokens, m.span) => {}
-                Label::Per => persons.push(self.person(doc, index, entity, trigger.start)),
+                Label::Per => {
+                    if let Some(state) = counterpart_state(doc, tokens, m.span) {
+                        counterparts.push((persons.len(), state));
+                    }
+                    persons.push(self.person(doc, index, entity, trigger.start));
+                }
                 // "une réunion consacrée à la Syrie", "talks devoted to
                 // Syria": the topic, neither place nor party.
                 Label::Loc | Label::Org
@@ -423,6 +431,24 @@ impl EventAssembler {
                     ));
                 }
                 Label::Misc => {}
+            }
+        }
+        // "X a reçu son homologue algérien Y", "his Algerian counterpart Y":
+        // a counterpart with no title of its own holds the role of the
+        // party whose counterpart it is, for its own state.
+        for (k, state) in counterparts {
+            if persons[k].participant.role.is_some() {
+                continue;
+            }
+            let role = persons
+                .iter()
+                .enumerate()
+                .find(|(j, f)| *j != k && f.participant.role.is_some())
+                .and_then(|(_, f)| f.participant.role.clone());
+            if let Some(role) = role {
+                let p = &mut persons[k].participant;
+                p.role = Some(role);
+                p.org = state.or(p.org.take());
             }
         }
         // "Pierre Nkurunziza, excédé par ... (thirty words) ..., a décidé de
@@ -710,6 +736,47 @@ impl EventAssembler {
             },
         }
     }
+}
+
+/// For a person named right after "homologue", "counterpart" (a
+/// nationality may sit on either side: "son homologue algérien X", "his
+/// Algerian counterpart, X"), the name of the nationality's state, if any;
+/// `None` when the person is no counterpart.
+fn counterpart_state(doc: &Document, tokens: &[Token], person: Span) -> Option<Option<String>> {
+    let mut before = tokens_before(tokens, person.start);
+    if before
+        .last()
+        .is_some_and(|t| t.span.slice(&doc.text) == ",")
+    {
+        before = &before[..before.len() - 1];
+    }
+    let nationality_ending = |at: usize| {
+        let k = doc.mentions.partition_point(|m| m.span.end < at);
+        doc.mentions
+            .get(k)
+            .filter(|m| m.span.end == at && m.label == Label::Misc)
+            .map(|_| k)
+    };
+    let mut state = None;
+    if let Some(k) = before.last().and_then(|t| nationality_ending(t.span.end)) {
+        state = Some(k);
+        before = tokens_before(before, doc.mentions[k].span.start);
+    }
+    let word = before.last()?;
+    if !matches!(
+        lower(word.span.slice(&doc.text)).as_str(),
+        "homologue" | "counterpart"
+    ) {
+        return None;
+    }
+    if state.is_none() {
+        let rest = tokens_before(before, word.span.start);
+        state = rest.last().and_then(|t| nationality_ending(t.span.end));
+    }
+    let name = state
+        .and_then(|k| doc.represented_entity(k))
+        .map(|e| doc.entities[e].name.clone());
+    Some(name)
 }
 
 /// The first mention of the list that a pronoun spells out after a plural
