@@ -165,6 +165,14 @@ fn same_meeting(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     a == b || (a.is_subset(b) || a.is_superset(b)) && a.intersection(b).count() >= 2
 }
 
+/// True for a participant that is a state or organization.
+fn is_state(doc: &Document, found: &Found) -> bool {
+    found
+        .participant
+        .entity
+        .is_some_and(|e| doc.entities.get(e).is_some_and(|e| e.label != Label::Per))
+}
+
 /// What the trigger says of when its event is: in the lead, in a past
 /// form, planned.
 #[derive(Clone, Copy)]
@@ -333,7 +341,14 @@ impl Stage for EventAssembler {
             // is enough.
             // So does a joint appearance ("X and Y hold a news
             // conference"): one speaker alone met nobody.
-            let needed = if is_noun && !anaphoric && !in_forum || cue.attr("parties") == Some("2") {
+            // A visit names its traveller and where it goes ("sa visite
+            // à Alger", "une visite d'État en Chine"): one party and a
+            // place are enough.
+            let visits_a_place = kind == EventType::Visit
+                && (location.is_some() || found.iter().any(|f| is_state(doc, f)));
+            let needed = if is_noun && !anaphoric && !in_forum && !visits_a_place
+                || cue.attr("parties") == Some("2")
+            {
                 2
             } else {
                 1
@@ -348,6 +363,11 @@ impl Stage for EventAssembler {
                 && kind == EventType::Meeting
                 && (found.len() == 1 && needed == 2 || found.is_empty() && is_noun);
             if found.len() < needed && !held_back {
+                continue;
+            }
+            // A visit is someone's: "la visite d'un centre à Bobigny", "la
+            // visite en Chine a été reportée" name no traveller.
+            if kind == EventType::Visit && found.iter().all(|f| is_state(doc, f)) {
                 continue;
             }
             let tense = cue.attr("tense");

@@ -266,6 +266,21 @@ impl EventAssembler {
                 // Syria": the topic, neither place nor party.
                 Label::Loc | Label::Org
                     if TOPIC_PARTICIPLES.contains(&nth_word_before(m.span.start, 1)) => {}
+                // "une visite d'État en Chine", "sa visite au Mali": the
+                // state a visit goes to is its host.
+                Label::Loc
+                    if is_visit
+                        && LOCATIVES.contains(&before)
+                        && names_a_country(m)
+                        && m.span.start >= trigger.end
+                        && !self.follows_place(doc, tokens, m.span) =>
+                {
+                    others.push((
+                        token_distance(m.span),
+                        m.span,
+                        party(entity, e.name.clone()),
+                    ));
+                }
                 Label::Loc if LOCATIVES.contains(&before) => {
                     let distance = m.span.start.abs_diff(trigger.end);
                     // "les ambassadeurs au Mali", "le consul en Espagne": the

@@ -590,6 +590,14 @@ pub(super) const PLANNED_MARKERS: &[&str] = &[
     "prévu",
     "prévue",
     "prévoit",
+    // A meeting or visit noun after a light verb in the future: "effectuera
+    // une visite", "fera une tournée".
+    "effectuera",
+    "effectueront",
+    "fera",
+    "feront",
+    "entamera",
+    "entameront",
     "will",
     "shall",
     "expected",
