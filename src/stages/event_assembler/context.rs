@@ -353,6 +353,47 @@ impl EventAssembler {
         if !french_purpose && !doc.slice(trigger).to_lowercase().starts_with("to ") {
             return None;
         }
+        Self::journey_in(&words)
+    }
+
+    /// For a meeting noun that is a journey's purpose ("will travel to
+    /// Beijing next week for talks with X", "se rendra à Dakar pour des
+    /// entretiens avec Y"): whether the journey is planned. `None` when the
+    /// noun follows no journey.
+    pub(super) fn journey_for(
+        &self,
+        doc: &Document,
+        tokens: &[Token],
+        trigger: Span,
+    ) -> Option<bool> {
+        let words: Vec<Lowered> = tokens_before(tokens, trigger.start)
+            .iter()
+            .rev()
+            .take_while(|t| !CLAUSE_EDGES.contains(&t.span.slice(&doc.text)))
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(10)
+            .map(|t| lower(t.span.slice(&doc.text)))
+            .collect();
+        let mut first = 0;
+        while words
+            .get(first)
+            .is_some_and(|w| matches!(w.as_str(), "des" | "de" | "d'" | "a" | "an" | "une" | "un"))
+        {
+            first += 1;
+        }
+        if !words
+            .get(first)
+            .is_some_and(|w| matches!(w.as_str(), "for" | "pour"))
+        {
+            return None;
+        }
+        Self::journey_in(&words[first..])
+    }
+
+    /// In `words` (nearest first), a journey verb and whether a future
+    /// form or a planning word tells it: "was to travel", "will fly", "va se
+    /// rendre", "doit aller", "ira".
+    fn journey_in(words: &[Lowered]) -> Option<bool> {
         let at = words
             .iter()
             .position(|w| JOURNEY_VERBS.contains(&w.as_str()))?;

@@ -324,7 +324,9 @@ impl Stage for EventAssembler {
                     None => continue,
                 }
             } else {
-                None
+                // "will travel to Beijing next week for talks with X" ("for"
+                // makes "talks with" the noun).
+                self.journey_for(doc, tokens, cue.span)
             };
             // "sa visite", "la rencontre": after a determiner, a form that
             // could be a verb is the noun.

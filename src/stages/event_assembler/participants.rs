@@ -236,6 +236,9 @@ impl EventAssembler {
             }
         };
         let mut location: Option<(usize, String)> = None;
+        // Where a place's preposition says the event is: "à Bakou", "in
+        // Baku"; for a journey, "to Beijing" too.
+        let destination = |before: &str| LOCATIVES.contains(&before) || is_visit && before == "to";
         for (_, m) in doc.mentions_in(window) {
             let Some(entity) = m.entity else { continue };
             let e = &doc.entities[entity];
@@ -270,7 +273,7 @@ impl EventAssembler {
                 // state a visit goes to is its host.
                 Label::Loc
                     if is_visit
-                        && LOCATIVES.contains(&before)
+                        && destination(before)
                         && names_a_country(m)
                         && m.span.start >= trigger.end
                         && !self.follows_place(doc, tokens, m.span) =>
@@ -281,7 +284,7 @@ impl EventAssembler {
                         party(entity, e.name.clone()),
                     ));
                 }
-                Label::Loc if LOCATIVES.contains(&before) => {
+                Label::Loc if destination(before) => {
                     let distance = m.span.start.abs_diff(trigger.end);
                     // "les ambassadeurs au Mali", "le consul en Espagne": the
                     // country a title holder is posted to, not where they
