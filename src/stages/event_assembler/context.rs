@@ -414,11 +414,19 @@ impl EventAssembler {
         tokens: &[Token],
         trigger: Span,
     ) -> bool {
+        // The words of the clause after the noun, past commas ("un sommet
+        // réunissant les dirigeants de la France, de l'Allemagne et de
+        // l'Italie se tiendra à Rome").
         let words: Vec<Lowered> = tokens_from(tokens, trigger.end)
             .iter()
-            .take_while(|t| t.kind == TokenKind::Word)
-            .take(10)
-            .map(|t| lower(t.span.slice(&doc.text)))
+            .map(|t| (t, lower(t.span.slice(&doc.text))))
+            .take_while(|(t, w)| {
+                (t.kind == TokenKind::Word || w.as_str() == ",")
+                    && !SUBORDINATORS.contains(&w.as_str())
+            })
+            .filter(|(t, _)| t.kind == TokenKind::Word)
+            .take(16)
+            .map(|(_, w)| w)
             .collect();
         words.windows(2).any(|w| {
             matches!(
@@ -434,10 +442,6 @@ impl EventAssembler {
         })
     }
 
-    /// "au sommet de l'Izoard", "au sommet de sa forme", "the summit of
-    /// Everest": a summit *of* something that is neither an organization nor
-    /// a place the lists know is a top, not a meeting ("le sommet du G20",
-    /// "le sommet de Bruxelles" are meetings).
     /// True for a meeting word that is what a clause prepares: "se
     /// retrouveront à Berlin pour préparer le sommet européen", "met to
     /// prepare the summit", "en vue du sommet". The meeting told is the
@@ -454,6 +458,10 @@ impl EventAssembler {
             .any(|t| PREPARING.contains(&lower(t.span.slice(&doc.text)).as_str()))
     }
 
+    /// "au sommet de l'Izoard", "au sommet de sa forme", "the summit of
+    /// Everest": a summit *of* something that is neither an organization nor
+    /// a place the lists know is a top, not a meeting ("le sommet du G20",
+    /// "le sommet de Bruxelles" are meetings).
     pub(super) fn is_geographic_summit(&self, doc: &Document, cue: &Cue) -> bool {
         if !matches!(cue.canonical.as_str(), "sommet" | "summit") {
             return false;
