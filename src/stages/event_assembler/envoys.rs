@@ -1,6 +1,7 @@
 //! Who stands for a state at its events. "Laurent Dubois représentait la
 //! France", "France was represented by X", "Du côté américain, c'est X qui
-//! a rencontré Y": where a state takes part in an event told nearby, the
+//! a rencontré Y", "la délégation malienne, conduite par X": where a state
+//! takes part in an event told nearby, the
 //! person who represented it is the participant (MEETINGS.md: persons
 //! before the states they speak for).
 
@@ -101,8 +102,11 @@ pub(super) fn envoys_stand_for_states(doc: &Document, mut events: Vec<Event>) ->
         let ordinal = doc
             .sentences
             .partition_point(|s| s.span.start < event.sentence.start);
-        let mut participants = Vec::with_capacity(event.participants.len());
-        for p in std::mem::take(&mut event.participants) {
+        let original = std::mem::take(&mut event.participants);
+        let mut participants: Vec<Participant> = Vec::with_capacity(original.len());
+        // Envoys already taking part, with the state they stand for.
+        let mut stood_for: Vec<(usize, String)> = Vec::new();
+        for p in &original {
             let envoy = p.entity.and_then(|state| {
                 envoys
                     .iter()
@@ -112,17 +116,26 @@ pub(super) fn envoys_stand_for_states(doc: &Document, mut events: Vec<Event>) ->
                 Some(envoy) => {
                     *changed = true;
                     let present = |q: &Participant| q.entity == Some(envoy.person);
-                    if !participants.iter().any(present) && !event.participants.iter().any(present)
-                    {
+                    if original.iter().any(present) {
+                        stood_for.push((envoy.person, p.name.clone()));
+                    } else if !participants.iter().any(present) {
                         participants.push(Participant {
                             entity: Some(envoy.person),
                             name: doc.entities[envoy.person].name.clone(),
                             role: None,
-                            org: Some(p.name),
+                            org: Some(p.name.clone()),
                         });
                     }
                 }
-                None => participants.push(p),
+                None => participants.push(p.clone()),
+            }
+        }
+        for (person, state) in stood_for {
+            if let Some(p) = participants
+                .iter_mut()
+                .find(|p| p.entity == Some(person) && p.org.is_none())
+            {
+                p.org = Some(state);
             }
         }
         event.participants = participants;
@@ -178,7 +191,7 @@ fn merge_told_again(events: Vec<Event>, changed: &[bool]) -> Vec<Event> {
 /// form of "représenter", "represent" or "du côté".
 fn envoys(doc: &Document) -> Vec<Envoy> {
     let bytes = doc.text.as_bytes();
-    let mut sentences: Vec<usize> = ["eprésent", "epresent", "u côté"]
+    let mut sentences: Vec<usize> = ["eprésent", "epresent", "u côté", "élégation", "elegation"]
         .iter()
         .flat_map(|needle| memmem::find_iter(bytes, needle))
         .map(|at| doc.sentences.partition_point(|s| s.span.end <= at))
@@ -203,7 +216,8 @@ fn envoys(doc: &Document) -> Vec<Envoy> {
             let envoy = sentence
                 .active(i)
                 .or_else(|| sentence.passive(i))
-                .or_else(|| sentence.on_the_side(i));
+                .or_else(|| sentence.on_the_side(i))
+                .or_else(|| sentence.delegation(i));
             if let Some((state, person)) = envoy {
                 found.push(Envoy {
                     state,
@@ -325,6 +339,45 @@ impl Words<'_> {
         let k = self.doc.mentions.partition_point(|m| m.span.end < end);
         let m = self.doc.mentions.get(k).filter(|m| m.span.end == end)?;
         let state = self.state_at(self.token_at(m.span.start))?;
+        Some((state, person))
+    }
+
+    /// "la délégation ukrainienne, conduite par X", "the Ukrainian
+    /// delegation, led by X", "a delegation of Mali headed by X": the word
+    /// "délégation" at token `i`, its state after or before it.
+    fn delegation(&self, i: usize) -> Option<(usize, usize)> {
+        if !matches!(self.word(i), "délégation" | "delegation") {
+            return None;
+        }
+        let after = self.skip(
+            i + 1,
+            &["de", "du", "des", "d'", "la", "le", "l'", "of", "the"],
+        );
+        let (state, mut j) = match self.state_at(after) {
+            Some(state) => {
+                let k = self.mention_at(after)?;
+                (state, self.token_at(self.doc.mentions[k].span.end))
+            }
+            // "the Ukrainian delegation": the nationality before.
+            None => {
+                let before = i.checked_sub(1)?;
+                let end = self.tokens[before].span.end;
+                let k = self.doc.mentions.partition_point(|m| m.span.end < end);
+                let m = self.doc.mentions.get(k).filter(|m| m.span.end == end)?;
+                (self.state_at(self.token_at(m.span.start))?, i + 1)
+            }
+        };
+        if self.word(j) == "," {
+            j += 1;
+        }
+        let led = matches!(
+            self.word(j),
+            "conduite" | "dirigée" | "menée" | "emmenée" | "led" | "headed"
+        ) && matches!(self.word(j + 1), "par" | "by");
+        if !led {
+            return None;
+        }
+        let person = self.person_at(j + 2)?;
         Some((state, person))
     }
 
