@@ -7,7 +7,8 @@
 
 use std::collections::BTreeSet;
 
-use memchr::memmem;
+use aho_corasick::AhoCorasick;
+use once_cell::sync::Lazy;
 
 use super::{lower, Lowered};
 use crate::doc::{tokenize, DateSource, Document, Event, Label, Participant, Token};
@@ -18,6 +19,13 @@ const ENVOY_REACH: usize = 3;
 /// How many tokens a name may be from the verb that says whom it
 /// represents, parentheses aside: "X (né en 1962) représentait lui ...".
 const ENVOY_VERB_TOKENS: usize = 4;
+
+/// Where a sentence may tell an envoy: "représent-", "represent-", "du
+/// côté", "délégation", "delegation", found in one pass over the text.
+static CANDIDATE_WORDS: Lazy<AhoCorasick> = Lazy::new(|| {
+    AhoCorasick::new(["eprésent", "epresent", "u côté", "élégation", "elegation"])
+        .expect("fixed words")
+});
 
 /// A person who represented a state or organization, told in a sentence.
 #[derive(Debug, PartialEq, Eq)]
@@ -93,7 +101,26 @@ const PASSIVE_AUX: &[&str] = &[
 /// person the document says represented it, told within [`ENVOY_REACH`]
 /// sentences; the person keeps the state as its organization.
 pub(super) fn envoys_stand_for_states(doc: &Document, mut events: Vec<Event>) -> Vec<Event> {
-    let envoys = envoys(doc);
+    // Only the sentences near an event with a state or organization among
+    // its parties can tell an envoy that matters: most documents have
+    // none, and a scan of the whole text was half the event stage.
+    let mut near: Vec<usize> = Vec::new();
+    for event in &events {
+        let has_state = event.participants.iter().any(|p| {
+            p.entity
+                .is_some_and(|e| doc.entities.get(e).is_some_and(|e| e.label != Label::Per))
+        });
+        if has_state {
+            let ordinal = doc
+                .sentences
+                .partition_point(|s| s.span.start < event.sentence.start);
+            near.extend(ordinal.saturating_sub(ENVOY_REACH)..=ordinal + ENVOY_REACH);
+        }
+    }
+    near.sort_unstable();
+    near.dedup();
+    near.retain(|&k| k < doc.sentences.len());
+    let envoys = envoys(doc, &near);
     if envoys.is_empty() {
         return events;
     }
@@ -187,21 +214,15 @@ fn merge_told_again(events: Vec<Event>, changed: &[bool]) -> Vec<Event> {
     merged.into_iter().flatten().collect()
 }
 
-/// The representations the document tells, in its sentences that hold a
-/// form of "représenter", "represent" or "du côté".
-fn envoys(doc: &Document) -> Vec<Envoy> {
-    let bytes = doc.text.as_bytes();
-    let mut sentences: Vec<usize> = ["eprésent", "epresent", "u côté", "élégation", "elegation"]
-        .iter()
-        .flat_map(|needle| memmem::find_iter(bytes, needle))
-        .map(|at| doc.sentences.partition_point(|s| s.span.end <= at))
-        .filter(|&k| k < doc.sentences.len())
-        .collect();
-    sentences.sort_unstable();
-    sentences.dedup();
+/// The representations told in `sentences` (ordinals), in those that hold
+/// a form of "représenter", "represent", "du côté" or "délégation".
+fn envoys(doc: &Document, sentences: &[usize]) -> Vec<Envoy> {
     let mut found = Vec::new();
-    for k in sentences {
+    for &k in sentences {
         let span = doc.sentences[k].span;
+        if !CANDIDATE_WORDS.is_match(doc.slice(span)) {
+            continue;
+        }
         let tokens = tokenize(&doc.text, span);
         let words: Vec<Lowered> = tokens
             .iter()
