@@ -265,6 +265,14 @@ impl EventAssembler {
                     }
                     persons.push(self.person(doc, index, entity, trigger.start));
                 }
+                // "on the sidelines of the U.N. General Assembly", "en marge
+                // du sommet de l'UA": the setting, never a party.
+                Label::Loc | Label::Org
+                    if matches!(before, "of" | "de" | "du" | "des" | "d'")
+                        && matches!(
+                            nth_word_before(m.span.start, 1),
+                            "sidelines" | "margins" | "marge" | "marges"
+                        ) => {}
                 // "une réunion consacrée à la Syrie", "talks devoted to
                 // Syria": the topic, neither place nor party.
                 Label::Loc | Label::Org
