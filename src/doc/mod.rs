@@ -105,6 +105,17 @@ impl Document {
             .map(move |(i, m)| (first + i, m))
     }
 
+    /// The index of the mention that ends at byte `end`, if any. Mentions
+    /// are in text order and do not overlap, so their ends are in order
+    /// too.
+    pub(crate) fn mention_ending_at(&self, end: usize) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.span.end < end);
+        self.mentions
+            .get(k)
+            .filter(|m| m.span.end == end)
+            .map(|_| k)
+    }
+
     /// The entity a mention stands for as an organization or country: a
     /// nationality adjective stands for its country's entity when the
     /// document names the country ("le président russe" → Russie), else its

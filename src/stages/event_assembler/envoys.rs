@@ -319,9 +319,8 @@ impl Words<'_> {
                 w if BEFORE_VERB.contains(&w) && words < ENVOY_VERB_TOKENS => words += 1,
                 _ => {
                     // The name's last token: its mention starts earlier.
-                    let end = self.tokens[i].span.end;
-                    let k = self.doc.mentions.partition_point(|m| m.span.end < end);
-                    let m = self.doc.mentions.get(k).filter(|m| m.span.end == end)?;
+                    let k = self.doc.mention_ending_at(self.tokens[i].span.end)?;
+                    let m = &self.doc.mentions[k];
                     return (m.label == Label::Per).then_some(m.entity).flatten();
                 }
             }
@@ -357,9 +356,8 @@ impl Words<'_> {
         }
         // The state's mention ends at the token before the auxiliaries.
         let end = self.tokens.get(j.checked_sub(1)?)?.span.end;
-        let k = self.doc.mentions.partition_point(|m| m.span.end < end);
-        let m = self.doc.mentions.get(k).filter(|m| m.span.end == end)?;
-        let state = self.state_at(self.token_at(m.span.start))?;
+        let k = self.doc.mention_ending_at(end)?;
+        let state = self.state_at(self.token_at(self.doc.mentions[k].span.start))?;
         Some((state, person))
     }
 
@@ -382,10 +380,9 @@ impl Words<'_> {
             // "the Ukrainian delegation": the nationality before.
             None => {
                 let before = i.checked_sub(1)?;
-                let end = self.tokens[before].span.end;
-                let k = self.doc.mentions.partition_point(|m| m.span.end < end);
-                let m = self.doc.mentions.get(k).filter(|m| m.span.end == end)?;
-                (self.state_at(self.token_at(m.span.start))?, i + 1)
+                let k = self.doc.mention_ending_at(self.tokens[before].span.end)?;
+                let start = self.doc.mentions[k].span.start;
+                (self.state_at(self.token_at(start))?, i + 1)
             }
         };
         if self.word(j) == "," {

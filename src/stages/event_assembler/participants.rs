@@ -777,11 +777,8 @@ fn counterpart_state(doc: &Document, tokens: &[Token], person: Span) -> Option<O
         before = &before[..before.len() - 1];
     }
     let nationality_ending = |at: usize| {
-        let k = doc.mentions.partition_point(|m| m.span.end < at);
-        doc.mentions
-            .get(k)
-            .filter(|m| m.span.end == at && m.label == Label::Misc)
-            .map(|_| k)
+        doc.mention_ending_at(at)
+            .filter(|&k| doc.mentions[k].label == Label::Misc)
     };
     let mut state = None;
     if let Some(k) = before.last().and_then(|t| nationality_ending(t.span.end)) {
