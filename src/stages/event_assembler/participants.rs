@@ -200,17 +200,32 @@ impl EventAssembler {
         // The `nth` word before a position (0: the nearest), from the
         // sentence's tokens (found once, searched by position), articles
         // skipped: "at the White House" is at a venue.
-        let nth_word_before = |at: usize, nth: usize| -> &str {
+        let nth_index_before = |at: usize, nth: usize| -> Option<usize> {
             let k = tokens.partition_point(|t| t.span.start < at);
             (0..k)
                 .rev()
                 .filter(|&i| tokens[i].kind == TokenKind::Word)
-                .map(|i| words[i].as_str())
-                .filter(|w| !SKIPPED_BEFORE.contains(w))
+                .filter(|&i| !SKIPPED_BEFORE.contains(&words[i].as_str()))
                 .nth(nth)
-                .unwrap_or("")
+        };
+        let nth_word_before = |at: usize, nth: usize| -> &str {
+            nth_index_before(at, nth).map_or("", |i| words[i].as_str())
         };
         let word_before = |at: usize| nth_word_before(at, 0);
+        // Where a venue named by an organization's mention starts: the
+        // mention after "at", "à", "au"; or "siège", "headquarters" before
+        // "de X", "of X".
+        let venue_start = |m: &crate::doc::Mention| -> Option<usize> {
+            let before = word_before(m.span.start);
+            if m.label == Label::Org && matches!(before, "at" | "à" | "au") {
+                return Some(m.span.start);
+            }
+            let of = matches!(before, "de" | "du" | "des" | "d'" | "of");
+            let noun = nth_index_before(m.span.start, 1)?;
+            (of && VENUE_NOUNS.contains(&words[noun].as_str())
+                && matches!(nth_word_before(m.span.start, 2), "at" | "à" | "au"))
+            .then(|| tokens[noun].span.start)
+        };
         // Organizations and countries represented by a participant's title.
         let window_titles = index.titles_in(sentence, window);
         let represented: BTreeSet<usize> = window_titles
@@ -317,6 +332,21 @@ impl EventAssembler {
                         && !post
                     {
                         location = Some((distance, doc.slice(m.span).to_string()));
+                    }
+                }
+                // "à l'Élysée", "at the White House", "au siège de l'ONU",
+                // "at the headquarters of NATO": the venue is where they
+                // met, never a party.
+                Label::Loc | Label::Org if venue_start(m).is_some() => {
+                    let from = venue_start(m).unwrap_or(m.span.start);
+                    // "at U.N. headquarters": the venue noun after the name.
+                    let to = tokens_from(tokens, m.span.end)
+                        .first()
+                        .filter(|t| VENUE_NOUNS.contains(&lower(t.span.slice(&doc.text)).as_str()))
+                        .map_or(m.span.end, |t| t.span.end);
+                    let distance = from.abs_diff(trigger.end);
+                    if location.as_ref().is_none_or(|(d, _)| distance < *d) {
+                        location = Some((distance, doc.text[from..to].to_string()));
                     }
                 }
                 Label::Loc | Label::Org

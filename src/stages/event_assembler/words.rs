@@ -635,6 +635,9 @@ pub(super) const SCHEDULING_VERBS: &[&str] = &[
 pub(super) const LOCATIVES: &[&str] = &["à", "au", "aux", "en", "in", "at", "dans"];
 /// Words before a name that make it a venue rather than a party.
 pub(super) const VENUE_MARKERS: &[&str] = &["at", "à", "au", "in", "dans"];
+/// Nouns of a venue named after its organization: "au siège de l'ONU", "at
+/// the headquarters of NATO".
+pub(super) const VENUE_NOUNS: &[&str] = &["siège", "headquarters", "palais", "palace"];
 pub(super) const SOURCE_MARKERS: &[&str] = &["selon", "according", "d'après"];
 /// Words skipped when reading the word before a name: "at the White
 /// House" is at a venue, "according to the Post" a source.
