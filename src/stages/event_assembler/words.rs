@@ -507,6 +507,9 @@ pub(super) const NEGATIONS: &[&str] = &[
     "refusé",
     "refuse",
     "refusent",
+    // "ended without agreement", "sans rencontrer le président".
+    "without",
+    "sans",
     // A cancelled, postponed or boycotted meeting did not take place.
     "cancelled",
     "canceled",
