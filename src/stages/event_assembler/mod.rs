@@ -294,6 +294,14 @@ impl Stage for EventAssembler {
                 || kind == EventType::Meeting && self.is_remote(doc, tokens, cue.span)
                 || self.is_geographic_summit(doc, cue)
                 || self.is_prepared_for(doc, tokens, cue)
+                // "sous le signe de l'euro", "holds a sign": a one-word
+                // signing verb after a determiner is a noun that signs
+                // nothing ("la signature" is listed as a noun; "l'UE ont
+                // signé" is a verb).
+                || kind == EventType::Agreement
+                    && cue.attr("form") == Some("verb")
+                    && !doc.slice(cue.span).contains(char::is_whitespace)
+                    && self.follows_determiner(doc, tokens, cue.span)
             {
                 continue;
             }
