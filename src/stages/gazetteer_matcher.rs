@@ -494,7 +494,10 @@ impl Stage for GazetteerMatcher {
                     attrs: entry.attrs.clone(),
                 });
             } else if let Some(mention) = best_entity.and_then(|e| gazetteer_mention(span, e)) {
-                mentions.push(mention);
+                // "US$ 7 billion", "HK$": a currency, not the country.
+                if !doc.text[span.end..].starts_with('$') {
+                    mentions.push(mention);
+                }
             }
         });
         if !demonym_or_name.is_empty() {
