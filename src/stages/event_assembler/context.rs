@@ -763,6 +763,17 @@ impl EventAssembler {
             }
             break;
         }
+        // "hosted a dinner for X", "a offert un déjeuner en l'honneur de
+        // X": a meal given for a party is a reception of it.
+        if skip < tokens.len() && MEALS.contains(&word(skip).as_str()) {
+            let mut k = skip + 1;
+            while k < tokens.len() && MEAL_LINKS.contains(&word(k).as_str()) {
+                k += 1;
+            }
+            if k > skip + 1 {
+                skip = k;
+            }
+        }
         // "a été reçu vendredi à l'Élysée par X", "was received on Friday
         // by X": a passive with words between its participle and "par".
         let auxiliary = before.last().is_some_and(|t| {

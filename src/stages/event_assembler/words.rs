@@ -27,6 +27,9 @@ pub(super) const OBJECT_SKIPPED: &[&str] = &[
     "la",
     "les",
     "l'",
+    "un",
+    "une",
+    "des",
     "the",
     "a",
     "an",
@@ -50,6 +53,27 @@ pub(super) const OBJECT_SKIPPED: &[&str] = &[
     "yesterday",
     "today",
     "aujourd'hui",
+];
+
+/// Meals a host gives for a guest: "hosted a dinner for X".
+pub(super) const MEALS: &[&str] = &[
+    "dinner",
+    "lunch",
+    "luncheon",
+    "breakfast",
+    "banquet",
+    "reception",
+    "dîner",
+    "déjeuner",
+    "petit-déjeuner",
+    "réception",
+];
+
+/// Words between a meal and its guest: "for", "in honor of", "en
+/// l'honneur de", "pour", articles.
+pub(super) const MEAL_LINKS: &[&str] = &[
+    "for", "in", "honor", "honour", "of", "the", "en", "l'", "honneur", "de", "du", "pour", "le",
+    "la",
 ];
 
 /// Prepositions of a place between a verb and its object: "a reçu à
