@@ -1,16 +1,16 @@
 //! Who stands for a state at its events. "Laurent Dubois représentait la
 //! France", "France was represented by X", "Du côté américain, c'est X qui
 //! a rencontré Y", "la délégation malienne, conduite par X": where a state
-//! takes part in an event told nearby, the
-//! person who represented it is the participant (MEETINGS.md: persons
-//! before the states they speak for).
+//! takes part in an event told nearby, the person who represented it is
+//! the participant (MEETINGS.md: a state takes part only when no person is
+//! named for it).
 
 use std::collections::BTreeSet;
 
 use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
 
-use super::{lower, Lowered};
+use super::{is_state, lower, Lowered};
 use crate::doc::{tokenize, DateSource, Document, Event, Label, Participant, Token};
 
 /// How many sentences apart a representation and an event may be told.
@@ -106,14 +106,8 @@ pub(super) fn envoys_stand_for_states(doc: &Document, mut events: Vec<Event>) ->
     // none, and a scan of the whole text was half the event stage.
     let mut near: Vec<usize> = Vec::new();
     for event in &events {
-        let has_state = event.participants.iter().any(|p| {
-            p.entity
-                .is_some_and(|e| doc.entities.get(e).is_some_and(|e| e.label != Label::Per))
-        });
-        if has_state {
-            let ordinal = doc
-                .sentences
-                .partition_point(|s| s.span.start < event.sentence.start);
+        if event.participants.iter().any(|p| is_state(doc, p)) {
+            let ordinal = sentence_ordinal(doc, event);
             near.extend(ordinal.saturating_sub(ENVOY_REACH)..=ordinal + ENVOY_REACH);
         }
     }
@@ -126,9 +120,7 @@ pub(super) fn envoys_stand_for_states(doc: &Document, mut events: Vec<Event>) ->
     }
     let mut changed = vec![false; events.len()];
     for (event, changed) in events.iter_mut().zip(&mut changed) {
-        let ordinal = doc
-            .sentences
-            .partition_point(|s| s.span.start < event.sentence.start);
+        let ordinal = sentence_ordinal(doc, event);
         let original = std::mem::take(&mut event.participants);
         let mut participants: Vec<Participant> = Vec::with_capacity(original.len());
         // Envoys already taking part, with the state they stand for.
@@ -168,6 +160,12 @@ pub(super) fn envoys_stand_for_states(doc: &Document, mut events: Vec<Event>) ->
         event.participants = participants;
     }
     merge_told_again(events, &changed)
+}
+
+/// The ordinal of the sentence an event is told in.
+fn sentence_ordinal(doc: &Document, event: &Event) -> usize {
+    doc.sentences
+        .partition_point(|s| s.span.start < event.sentence.start)
 }
 
 /// One event per meeting, again: an event whose parties an event with an

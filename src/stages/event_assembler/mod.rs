@@ -166,9 +166,8 @@ fn same_meeting(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 }
 
 /// True for a participant that is a state or organization.
-fn is_state(doc: &Document, found: &Found) -> bool {
-    found
-        .participant
+fn is_state(doc: &Document, participant: &Participant) -> bool {
+    participant
         .entity
         .is_some_and(|e| doc.entities.get(e).is_some_and(|e| e.label != Label::Per))
 }
@@ -355,7 +354,7 @@ impl Stage for EventAssembler {
             // à Alger", "une visite d'État en Chine"): one party and a
             // place are enough.
             let visits_a_place = kind == EventType::Visit
-                && (location.is_some() || found.iter().any(|f| is_state(doc, f)));
+                && (location.is_some() || found.iter().any(|f| is_state(doc, &f.participant)));
             let needed = if is_noun && !anaphoric && !in_forum && !visits_a_place
                 || cue.attr("parties") == Some("2")
             {
@@ -377,7 +376,7 @@ impl Stage for EventAssembler {
             }
             // A visit is someone's: "la visite d'un centre à Bobigny", "la
             // visite en Chine a été reportée" name no traveller.
-            if kind == EventType::Visit && found.iter().all(|f| is_state(doc, f)) {
+            if kind == EventType::Visit && found.iter().all(|f| is_state(doc, &f.participant)) {
                 continue;
             }
             let tense = cue.attr("tense");
