@@ -337,14 +337,7 @@ impl EventAssembler {
         tokens: &[Token],
         trigger: Span,
     ) -> Option<bool> {
-        let words: Vec<Lowered> = tokens_before(tokens, trigger.start)
-            .iter()
-            .rev()
-            .take_while(|t| !CLAUSE_EDGES.contains(&t.span.slice(&doc.text)))
-            .filter(|t| t.kind == TokenKind::Word)
-            .take(8)
-            .map(|t| lower(t.span.slice(&doc.text)))
-            .collect();
+        let words = clause_words_before(doc, tokens, trigger, 8);
         // French needs its own "pour" or "afin de"; the English triggers
         // hold their "to".
         let french_purpose = words
@@ -366,14 +359,7 @@ impl EventAssembler {
         tokens: &[Token],
         trigger: Span,
     ) -> Option<bool> {
-        let words: Vec<Lowered> = tokens_before(tokens, trigger.start)
-            .iter()
-            .rev()
-            .take_while(|t| !CLAUSE_EDGES.contains(&t.span.slice(&doc.text)))
-            .filter(|t| t.kind == TokenKind::Word)
-            .take(10)
-            .map(|t| lower(t.span.slice(&doc.text)))
-            .collect();
+        let words = clause_words_before(doc, tokens, trigger, 10);
         let mut first = 0;
         while words
             .get(first)
@@ -819,4 +805,22 @@ impl EventAssembler {
             }
         }
     }
+}
+
+/// The last `n` words before `trigger` in its clause (up to a clause
+/// edge), lowercased, the nearest first.
+fn clause_words_before<'d>(
+    doc: &'d Document,
+    tokens: &[Token],
+    trigger: Span,
+    n: usize,
+) -> Vec<Lowered<'d>> {
+    tokens_before(tokens, trigger.start)
+        .iter()
+        .rev()
+        .take_while(|t| !CLAUSE_EDGES.contains(&t.span.slice(&doc.text)))
+        .filter(|t| t.kind == TokenKind::Word)
+        .take(n)
+        .map(|t| lower(t.span.slice(&doc.text)))
+        .collect()
 }

@@ -18,41 +18,12 @@ pub(super) const OTHER_PARTY_TOKENS: usize = 8;
 /// ambassadeurs au Burundi (ceux de la Chine ...)".
 pub(super) const THOSE_OF_TOKENS: usize = 6;
 
-/// Triggers whose object must be a party ("a reçu le ministre"), since the
-/// same verbs take things ("a reçu le prix", "hosts a show").
 /// Words between a receiving verb and its object: determiners and
-/// possessives, and days ("a reçu mardi son homologue").
+/// possessives ("a reçu son homologue"). Days and other dates are passed as
+/// the timexes they are ("a reçu mardi son homologue").
 pub(super) const OBJECT_SKIPPED: &[&str] = &[
-    "le",
-    "la",
-    "les",
-    "l'",
-    "un",
-    "une",
-    "des",
-    "the",
-    "a",
-    "an",
-    "son",
-    "sa",
-    "ses",
-    "his",
-    "her",
-    "their",
-    "leur",
-    "leurs",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "on",
-    "hier",
-    "yesterday",
-    "today",
-    "aujourd'hui",
+    "le", "la", "les", "l'", "un", "une", "des", "the", "a", "an", "son", "sa", "ses", "his",
+    "her", "their", "leur", "leurs", "on",
 ];
 
 /// Meals a host gives for a guest: "hosted a dinner for X".
@@ -80,6 +51,8 @@ pub(super) const MEAL_LINKS: &[&str] = &[
 /// Paris son homologue", "hosted at the White House".
 pub(super) const PLACE_PREPOSITIONS: &[&str] = &["à", "au", "aux", "en", "dans", "in", "at"];
 
+/// Triggers whose object must be a party ("a reçu le ministre"), since the
+/// same verbs take things ("a reçu le prix", "hosts a show").
 pub(super) const PARTY_OBJECT_LEMMAS: &[&str] = &[
     "recevoir",
     "accueillir",
