@@ -257,6 +257,7 @@ impl EventAssembler {
         for (_, m) in doc.mentions_in(window) {
             let Some(entity) = m.entity else { continue };
             let e = &doc.entities[entity];
+            let venue = venue_start(m);
             let before = word_before(m.span.start);
             // "according to the Post", "selon Le Monde": a source.
             let source = SOURCE_MARKERS.contains(&before)
@@ -310,23 +311,9 @@ impl EventAssembler {
                 Label::Loc if destination(before) => {
                     let distance = m.span.start.abs_diff(trigger.end);
                     // "les ambassadeurs au Mali", "le consul en Espagne": the
-                    // country a title holder is posted to, not where they
-                    // met ("ambassadors in Ankara" may be either).
-                    let post = window_titles.iter().any(|t| {
-                        t.span.contains(m.span)
-                            || t.span.end <= m.span.start
-                                && doc.text[t.span.end..m.span.start]
-                                    .split_whitespace()
-                                    .count()
-                                    <= 2
-                                && tokens_from(tokens, t.span.end).first().is_some_and(|w| {
-                                    w.span.end <= m.span.start
-                                        && matches!(
-                                            lower(w.span.slice(&doc.text)).as_str(),
-                                            "au" | "aux" | "en"
-                                        )
-                                })
-                    });
+                    // country a diplomat is posted to belongs to the title
+                    // (the name rules read it so), not where they met.
+                    let post = window_titles.iter().any(|t| t.span.contains(m.span));
                     if location.as_ref().is_none_or(|(d, _)| distance < *d)
                         && !represented.contains(&entity)
                         && !post
@@ -337,8 +324,8 @@ impl EventAssembler {
                 // "à l'Élysée", "at the White House", "au siège de l'ONU",
                 // "at the headquarters of NATO": the venue is where they
                 // met, never a party.
-                Label::Loc | Label::Org if venue_start(m).is_some() => {
-                    let from = venue_start(m).unwrap_or(m.span.start);
+                Label::Loc | Label::Org if venue.is_some() => {
+                    let from = venue.unwrap_or(m.span.start);
                     // "at U.N. headquarters": the venue noun after the name.
                     let to = tokens_from(tokens, m.span.end)
                         .first()
