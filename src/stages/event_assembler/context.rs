@@ -618,15 +618,15 @@ impl EventAssembler {
             })
     }
 
-    /// True when the sentence speaks of a sports encounter.
-    pub(super) fn is_sports(&self, doc: &Document, tokens: &[Token]) -> bool {
+    /// True when the sentence whose words are `words` (in lowercase)
+    /// speaks of a sports encounter.
+    pub(super) fn is_sports(&self, doc: &Document, words: &[Lowered]) -> bool {
         let (fr, en) = match doc.lang {
             Some(crate::Lang::Fr) => (true, false),
             Some(crate::Lang::En) => (false, true),
             _ => (true, true),
         };
-        tokens.iter().any(|t| {
-            let w = lower(t.span.slice(&doc.text));
+        words.iter().any(|w| {
             fr && SPORTS_CONTEXT_FR.contains(&w.as_str())
                 || en && SPORTS_CONTEXT_EN.contains(&w.as_str())
         })

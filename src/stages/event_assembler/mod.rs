@@ -238,7 +238,10 @@ impl Stage for EventAssembler {
         // The last event created of each type, which a demonstrative
         // ("cette réunion") points back to.
         let mut last_by_kind: HashMap<EventType, usize> = HashMap::default();
-        let index = Index::new(doc);
+        // Built at the first trigger that gets as far as its parties: most
+        // documents have none, and the index reads every relation and title.
+        let index_cell = once_cell::unsync::OnceCell::new();
+        let index = || index_cell.get_or_init(|| Index::new(doc));
         for cue in doc.cues.iter().filter(|c| c.kind == CueKind::Trigger) {
             let Some(kind) = Self::event_type(cue) else {
                 continue;
@@ -254,13 +257,13 @@ impl Stage for EventAssembler {
             let sentence = sentence.span;
             if current.as_ref().is_none_or(|(s, _, _, _)| *s != sentence) {
                 let tokens = tokenize(&doc.text, sentence);
-                let sports = self.is_sports(doc, &tokens);
                 // Each token in lowercase once: the rules read the words
                 // around each trigger many times over.
                 let words: Vec<Lowered> = tokens
                     .iter()
                     .map(|t| lower(t.span.slice(&doc.text)))
                     .collect();
+                let sports = self.is_sports(doc, &words);
                 current = Some((sentence, tokens, sports, words));
             }
             let (_, tokens, sports, words) = current.as_ref().expect("set above");
@@ -308,7 +311,7 @@ impl Stage for EventAssembler {
                 found,
                 location,
                 in_forum,
-            } = self.participants(doc, sentence, tokens, words, &index, cue);
+            } = self.participants(doc, sentence, tokens, words, index(), cue);
             // A capitalised verb inside a sentence is part of a name ("NBC's
             // Meet the Press"), not a verb.
             let capitalised = doc.slice(cue.span).starts_with(char::is_uppercase);
@@ -391,7 +394,7 @@ impl Stage for EventAssembler {
             let past = tense == Some("past");
             let (date, date_source) = self.date(
                 doc,
-                &index,
+                index(),
                 sentence,
                 cue.span,
                 DateHints {

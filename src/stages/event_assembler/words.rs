@@ -136,7 +136,6 @@ pub(super) const ENGLISH_VERBS_AFTER_SUBJECT: &[&str] = &[
 /// by language: French "but" is a goal, English "but" a conjunction. Words
 /// that diplomacy uses too ("team", "final", "goal", "league") are left out.
 pub(super) const SPORTS_CONTEXT_FR: &[&str] = &[
-    "&str] = &[",
     "match",
     "matchs",
     "équipe",
