@@ -133,20 +133,10 @@ impl Gate {
         let mut at = 0;
         while at < haystack.len() {
             // Most steps go from an untagged state to another: one table
-            // read, in a loop that only reads the cache (so its table stays
-            // in registers). A tagged state (a match, or not yet computed)
-            // takes the full step below.
-            let steady: &Cache = cache;
-            while let Some(&byte) = haystack.get(at) {
-                if sid.is_tagged() {
-                    break;
-                }
-                let next = dfa.next_state_untagged(steady, sid, byte);
-                if next.is_tagged() {
-                    break;
-                }
-                sid = next;
-                at += 1;
+            // read each ([`steady_steps`]). A tagged state (a match, or not
+            // yet computed) takes the full step below.
+            if !sid.is_tagged() {
+                at += steady_steps(dfa, cache, &mut sid, haystack.get(at..).unwrap_or(&[]));
             }
             let Some(&byte) = haystack.get(at) else {
                 break;
@@ -169,4 +159,40 @@ impl Gate {
         }
         Some(())
     }
+}
+
+/// Steps the untagged state `sid` over `bytes` as long as each step leads
+/// to an untagged state, and returns how many bytes it stepped over: `sid`
+/// is left on the state before the first byte whose step is tagged.
+///
+/// The loop only reads the cache (so its table stays in registers), tests
+/// each new state once (the state it starts from is untagged), and takes
+/// four bytes a turn, so that the loop's own bookkeeping is paid once for
+/// four steps.
+fn steady_steps(dfa: &DFA, cache: &Cache, sid: &mut LazyStateID, bytes: &[u8]) -> usize {
+    let step = |from: LazyStateID, byte: u8| dfa.next_state_untagged(cache, from, byte);
+    let mut current = *sid;
+    let mut done = 0;
+    let mut chunks = bytes.chunks_exact(4);
+    for chunk in &mut chunks {
+        for (k, &byte) in chunk.iter().enumerate() {
+            let next = step(current, byte);
+            if next.is_tagged() {
+                *sid = current;
+                return done + k;
+            }
+            current = next;
+        }
+        done += 4;
+    }
+    for &byte in chunks.remainder() {
+        let next = step(current, byte);
+        if next.is_tagged() {
+            break;
+        }
+        current = next;
+        done += 1;
+    }
+    *sid = current;
+    done
 }
