@@ -10,7 +10,6 @@
 //!   which Unicode word boundaries become ASCII ones, which the lazy DFA
 //!   runs (it gives up on a Unicode `\b` at the first non-ASCII byte).
 
-use regex::Regex;
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::util::pool::Pool;
 
@@ -241,7 +240,10 @@ const OTHER: char = '\u{7f}';
 /// saw them. So where the filter finds nothing, the rule finds nothing, and
 /// the filter, being ASCII with ASCII boundaries, runs on the lazy DFA.
 pub(super) struct Projected {
-    re: Regex,
+    /// The projected pattern, for the leftmost match from a position. Built
+    /// without a literal prefilter: the lazy DFA restarted the prefilter
+    /// each time it fell back to its start state, at nearly every word.
+    re: regex_automata::meta::Regex,
     /// The same projected pattern with "all" match semantics: anchored, it
     /// finds the end of the longest match from a position
     /// ([`Projected::limit`]).
@@ -286,7 +288,9 @@ impl Projected {
             .unwrap_or_else(|e| panic!("date rule {pattern}: {e}"));
         let nonempty = hir.properties().minimum_len().is_some_and(|n| n > 0);
         let projected = project_hir(&hir).to_string();
-        let re = Regex::new(&projected)
+        let re = regex_automata::meta::Regex::builder()
+            .configure(regex_automata::meta::Regex::config().auto_prefilter(false))
+            .build(&projected)
             .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
         let longest = regex_automata::meta::Regex::builder()
             .configure(
@@ -429,7 +433,9 @@ impl Projected {
             if from >= until {
                 return None;
             }
-            let m = self.re.find_at(projection.text, from)?;
+            let m = self
+                .re
+                .search(&regex_automata::Input::new(projection.text).range(from..))?;
             let start = projection.original(m.start());
             let end = projection.original(m.end());
             let plain_end = text
@@ -790,6 +796,7 @@ fn project_class(ranges: impl Iterator<Item = (u32, u32)>) -> ClassUnicode {
 mod tests {
     use super::super::{en, fr};
     use super::*;
+    use regex::Regex;
 
     /// Texts where the rules match, next to accented letters, other
     /// scripts and typographic punctuation.
