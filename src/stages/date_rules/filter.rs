@@ -256,6 +256,9 @@ pub(super) struct Projected {
     /// caches.
     plain: BoundedBacktracker,
     plain_caches: Pool<backtrack::Cache, MakeCache>,
+    /// The pattern's group names by group index, as [`super::name_key`]s
+    /// (0 for a group without a name), for [`Captures::name`].
+    names: Vec<u64>,
 }
 
 /// Makes a backtracker cache (one per thread, from a pool).
@@ -302,6 +305,17 @@ impl Projected {
             .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
         let plain = BoundedBacktracker::new(&projected)
             .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
+        let names = plain
+            .get_nfa()
+            .group_info()
+            .pattern_names(regex_automata::PatternID::ZERO)
+            .map(|name| {
+                name.map_or(0, |n| {
+                    super::name_key(n)
+                        .unwrap_or_else(|| panic!("date rule {pattern}: group name {n} too long"))
+                })
+            })
+            .collect();
         let for_caches = plain.clone();
         let make: MakeCache = Box::new(move || for_caches.create_cache());
         Projected {
@@ -310,6 +324,7 @@ impl Projected {
             nonempty,
             plain,
             plain_caches: Pool::new(make),
+            names,
         }
     }
 
@@ -360,7 +375,7 @@ impl Projected {
     ) {
         if !self.nonempty {
             for caps in rule.captures_iter(text) {
-                f(&Captures::new(text, &caps));
+                f(&Captures::new(text, &caps, &self.names));
             }
             return;
         }
@@ -386,7 +401,7 @@ impl Projected {
                     let mut cache = self.plain_caches.get();
                     let searched = self.plain.try_search(&mut cache, &input, caps);
                     if searched.is_ok() && caps.get_match().is_some_and(|m| m.end() == end) {
-                        f(&Captures::new(text, caps));
+                        f(&Captures::new(text, caps, &self.names));
                         return Some(end);
                     }
                 }
@@ -394,7 +409,7 @@ impl Projected {
             let caps = caps.get_or_insert_with(|| rule.create_captures());
             rule.search_captures(&window.input(), caps);
             let found = caps.get_match()?;
-            f(&Captures::new(text, caps));
+            f(&Captures::new(text, caps, &self.names));
             Some(found.end())
         });
     }
@@ -511,6 +526,12 @@ impl Projected {
             Some(end)
         })?;
         found
+    }
+
+    /// The pattern's group names by group index, as [`super::name_key`]s.
+    #[cfg(test)]
+    pub(super) fn names(&self) -> &[u64] {
+        &self.names
     }
 
     /// True when the rule never matches the empty string, so that its

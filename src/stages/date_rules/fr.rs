@@ -1061,7 +1061,7 @@ mod tests {
         let mut out = Vec::new();
         for rule in RULES.iter() {
             for caps in rule.anchored.captures_iter(text) {
-                let c = Captures::new(text, &caps);
+                let c = Captures::new(text, &caps, rule.filter.names());
                 let m = c.name("t").or_else(|| c.get(0)).unwrap();
                 if (rule.build)(&c, text).is_some() {
                     out.push((rule.name, m.as_str().to_string()));

@@ -249,6 +249,29 @@ pub(crate) fn year_number(s: &str) -> Option<i32> {
 pub(crate) struct Captures<'t> {
     text: &'t str,
     caps: &'t regex_automata::util::captures::Captures,
+    /// The pattern's group names by group index, as [`name_key`]s (0 for
+    /// a group without a name).
+    names: &'t [u64],
+}
+
+/// A group name as one number, its bytes zero-padded (a name holds no NUL),
+/// so that finding a group by name compares numbers rather than strings;
+/// `None` for a name that is empty or longer than eight bytes, which no
+/// rule's group has ([`filter::Projected::new`] checks).
+#[inline]
+pub(crate) fn name_key(name: &str) -> Option<u64> {
+    let bytes = name.as_bytes();
+    if !(1..=8).contains(&bytes.len()) {
+        return None;
+    }
+    // Byte by byte rather than through a copy into a buffer (a `memcpy`
+    // call), so that a name written in the code folds to a constant.
+    Some(
+        bytes
+            .iter()
+            .enumerate()
+            .fold(0, |key, (i, &b)| key | u64::from(b) << (8 * i)),
+    )
 }
 
 /// One group of a match ([`Captures`]), as [`regex::Match`].
@@ -282,12 +305,14 @@ impl<'t> Group<'t> {
 }
 
 impl<'t> Captures<'t> {
-    /// The captures in `caps`, from a search of `text`.
+    /// The captures in `caps`, from a search of `text` by a pattern whose
+    /// group names are `names` ([`name_key`]s by group index).
     pub(crate) fn new(
         text: &'t str,
         caps: &'t regex_automata::util::captures::Captures,
+        names: &'t [u64],
     ) -> Captures<'t> {
-        Captures { text, caps }
+        Captures { text, caps, names }
     }
 
     /// Group `i` (0: the whole match), if it took part in the match.
@@ -297,18 +322,15 @@ impl<'t> Captures<'t> {
 
     /// The group named `name`, if it took part in the match.
     ///
-    /// Found by reading the pattern's few group names in order:
-    /// `get_group_by_name` hashes the name (SipHash) at every call, and the
-    /// rules ask for several groups of every match. The names, a few bytes
-    /// each, are compared byte by byte (a `memcmp` call per name cost more).
+    /// Found by comparing the name, as one number ([`name_key`]), with the
+    /// pattern's few names: `get_group_by_name` hashes the name (SipHash)
+    /// at every call, and reading the names as strings cost several times
+    /// more; the rules ask for several groups of every match.
+    #[inline]
     pub(crate) fn name(&self, name: &str) -> Option<Group<'t>> {
-        let pattern = self.caps.pattern()?;
-        let index = self
-            .caps
-            .group_info()
-            .pattern_names(pattern)
-            .position(|n| n.is_some_and(|n| n.len() == name.len() && n.bytes().eq(name.bytes())))?;
-        self.group(self.caps.get_group(index))
+        let key = name_key(name)?;
+        let index = self.names.iter().position(|&k| k == key)?;
+        self.get(index)
     }
 
     fn group(&self, span: Option<regex_automata::Span>) -> Option<Group<'t>> {
@@ -321,6 +343,7 @@ impl<'t> Captures<'t> {
 }
 
 /// A named group's text.
+#[inline]
 pub(crate) fn group<'t>(caps: &Captures<'t>, name: &str) -> Option<&'t str> {
     caps.name(name).map(|m| m.as_str())
 }
