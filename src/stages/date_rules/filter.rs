@@ -610,20 +610,10 @@ impl Projection {
     }
 
     /// The projected offset of byte offset `at` (a char boundary) of the
-    /// text.
-    fn projected(&self, at: usize) -> usize {
-        let k = self.wide.partition_point(|&(_, end)| end <= at);
+    /// text, where `k` of the non-ASCII chars end at or before `at`.
+    fn projected(&self, k: usize, at: usize) -> usize {
         match k.checked_sub(1).and_then(|k| self.wide.get(k)) {
             Some(&(p, end)) => p + 1 + (at - end),
-            None => at,
-        }
-    }
-
-    /// The byte offset in the text of projected offset `at`.
-    fn original(&self, at: usize) -> usize {
-        let k = self.wide.partition_point(|&(p, _)| p < at);
-        match k.checked_sub(1).and_then(|k| self.wide.get(k)) {
-            Some(&(p, end)) => end + (at - p - 1),
             None => at,
         }
     }
@@ -637,10 +627,12 @@ impl Projection {
     /// The projection of the text's bytes `start..end` (char boundaries),
     /// as [`Projection::set`] of that range alone would give it.
     pub(super) fn view(&self, start: usize, end: usize) -> View<'_> {
-        let (from, to) = (self.projected(start), self.projected(end));
+        let first = self.wide.partition_point(|&(_, e)| e <= start);
+        let last = self.wide.partition_point(|&(_, e)| e <= end);
+        let (from, to) = (self.projected(first, start), self.projected(last, end));
         View {
             text: self.text.get(from..to).unwrap_or(""),
-            whole: self,
+            wide: self.wide.get(first..last).unwrap_or(&[]),
             from,
             base: start,
         }
@@ -652,7 +644,12 @@ impl Projection {
 #[derive(Clone, Copy)]
 pub(super) struct View<'p> {
     text: &'p str,
-    whole: &'p Projection,
+    /// The non-ASCII chars inside the range ([`Projection::wide`]): offsets
+    /// are mapped by a search of these few, not of the document's list
+    /// (the searches of whole documents' lists were a twentieth of the
+    /// stage). Between the range's start and the first of them, the text
+    /// is ASCII.
+    wide: &'p [(usize, usize)],
     /// Where the range starts in the projection and in the text.
     from: usize,
     base: usize,
@@ -667,12 +664,22 @@ impl<'p> View<'p> {
     /// The projected offset of byte offset `at` (a char boundary) of the
     /// range's text.
     fn projected(&self, at: usize) -> usize {
-        self.whole.projected(self.base + at) - self.from
+        let at = self.base + at;
+        let k = self.wide.partition_point(|&(_, end)| end <= at);
+        match k.checked_sub(1).and_then(|k| self.wide.get(k)) {
+            Some(&(p, end)) => p + 1 + (at - end) - self.from,
+            None => at - self.base,
+        }
     }
 
     /// The byte offset in the range's text of projected offset `at`.
     fn original(&self, at: usize) -> usize {
-        self.whole.original(self.from + at) - self.base
+        let at = self.from + at;
+        let k = self.wide.partition_point(|&(p, _)| p < at);
+        match k.checked_sub(1).and_then(|k| self.wide.get(k)) {
+            Some(&(p, end)) => end + (at - p - 1) - self.base,
+            None => at - self.from,
+        }
     }
 }
 
