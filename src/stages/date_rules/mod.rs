@@ -549,6 +549,9 @@ impl<'t> Tenses<'t> {
 #[derive(Default)]
 struct DocProjection {
     buffer: Option<filter::Projection>,
+    /// Where the last sentence's non-ASCII chars began in the projection's
+    /// list ([`filter::Projection::view_after`]).
+    next: usize,
 }
 
 thread_local! {
@@ -560,18 +563,24 @@ impl DocProjection {
     /// The projection of `text`, the document's text (the same at every
     /// call).
     fn get(&mut self, text: &str) -> &filter::Projection {
-        self.buffer.get_or_insert_with(|| {
-            let mut p = PROJECTION.with(std::cell::Cell::take).unwrap_or_default();
-            p.set(text);
-            p
-        })
+        self.buffer.get_or_insert_with(|| project(text))
     }
 
     /// The projection of bytes `start..end` of `text`, the document's text
-    /// (the same at every call).
+    /// (the same at every call); fastest when the ranges come in order.
     fn view(&mut self, text: &str, start: usize, end: usize) -> filter::View<'_> {
-        self.get(text).view(start, end)
+        let DocProjection { buffer, next } = self;
+        buffer
+            .get_or_insert_with(|| project(text))
+            .view_after(next, start, end)
     }
+}
+
+/// The projection of `text`, in the thread's buffer if it has one.
+fn project(text: &str) -> filter::Projection {
+    let mut p = PROJECTION.with(std::cell::Cell::take).unwrap_or_default();
+    p.set(text);
+    p
 }
 
 impl Drop for DocProjection {
