@@ -230,6 +230,17 @@ impl Locale {
     }
 }
 
+/// `s` lowercased, borrowed when it already is (ASCII without capitals,
+/// as most words of a match are): `str::to_lowercase` made a new string
+/// for every word the rules look at.
+pub(crate) fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// A year written with four digits, or two ("octobre 98", "'82"): 00–49
 /// are 20xx, 50–99 are 19xx.
 pub(crate) fn year_number(s: &str) -> Option<i32> {
