@@ -253,16 +253,24 @@ pub(super) struct Projected {
     nonempty: bool,
     /// The projected pattern as a bounded backtracker, for the groups of a
     /// match found on plain ASCII ([`Projected::captures`]), and its
-    /// caches.
+    /// buffers.
     plain: BoundedBacktracker,
-    plain_caches: Pool<backtrack::Cache, MakeCache>,
+    plain_buffers: Pool<PlainBuffers, MakeBuffers>,
     /// The pattern's group names by group index, as [`super::name_key`]s
     /// (0 for a group without a name), for [`Captures::name`].
     names: Vec<u64>,
 }
 
-/// Makes a backtracker cache (one per thread, from a pool).
-type MakeCache = Box<dyn Fn() -> backtrack::Cache + Send + Sync>;
+/// The backtracker's cache and a captures buffer for its matches, taken
+/// from the pool once per sentence: a new captures buffer for each
+/// sentence and rule was an allocation and a free.
+struct PlainBuffers {
+    cache: backtrack::Cache,
+    caps: regex_automata::util::captures::Captures,
+}
+
+/// Makes the backtracker's buffers (one set per thread, from a pool).
+type MakeBuffers = Box<dyn Fn() -> PlainBuffers + Send + Sync>;
 
 /// True when the filter reads `window` exactly as the rule does: ASCII,
 /// which the projection keeps, and none of the two chars that the
@@ -317,13 +325,16 @@ impl Projected {
             })
             .collect();
         let for_caches = plain.clone();
-        let make: MakeCache = Box::new(move || for_caches.create_cache());
+        let make: MakeBuffers = Box::new(move || PlainBuffers {
+            cache: for_caches.create_cache(),
+            caps: for_caches.create_captures(),
+        });
         Projected {
             re,
             longest,
             nonempty,
             plain,
-            plain_caches: Pool::new(make),
+            plain_buffers: Pool::new(make),
             names,
         }
     }
@@ -381,7 +392,7 @@ impl Projected {
         }
         // Made at the first place the filter finds, not for every sentence.
         let mut caps: Option<regex_automata::util::captures::Captures> = None;
-        let mut plain_caps: Option<regex_automata::util::captures::Captures> = None;
+        let mut plain = None;
         self.walk_anchored(text, projection, until, |window| {
             // On plain ASCII, with ASCII on either side, the filter's match
             // is the rule's ([`reads_alike`]), and the text reads as its
@@ -394,12 +405,12 @@ impl Projected {
                 let after = bytes.get(end);
                 let ascii = |b: Option<&u8>| b.is_none_or(u8::is_ascii);
                 if before.is_none_or(ascii) && ascii(after) {
-                    let caps = plain_caps.get_or_insert_with(|| self.plain.create_captures());
+                    let PlainBuffers { cache, caps } =
+                        &mut **plain.get_or_insert_with(|| self.plain_buffers.get());
                     let input = regex_automata::Input::new(text)
                         .range(window.start..end)
                         .anchored(regex_automata::Anchored::Yes);
-                    let mut cache = self.plain_caches.get();
-                    let searched = self.plain.try_search(&mut cache, &input, caps);
+                    let searched = self.plain.try_search(cache, &input, caps);
                     if searched.is_ok() && caps.get_match().is_some_and(|m| m.end() == end) {
                         f(&Captures::new(text, caps, &self.names));
                         return Some(end);
