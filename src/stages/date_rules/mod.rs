@@ -544,12 +544,14 @@ impl<'t> Tenses<'t> {
             }
         };
         let (sentence, projection) = (self.sentence, &self.projection);
-        let future = nearest(self.future.through(at, sentence, projection));
-        let past = nearest(self.past.through(at, sentence, projection));
-        match (future, past) {
-            (Some(f), Some(p)) if f < p => Dir::Future,
-            (Some(_), None) => Dir::Future,
-            _ => Dir::Past,
+        // With no future marker the answer is the past, whatever the past
+        // markers: they are not searched for (most sentences have none).
+        let Some(future) = nearest(self.future.through(at, sentence, projection)) else {
+            return Dir::Past;
+        };
+        match nearest(self.past.through(at, sentence, projection)) {
+            Some(past) if past <= future => Dir::Past,
+            _ => Dir::Future,
         }
     }
 }
