@@ -747,9 +747,9 @@ impl Stage for DateRules {
         let whole = projection.get(&doc.text);
         for c in &found {
             // The tense only matters when there is a document date to place
-            // the expression around; reading it costs a regex pass over the
-            // sentence.
-            let needs_tense = doc.date.is_some() && !matches!(c.expr, Expr::Literal(..));
+            // the expression around, and an expression placed by it;
+            // reading it costs regex passes over the sentence.
+            let needs_tense = doc.date.is_some() && c.expr.reads_tense();
             let tense = match doc
                 .sentence_at(c.span.start)
                 .map(|s| s.span)
