@@ -10,7 +10,6 @@
 //!   which Unicode word boundaries become ASCII ones, which the lazy DFA
 //!   runs (it gives up on a Unicode `\b` at the first non-ASCII byte).
 
-use regex::Regex;
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::util::pool::Pool;
 
@@ -241,7 +240,10 @@ const OTHER: char = '\u{7f}';
 /// saw them. So where the filter finds nothing, the rule finds nothing, and
 /// the filter, being ASCII with ASCII boundaries, runs on the lazy DFA.
 pub(super) struct Projected {
-    re: Regex,
+    /// The projected pattern, for the leftmost match from a position. Built
+    /// without a literal prefilter: the lazy DFA restarted the prefilter
+    /// each time it fell back to its start state, at nearly every word.
+    re: regex_automata::meta::Regex,
     /// The same projected pattern with "all" match semantics: anchored, it
     /// finds the end of the longest match from a position
     /// ([`Projected::limit`]).
@@ -251,13 +253,24 @@ pub(super) struct Projected {
     nonempty: bool,
     /// The projected pattern as a bounded backtracker, for the groups of a
     /// match found on plain ASCII ([`Projected::captures`]), and its
-    /// caches.
+    /// buffers.
     plain: BoundedBacktracker,
-    plain_caches: Pool<backtrack::Cache, MakeCache>,
+    plain_buffers: Pool<PlainBuffers, MakeBuffers>,
+    /// The pattern's group names by group index, as [`super::name_key`]s
+    /// (0 for a group without a name), for [`Captures::name`].
+    names: Vec<u64>,
 }
 
-/// Makes a backtracker cache (one per thread, from a pool).
-type MakeCache = Box<dyn Fn() -> backtrack::Cache + Send + Sync>;
+/// The backtracker's cache and a captures buffer for its matches, taken
+/// from the pool once per sentence: a new captures buffer for each
+/// sentence and rule was an allocation and a free.
+struct PlainBuffers {
+    cache: backtrack::Cache,
+    caps: regex_automata::util::captures::Captures,
+}
+
+/// Makes the backtracker's buffers (one set per thread, from a pool).
+type MakeBuffers = Box<dyn Fn() -> PlainBuffers + Send + Sync>;
 
 /// True when the filter reads `window` exactly as the rule does: ASCII,
 /// which the projection keeps, and none of the two chars that the
@@ -286,7 +299,9 @@ impl Projected {
             .unwrap_or_else(|e| panic!("date rule {pattern}: {e}"));
         let nonempty = hir.properties().minimum_len().is_some_and(|n| n > 0);
         let projected = project_hir(&hir).to_string();
-        let re = Regex::new(&projected)
+        let re = regex_automata::meta::Regex::builder()
+            .configure(regex_automata::meta::Regex::config().auto_prefilter(false))
+            .build(&projected)
             .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
         let longest = regex_automata::meta::Regex::builder()
             .configure(
@@ -298,14 +313,29 @@ impl Projected {
             .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
         let plain = BoundedBacktracker::new(&projected)
             .unwrap_or_else(|e| panic!("projected date rule {projected}: {e}"));
+        let names = plain
+            .get_nfa()
+            .group_info()
+            .pattern_names(regex_automata::PatternID::ZERO)
+            .map(|name| {
+                name.map_or(0, |n| {
+                    super::name_key(n)
+                        .unwrap_or_else(|| panic!("date rule {pattern}: group name {n} too long"))
+                })
+            })
+            .collect();
         let for_caches = plain.clone();
-        let make: MakeCache = Box::new(move || for_caches.create_cache());
+        let make: MakeBuffers = Box::new(move || PlainBuffers {
+            cache: for_caches.create_cache(),
+            caps: for_caches.create_captures(),
+        });
         Projected {
             re,
             longest,
             nonempty,
             plain,
-            plain_caches: Pool::new(make),
+            plain_buffers: Pool::new(make),
+            names,
         }
     }
 
@@ -356,13 +386,13 @@ impl Projected {
     ) {
         if !self.nonempty {
             for caps in rule.captures_iter(text) {
-                f(&Captures::new(text, &caps));
+                f(&Captures::new(text, &caps, &self.names));
             }
             return;
         }
         // Made at the first place the filter finds, not for every sentence.
         let mut caps: Option<regex_automata::util::captures::Captures> = None;
-        let mut plain_caps: Option<regex_automata::util::captures::Captures> = None;
+        let mut plain = None;
         self.walk_anchored(text, projection, until, |window| {
             // On plain ASCII, with ASCII on either side, the filter's match
             // is the rule's ([`reads_alike`]), and the text reads as its
@@ -375,14 +405,14 @@ impl Projected {
                 let after = bytes.get(end);
                 let ascii = |b: Option<&u8>| b.is_none_or(u8::is_ascii);
                 if before.is_none_or(ascii) && ascii(after) {
-                    let caps = plain_caps.get_or_insert_with(|| self.plain.create_captures());
+                    let PlainBuffers { cache, caps } =
+                        &mut **plain.get_or_insert_with(|| self.plain_buffers.get());
                     let input = regex_automata::Input::new(text)
                         .range(window.start..end)
                         .anchored(regex_automata::Anchored::Yes);
-                    let mut cache = self.plain_caches.get();
-                    let searched = self.plain.try_search(&mut cache, &input, caps);
+                    let searched = self.plain.try_search(cache, &input, caps);
                     if searched.is_ok() && caps.get_match().is_some_and(|m| m.end() == end) {
-                        f(&Captures::new(text, caps));
+                        f(&Captures::new(text, caps, &self.names));
                         return Some(end);
                     }
                 }
@@ -390,7 +420,7 @@ impl Projected {
             let caps = caps.get_or_insert_with(|| rule.create_captures());
             rule.search_captures(&window.input(), caps);
             let found = caps.get_match()?;
-            f(&Captures::new(text, caps));
+            f(&Captures::new(text, caps, &self.names));
             Some(found.end())
         });
     }
@@ -429,7 +459,9 @@ impl Projected {
             if from >= until {
                 return None;
             }
-            let m = self.re.find_at(projection.text, from)?;
+            let m = self
+                .re
+                .search(&regex_automata::Input::new(projection.text).range(from..))?;
             let start = projection.original(m.start());
             let end = projection.original(m.end());
             let plain_end = text
@@ -505,6 +537,12 @@ impl Projected {
             Some(end)
         })?;
         found
+    }
+
+    /// The pattern's group names by group index, as [`super::name_key`]s.
+    #[cfg(test)]
+    pub(super) fn names(&self) -> &[u64] {
+        &self.names
     }
 
     /// True when the rule never matches the empty string, so that its
@@ -583,20 +621,10 @@ impl Projection {
     }
 
     /// The projected offset of byte offset `at` (a char boundary) of the
-    /// text.
-    fn projected(&self, at: usize) -> usize {
-        let k = self.wide.partition_point(|&(_, end)| end <= at);
+    /// text, where `k` of the non-ASCII chars end at or before `at`.
+    fn projected(&self, k: usize, at: usize) -> usize {
         match k.checked_sub(1).and_then(|k| self.wide.get(k)) {
             Some(&(p, end)) => p + 1 + (at - end),
-            None => at,
-        }
-    }
-
-    /// The byte offset in the text of projected offset `at`.
-    fn original(&self, at: usize) -> usize {
-        let k = self.wide.partition_point(|&(p, _)| p < at);
-        match k.checked_sub(1).and_then(|k| self.wide.get(k)) {
-            Some(&(p, end)) => end + (at - p - 1),
             None => at,
         }
     }
@@ -610,10 +638,42 @@ impl Projection {
     /// The projection of the text's bytes `start..end` (char boundaries),
     /// as [`Projection::set`] of that range alone would give it.
     pub(super) fn view(&self, start: usize, end: usize) -> View<'_> {
-        let (from, to) = (self.projected(start), self.projected(end));
+        let first = self.wide.partition_point(|&(_, e)| e <= start);
+        let last = self.wide.partition_point(|&(_, e)| e <= end);
+        self.view_between(first, last, start, end)
+    }
+
+    /// Like [`Projection::view`], for ranges that mostly come in order (a
+    /// document's sentences): `next` is where the previous range's
+    /// non-ASCII chars began in the list ([`Projection::wide`]), and is
+    /// set to where this range's begin. The list is then read on from
+    /// there, a few entries per sentence, rather than searched from the
+    /// top for each (those searches were a fortieth of the stage); a range
+    /// before the previous one is searched for.
+    pub(super) fn view_after(&self, next: &mut usize, start: usize, end: usize) -> View<'_> {
+        let ends_by = |i: usize, at: usize| self.wide.get(i).is_some_and(|&(_, e)| e <= at);
+        let mut first = *next;
+        if first.checked_sub(1).is_some_and(|i| !ends_by(i, start)) {
+            first = self.wide.partition_point(|&(_, e)| e <= start);
+        }
+        while ends_by(first, start) {
+            first += 1;
+        }
+        let mut last = first;
+        while ends_by(last, end) {
+            last += 1;
+        }
+        *next = first;
+        self.view_between(first, last, start, end)
+    }
+
+    /// The view of bytes `start..end`, whose non-ASCII chars are the
+    /// entries `first..last` of the list.
+    fn view_between(&self, first: usize, last: usize, start: usize, end: usize) -> View<'_> {
+        let (from, to) = (self.projected(first, start), self.projected(last, end));
         View {
             text: self.text.get(from..to).unwrap_or(""),
-            whole: self,
+            wide: self.wide.get(first..last).unwrap_or(&[]),
             from,
             base: start,
         }
@@ -625,7 +685,12 @@ impl Projection {
 #[derive(Clone, Copy)]
 pub(super) struct View<'p> {
     text: &'p str,
-    whole: &'p Projection,
+    /// The non-ASCII chars inside the range ([`Projection::wide`]): offsets
+    /// are mapped by a search of these few, not of the document's list
+    /// (the searches of whole documents' lists were a twentieth of the
+    /// stage). Between the range's start and the first of them, the text
+    /// is ASCII.
+    wide: &'p [(usize, usize)],
     /// Where the range starts in the projection and in the text.
     from: usize,
     base: usize,
@@ -640,12 +705,22 @@ impl<'p> View<'p> {
     /// The projected offset of byte offset `at` (a char boundary) of the
     /// range's text.
     fn projected(&self, at: usize) -> usize {
-        self.whole.projected(self.base + at) - self.from
+        let at = self.base + at;
+        let k = self.wide.partition_point(|&(_, end)| end <= at);
+        match k.checked_sub(1).and_then(|k| self.wide.get(k)) {
+            Some(&(p, end)) => p + 1 + (at - end) - self.from,
+            None => at - self.base,
+        }
     }
 
     /// The byte offset in the range's text of projected offset `at`.
     fn original(&self, at: usize) -> usize {
-        self.whole.original(self.from + at) - self.base
+        let at = self.from + at;
+        let k = self.wide.partition_point(|&(p, _)| p < at);
+        match k.checked_sub(1).and_then(|k| self.wide.get(k)) {
+            Some(&(p, end)) => end + (at - p - 1) - self.base,
+            None => at - self.from,
+        }
     }
 }
 
@@ -790,6 +865,7 @@ fn project_class(ranges: impl Iterator<Item = (u32, u32)>) -> ClassUnicode {
 mod tests {
     use super::super::{en, fr};
     use super::*;
+    use regex::Regex;
 
     /// Texts where the rules match, next to accented letters, other
     /// scripts and typographic punctuation.
@@ -992,5 +1068,30 @@ mod tests {
         assert_eq!(view.text, alone.text);
         assert_eq!((view.projected(2), view.original(1)), (1, 2));
         assert_eq!(view.original(view.text.len()), 8);
+    }
+
+    #[test]
+    fn views_after_one_another_are_views() {
+        let text = "l’été 2020 «ok», à Zürich ; déjà vu. Fin";
+        let mut p = Projection::default();
+        p.set(text);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let mut next = 0;
+        // In order, then backwards: each range read after the previous one.
+        let ranges = bounds
+            .windows(2)
+            .chain(bounds.windows(2).rev())
+            .chain(bounds.windows(3).step_by(2));
+        for range in ranges {
+            let (start, end) = (range[0], range[range.len() - 1]);
+            let (want, got) = (p.view(start, end), p.view_after(&mut next, start, end));
+            assert_eq!(
+                (got.text, got.from, got.base),
+                (want.text, want.from, want.base)
+            );
+            assert_eq!(got.wide, want.wide);
+        }
     }
 }

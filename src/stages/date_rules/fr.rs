@@ -5,7 +5,7 @@
 use once_cell::sync::Lazy;
 
 use super::resolve::{duration, Cal, Dir, Expr, Unit, YearRef};
-use super::{group, year_number, zone, Captures, Locale, Rule};
+use super::{group, lowercase, year_number, zone, Captures, Locale, Rule};
 use crate::doc::TimexType;
 
 /// French words for months, weekdays, numbers and ordinals.
@@ -118,7 +118,7 @@ fn month_of(s: &str) -> Option<u32> {
 }
 
 fn day_of(s: &str) -> Option<u32> {
-    match s.to_lowercase().as_str() {
+    match lowercase(s).as_ref() {
         "1er" | "1re" | "premier" => Some(1),
         d => d.parse().ok().filter(|d| (1..=31).contains(d)),
     }
@@ -127,7 +127,7 @@ fn day_of(s: &str) -> Option<u32> {
 /// The year a relative word gives a month or day ("dernier": the last
 /// one; none: the document's year).
 fn rel_year(rel: Option<&str>) -> YearRef {
-    match rel.map(str::to_lowercase).as_deref() {
+    match rel.map(lowercase).as_deref() {
         Some(r) if r.starts_with("dern") || r.starts_with("pass") || r.starts_with("préc") => {
             YearRef::Near(Dir::Past)
         }
@@ -138,7 +138,7 @@ fn rel_year(rel: Option<&str>) -> YearRef {
 
 /// -1, +1 or 0 for "dernier", "prochain", "ce".
 fn rel_shift(rel: Option<&str>) -> i32 {
-    match rel.map(str::to_lowercase).as_deref() {
+    match rel.map(lowercase).as_deref() {
         Some(r) if r.starts_with("dern") || r.starts_with("pass") || r.starts_with("préc") => -1,
         Some(r) if r.starts_with("proch") || r.starts_with("suiv") => 1,
         _ => 0,
@@ -147,7 +147,7 @@ fn rel_shift(rel: Option<&str>) -> i32 {
 
 /// A unit word → (TIMEX3 letter, is a time unit, multiplier).
 fn unit_of(u: &str) -> Option<(char, bool, f64)> {
-    let u = u.to_lowercase();
+    let u = lowercase(u);
     let u = u.trim_end_matches('s');
     Some(match u {
         "seconde" => ('S', true, 1.0),
@@ -167,7 +167,7 @@ fn unit_of(u: &str) -> Option<(char, bool, f64)> {
 
 /// A unit word → the calendar unit of a shift.
 fn shift_unit(u: &str) -> Option<Unit> {
-    let u = u.to_lowercase();
+    let u = lowercase(u);
     Some(match u.trim_end_matches('s') {
         "jour" | "journée" => Unit::Day,
         "semaine" => Unit::Week,
@@ -181,7 +181,7 @@ fn shift_unit(u: &str) -> Option<Unit> {
 
 /// A part of the day → its TIMEX3 code, or the hour for "midi"/"minuit".
 fn part_of(p: &str) -> Result<&'static str, u32> {
-    match p.to_lowercase().as_str() {
+    match lowercase(p).as_ref() {
         "matin" | "matinée" => Ok("MO"),
         "après-midi" => Ok("AF"),
         "soir" | "soirée" => Ok("EV"),
@@ -239,7 +239,6 @@ pub(crate) fn year_ok(n: i32, before: &str, after: &str, temporal_prep: &str) ->
         return false;
     }
     let prev_char = before.chars().next_back();
-    let next: String = after.chars().take(3).collect();
     // Inside a larger number or a code: "1 500", "3.1988", "1988-1", "n°1988".
     if matches!(prev_char, Some(c) if c.is_ascii_digit() || "°.,$€£#/-".contains(c)) {
         return false;
@@ -248,18 +247,19 @@ pub(crate) fn year_ok(n: i32, before: &str, after: &str, temporal_prep: &str) ->
     if digits_before.ends_with(|c: char| c.is_ascii_digit()) && before.ends_with(' ') {
         return false;
     }
-    let mut n2 = next.chars();
+    let mut n2 = after.chars();
     if let (Some(a), Some(b)) = (n2.next(), n2.next()) {
         if (a == ',' || a == '.' || a == ' ' || a == '-') && b.is_ascii_digit() {
             return false;
         }
     }
-    let prev_word = before
-        .trim_end()
-        .rsplit(|c: char| !(c.is_alphanumeric() || c == '°' || c == '.'))
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let prev_word = lowercase(
+        before
+            .trim_end()
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '°' || c == '.'))
+            .next()
+            .unwrap_or(""),
+    );
     const NOT_YEAR_BEFORE: &[&str] = &[
         "article", "art.", "n°", "no", "no.", "nº", "numéro", "number", "page", "p.", "pages",
         "pp.", "km", "chapitre", "ligne", "line", "route", "vol", "vol.", "flight", "room",
@@ -267,19 +267,19 @@ pub(crate) fn year_ok(n: i32, before: &str, after: &str, temporal_prep: &str) ->
         "francs", "pour", "sur", "plus", "than", "about", "environ", "quelque", "around", "nearly",
         "over", "under", "moins", "près", "all", "les", "des", "ces", "the", "top",
     ];
-    if NOT_YEAR_BEFORE.contains(&prev_word.as_str()) {
+    if NOT_YEAR_BEFORE.contains(&prev_word.as_ref()) {
         // "les 2000 soldats" is a count, "the 2008 season" a year; only
         // French determiners and comparatives are counts.
         if !(prev_word == "the" && n >= 1900) {
             return false;
         }
     }
-    let next_word: String = after
-        .trim_start_matches([' ', '\u{a0}'])
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '%' || *c == '€' || *c == '$')
-        .collect::<String>()
-        .to_lowercase();
+    let rest = after.trim_start_matches([' ', '\u{a0}']);
+    let word_end = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '%' || c == '€' || c == '$'))
+        .map_or(rest.len(), |(i, _)| i);
+    let next_word = lowercase(rest.get(..word_end).unwrap_or(""));
     const UNITS_AFTER: &[&str] = &[
         "%",
         "€",
@@ -336,13 +336,12 @@ pub(crate) fn year_ok(n: i32, before: &str, after: &str, temporal_prep: &str) ->
         "mm",
         "cm",
     ];
-    if UNITS_AFTER.contains(&next_word.as_str()) {
+    if UNITS_AFTER.contains(&next_word.as_ref()) {
         return false;
     }
     if n < 1900 {
         // Older years need a temporal word before them: "en 1789".
-        let preps: Vec<&str> = temporal_prep.split('|').collect();
-        return preps.contains(&prev_word.as_str());
+        return temporal_prep.split('|').any(|p| p == prev_word);
     }
     true
 }
@@ -1061,7 +1060,7 @@ mod tests {
         let mut out = Vec::new();
         for rule in RULES.iter() {
             for caps in rule.anchored.captures_iter(text) {
-                let c = Captures::new(text, &caps);
+                let c = Captures::new(text, &caps, rule.filter.names());
                 let m = c.name("t").or_else(|| c.get(0)).unwrap();
                 if (rule.build)(&c, text).is_some() {
                     out.push((rule.name, m.as_str().to_string()));

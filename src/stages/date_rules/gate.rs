@@ -25,6 +25,9 @@ pub(super) struct Gate {
     /// For each rule, the indices of the pieces it needs: the rule can
     /// match only where all of them occur.
     needs: Vec<Vec<usize>>,
+    /// For each piece, the rules that need it, as a set of bits (bit `r`
+    /// for rule `r`): only those rules are looked at when it is found.
+    needed_by: Vec<u64>,
 }
 
 /// The pieces found in one sentence: for each piece, where its last match
@@ -32,39 +35,51 @@ pub(super) struct Gate {
 #[derive(Default)]
 pub(super) struct Found {
     last_end: Vec<Option<usize>>,
+    /// The pieces found, each once: clearing resets only these, and only
+    /// the rules that need one of them can be candidates.
+    seen: Vec<usize>,
 }
 
 impl Found {
     fn clear(&mut self, pieces: usize) {
-        self.last_end.clear();
-        self.last_end.resize(pieces, None);
+        if self.last_end.len() == pieces {
+            for &i in &self.seen {
+                if let Some(last) = self.last_end.get_mut(i) {
+                    *last = None;
+                }
+            }
+        } else {
+            self.last_end.clear();
+            self.last_end.resize(pieces, None);
+        }
+        self.seen.clear();
     }
 
     /// Piece `i` has a match ending at `end` (ends come in order).
     fn set(&mut self, i: usize, end: usize) {
         if let Some(last) = self.last_end.get_mut(i) {
+            if last.is_none() {
+                self.seen.push(i);
+            }
             *last = Some(end);
         }
     }
 
     /// Every piece, ending anywhere.
     fn all(&mut self) {
-        self.last_end.iter_mut().for_each(|e| *e = Some(usize::MAX));
+        (0..self.last_end.len()).for_each(|i| self.set(i, usize::MAX));
     }
 
     fn get(&self, i: usize) -> Option<usize> {
         self.last_end.get(i).copied().flatten()
     }
-
-    fn any(&self) -> bool {
-        self.last_end.iter().any(Option::is_some)
-    }
 }
 
 impl Gate {
     /// The gate over `pieces` (patterns over projected text), where rule
-    /// `r` needs the pieces `needs[r]`; panics on a bad piece, which the
-    /// unit tests build once.
+    /// `r` needs the pieces `needs[r]`; panics on a bad piece, on a rule
+    /// that needs none, or on more than 64 rules, which the unit tests
+    /// build once.
     pub(super) fn new(pieces: &[String], needs: Vec<Vec<usize>>) -> Gate {
         let dfa = DFA::builder()
             .configure(
@@ -75,18 +90,33 @@ impl Gate {
             .thompson(regex_automata::nfa::thompson::Config::new().nfa_size_limit(Some(64 << 20)))
             .build_many(pieces)
             .unwrap_or_else(|e| panic!("date rule gate: {e}"));
+        assert!(needs.len() <= 64, "date rule gate: more than 64 rules");
+        let mut needed_by = vec![0u64; pieces.len()];
+        for (rule, pieces) in needs.iter().enumerate() {
+            assert!(
+                !pieces.is_empty(),
+                "date rule gate: rule {rule} needs no piece"
+            );
+            for &i in pieces {
+                if let Some(rules) = needed_by.get_mut(i) {
+                    *rules |= 1 << rule;
+                }
+            }
+        }
         let for_caches = dfa.clone();
         let make: MakeCache = Box::new(move || for_caches.create_cache());
         Gate {
             dfa,
             caches: Pool::new(make),
             needs,
+            needed_by,
         }
     }
 
     /// The rules that may match the sentence whose projection is
-    /// `projected`, each as its index and a projected offset at or after
-    /// which none of its matches starts; `found` is a buffer for the walk.
+    /// `projected`, in order, each as its index and a projected offset at
+    /// or after which none of its matches starts; `found` is a buffer for
+    /// the walk.
     ///
     /// That offset is the last end of a match of one of the rule's pieces
     /// (the earliest such end of its pieces): a match of the rule holds a
@@ -104,18 +134,25 @@ impl Gate {
             found.all();
         }
         let found: &'a Found = found;
-        let any = found.any();
-        self.needs
-            .iter()
-            .enumerate()
-            .filter(move |_| any)
-            .filter_map(move |(rule, needs)| {
-                let mut until = usize::MAX;
-                for &i in needs {
-                    until = until.min(found.get(i)?);
-                }
-                Some((rule, until))
-            })
+        // The rules that need a piece found, lowest first.
+        let mut rules = found.seen.iter().fold(0u64, |rules, &i| {
+            rules | self.needed_by.get(i).copied().unwrap_or(0)
+        });
+        std::iter::from_fn(move || {
+            if rules == 0 {
+                return None;
+            }
+            let rule = rules.trailing_zeros() as usize;
+            rules &= rules - 1;
+            Some(rule)
+        })
+        .filter_map(move |rule| {
+            let mut until = usize::MAX;
+            for &i in self.needs.get(rule)? {
+                until = until.min(found.get(i)?);
+            }
+            Some((rule, until))
+        })
     }
 
     /// Walks the DFA over `haystack`, setting in `found` every piece that
@@ -133,20 +170,10 @@ impl Gate {
         let mut at = 0;
         while at < haystack.len() {
             // Most steps go from an untagged state to another: one table
-            // read, in a loop that only reads the cache (so its table stays
-            // in registers). A tagged state (a match, or not yet computed)
-            // takes the full step below.
-            let steady: &Cache = cache;
-            while let Some(&byte) = haystack.get(at) {
-                if sid.is_tagged() {
-                    break;
-                }
-                let next = dfa.next_state_untagged(steady, sid, byte);
-                if next.is_tagged() {
-                    break;
-                }
-                sid = next;
-                at += 1;
+            // read each ([`steady_steps`]). A tagged state (a match, or not
+            // yet computed) takes the full step below.
+            if !sid.is_tagged() {
+                at += steady_steps(dfa, cache, &mut sid, haystack.get(at..).unwrap_or(&[]));
             }
             let Some(&byte) = haystack.get(at) else {
                 break;
@@ -169,4 +196,40 @@ impl Gate {
         }
         Some(())
     }
+}
+
+/// Steps the untagged state `sid` over `bytes` as long as each step leads
+/// to an untagged state, and returns how many bytes it stepped over: `sid`
+/// is left on the state before the first byte whose step is tagged.
+///
+/// The loop only reads the cache (so its table stays in registers), tests
+/// each new state once (the state it starts from is untagged), and takes
+/// four bytes a turn, so that the loop's own bookkeeping is paid once for
+/// four steps.
+fn steady_steps(dfa: &DFA, cache: &Cache, sid: &mut LazyStateID, bytes: &[u8]) -> usize {
+    let step = |from: LazyStateID, byte: u8| dfa.next_state_untagged(cache, from, byte);
+    let mut current = *sid;
+    let mut done = 0;
+    let mut chunks = bytes.chunks_exact(4);
+    for chunk in &mut chunks {
+        for (k, &byte) in chunk.iter().enumerate() {
+            let next = step(current, byte);
+            if next.is_tagged() {
+                *sid = current;
+                return done + k;
+            }
+            current = next;
+        }
+        done += 4;
+    }
+    for &byte in chunks.remainder() {
+        let next = step(current, byte);
+        if next.is_tagged() {
+            break;
+        }
+        current = next;
+        done += 1;
+    }
+    *sid = current;
+    done
 }

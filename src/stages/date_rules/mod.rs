@@ -230,6 +230,17 @@ impl Locale {
     }
 }
 
+/// `s` lowercased, borrowed when it already is (ASCII without capitals,
+/// as most words of a match are): `str::to_lowercase` made a new string
+/// for every word the rules look at.
+pub(crate) fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// A year written with four digits, or two ("octobre 98", "'82"): 00–49
 /// are 20xx, 50–99 are 19xx.
 pub(crate) fn year_number(s: &str) -> Option<i32> {
@@ -249,6 +260,29 @@ pub(crate) fn year_number(s: &str) -> Option<i32> {
 pub(crate) struct Captures<'t> {
     text: &'t str,
     caps: &'t regex_automata::util::captures::Captures,
+    /// The pattern's group names by group index, as [`name_key`]s (0 for
+    /// a group without a name).
+    names: &'t [u64],
+}
+
+/// A group name as one number, its bytes zero-padded (a name holds no NUL),
+/// so that finding a group by name compares numbers rather than strings;
+/// `None` for a name that is empty or longer than eight bytes, which no
+/// rule's group has ([`filter::Projected::new`] checks).
+#[inline]
+pub(crate) fn name_key(name: &str) -> Option<u64> {
+    let bytes = name.as_bytes();
+    if !(1..=8).contains(&bytes.len()) {
+        return None;
+    }
+    // Byte by byte rather than through a copy into a buffer (a `memcpy`
+    // call), so that a name written in the code folds to a constant.
+    Some(
+        bytes
+            .iter()
+            .enumerate()
+            .fold(0, |key, (i, &b)| key | u64::from(b) << (8 * i)),
+    )
 }
 
 /// One group of a match ([`Captures`]), as [`regex::Match`].
@@ -282,12 +316,14 @@ impl<'t> Group<'t> {
 }
 
 impl<'t> Captures<'t> {
-    /// The captures in `caps`, from a search of `text`.
+    /// The captures in `caps`, from a search of `text` by a pattern whose
+    /// group names are `names` ([`name_key`]s by group index).
     pub(crate) fn new(
         text: &'t str,
         caps: &'t regex_automata::util::captures::Captures,
+        names: &'t [u64],
     ) -> Captures<'t> {
-        Captures { text, caps }
+        Captures { text, caps, names }
     }
 
     /// Group `i` (0: the whole match), if it took part in the match.
@@ -297,18 +333,15 @@ impl<'t> Captures<'t> {
 
     /// The group named `name`, if it took part in the match.
     ///
-    /// Found by reading the pattern's few group names in order:
-    /// `get_group_by_name` hashes the name (SipHash) at every call, and the
-    /// rules ask for several groups of every match. The names, a few bytes
-    /// each, are compared byte by byte (a `memcmp` call per name cost more).
+    /// Found by comparing the name, as one number ([`name_key`]), with the
+    /// pattern's few names: `get_group_by_name` hashes the name (SipHash)
+    /// at every call, and reading the names as strings cost several times
+    /// more; the rules ask for several groups of every match.
+    #[inline]
     pub(crate) fn name(&self, name: &str) -> Option<Group<'t>> {
-        let pattern = self.caps.pattern()?;
-        let index = self
-            .caps
-            .group_info()
-            .pattern_names(pattern)
-            .position(|n| n.is_some_and(|n| n.len() == name.len() && n.bytes().eq(name.bytes())))?;
-        self.group(self.caps.get_group(index))
+        let key = name_key(name)?;
+        let index = self.names.iter().position(|&k| k == key)?;
+        self.get(index)
     }
 
     fn group(&self, span: Option<regex_automata::Span>) -> Option<Group<'t>> {
@@ -321,6 +354,7 @@ impl<'t> Captures<'t> {
 }
 
 /// A named group's text.
+#[inline]
 pub(crate) fn group<'t>(caps: &Captures<'t>, name: &str) -> Option<&'t str> {
     caps.name(name).map(|m| m.as_str())
 }
@@ -510,12 +544,14 @@ impl<'t> Tenses<'t> {
             }
         };
         let (sentence, projection) = (self.sentence, &self.projection);
-        let future = nearest(self.future.through(at, sentence, projection));
-        let past = nearest(self.past.through(at, sentence, projection));
-        match (future, past) {
-            (Some(f), Some(p)) if f < p => Dir::Future,
-            (Some(_), None) => Dir::Future,
-            _ => Dir::Past,
+        // With no future marker the answer is the past, whatever the past
+        // markers: they are not searched for (most sentences have none).
+        let Some(future) = nearest(self.future.through(at, sentence, projection)) else {
+            return Dir::Past;
+        };
+        match nearest(self.past.through(at, sentence, projection)) {
+            Some(past) if past <= future => Dir::Past,
+            _ => Dir::Future,
         }
     }
 }
@@ -526,6 +562,9 @@ impl<'t> Tenses<'t> {
 #[derive(Default)]
 struct DocProjection {
     buffer: Option<filter::Projection>,
+    /// Where the last sentence's non-ASCII chars began in the projection's
+    /// list ([`filter::Projection::view_after`]).
+    next: usize,
 }
 
 thread_local! {
@@ -537,18 +576,24 @@ impl DocProjection {
     /// The projection of `text`, the document's text (the same at every
     /// call).
     fn get(&mut self, text: &str) -> &filter::Projection {
-        self.buffer.get_or_insert_with(|| {
-            let mut p = PROJECTION.with(std::cell::Cell::take).unwrap_or_default();
-            p.set(text);
-            p
-        })
+        self.buffer.get_or_insert_with(|| project(text))
     }
 
     /// The projection of bytes `start..end` of `text`, the document's text
-    /// (the same at every call).
+    /// (the same at every call); fastest when the ranges come in order.
     fn view(&mut self, text: &str, start: usize, end: usize) -> filter::View<'_> {
-        self.get(text).view(start, end)
+        let DocProjection { buffer, next } = self;
+        buffer
+            .get_or_insert_with(|| project(text))
+            .view_after(next, start, end)
     }
+}
+
+/// The projection of `text`, in the thread's buffer if it has one.
+fn project(text: &str) -> filter::Projection {
+    let mut p = PROJECTION.with(std::cell::Cell::take).unwrap_or_default();
+    p.set(text);
+    p
 }
 
 impl Drop for DocProjection {
@@ -702,9 +747,9 @@ impl Stage for DateRules {
         let whole = projection.get(&doc.text);
         for c in &found {
             // The tense only matters when there is a document date to place
-            // the expression around; reading it costs a regex pass over the
-            // sentence.
-            let needs_tense = doc.date.is_some() && !matches!(c.expr, Expr::Literal(..));
+            // the expression around, and an expression placed by it;
+            // reading it costs regex passes over the sentence.
+            let needs_tense = doc.date.is_some() && c.expr.reads_tense();
             let tense = match doc
                 .sentence_at(c.span.start)
                 .map(|s| s.span)

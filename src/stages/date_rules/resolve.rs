@@ -41,6 +41,13 @@ pub(crate) enum YearRef {
     Tense,
 }
 
+impl YearRef {
+    /// True when the year depends on the sentence's tense ([`year_of`]).
+    fn reads_tense(self) -> bool {
+        matches!(self, YearRef::Tense | YearRef::Near(Dir::Tense))
+    }
+}
+
 /// A calendar date at day, month or year precision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Cal {
@@ -117,6 +124,24 @@ impl Expr {
             month: None,
             day: None,
         })
+    }
+
+    /// True when the value depends on the sentence's tense
+    /// ([`Context::tense`]): a weekday or a year placed by it. Reading a
+    /// sentence's tense costs regex searches, wasted on every other
+    /// expression.
+    pub(crate) fn reads_tense(&self) -> bool {
+        match self {
+            Expr::Date(cal) => cal.year.reads_tense(),
+            Expr::Weekday(_, dir) => *dir == Dir::Tense,
+            Expr::Season(year, _) | Expr::Quarter(year, _) | Expr::Half(year, _) => {
+                year.reads_tense()
+            }
+            Expr::Time { day, .. } => day.as_deref().is_some_and(Expr::reads_tense),
+            Expr::PartOfDay(day, _) => day.reads_tense(),
+            Expr::Range(a, b) => a.reads_tense() || b.reads_tense(),
+            Expr::Shift(..) | Expr::Literal(..) | Expr::Anchored(..) => false,
+        }
     }
 
     /// True when the expression names a whole day or more precise (used to
