@@ -592,6 +592,11 @@ mod facts {
     pub(super) const LOCATIVE_EN: u32 = 1 << 13;
     /// [`super::LIST_GLUE`].
     pub(super) const LIST_GLUE: u32 = 1 << 14;
+    /// A cue starts at the token (see [`super::Ctx::cue`]): the rules that
+    /// start on a cue find the next one in the facts alone.
+    pub(super) const CUE: u32 = 1 << 15;
+    /// A title cue starts at the token.
+    pub(super) const TITLE_CUE: u32 = 1 << 16;
 }
 
 /// Every word list the rules test tokens against, as one map from a
@@ -936,16 +941,24 @@ fn is_all_caps(word: &str) -> bool {
 /// handful per sentence).
 struct Words {
     tokens: Vec<Token>,
-    /// Each token in lowercase where that may differ from it
-    /// ([`Ctx::lower`]): its bytes in `lower_text`.
-    lowers: Vec<Option<(u32, u32)>>,
+    /// Each token's lowercase and facts, one entry a token (one list
+    /// filled at once costs less than two pushed to token by token).
+    facts: Vec<TokenFacts>,
     lower_text: String,
-    /// What each token is ([`facts`]).
-    facts: Vec<u32>,
     /// Token index → cue index, for cues starting at that token (the cues
     /// do not change during the stage, so this is worked out once, not in
     /// each of the three passes).
     cue_at: Vec<Option<usize>>,
+}
+
+/// What [`read_token`] tells of a token.
+#[derive(Clone, Copy)]
+struct TokenFacts {
+    /// The token in lowercase where that may differ from it
+    /// ([`Ctx::lower`]): its bytes in [`Words::lower_text`].
+    lower: Option<(u32, u32)>,
+    /// What the token is ([`facts`]).
+    bits: u32,
 }
 
 /// A sentence read word by word.
@@ -957,21 +970,26 @@ struct SentenceWords {
     title_case: bool,
     /// Page furniture: only the most trusted rules apply.
     furniture: bool,
+    /// The last of its tokens ([`SentenceWords::tokens`] index) with a
+    /// title cue, if any: a rule that ends on a title tries no token past
+    /// it.
+    last_title: Option<usize>,
+    /// The last of its tokens that is a head noun of an organization
+    /// ([`facts::ORG`]), if any: a name needs a head at its start or after.
+    last_org_head: Option<usize>,
 }
 
 /// What the rules know about the tokens of one sentence.
 struct Ctx<'d> {
     text: &'d str,
     tokens: &'d [Token],
-    /// Each token in lowercase ([`lower`]) where that differs from the
-    /// token, worked out once per sentence: the rules look most tokens up
-    /// several times.
-    lowers: &'d [Option<(u32, u32)>],
+    /// Token index → its facts, and its lowercase ([`lower`]) where that
+    /// differs from the token, worked out once per document: the rules
+    /// look most tokens up several times.
+    facts: &'d [TokenFacts],
     lower_text: &'d str,
-    /// Token index → cue index ([`SentenceWords::cue_at`]).
+    /// Token index → cue index ([`Words::cue_at`]).
     cue_at: &'d [Option<usize>],
-    /// Token index → its facts ([`facts`]).
-    facts: &'d [u32],
     /// Token index → mention index, for mentions starting there.
     mention_at: &'d [Option<usize>],
     cues: &'d [Cue],
@@ -980,6 +998,10 @@ struct Ctx<'d> {
     title_case: bool,
     /// Page furniture: only the most trusted rules apply.
     furniture: bool,
+    /// [`SentenceWords::last_title`].
+    last_title: Option<usize>,
+    /// [`SentenceWords::last_org_head`].
+    last_org_head: Option<usize>,
 }
 
 impl<'d> Ctx<'d> {
@@ -989,7 +1011,7 @@ impl<'d> Ctx<'d> {
 
     /// Token `i` in lowercase, as `lower(self.word(i))` gives it.
     fn lower(&self, i: usize) -> Lowered<'_> {
-        let range = self.lowers.get(i).copied().flatten();
+        let range = self.facts.get(i).and_then(|f| f.lower);
         Lowered::borrowed(
             match range.and_then(|(s, e)| self.lower_text.get(s as usize..e as usize)) {
                 Some(lower) => lower,
@@ -1001,7 +1023,7 @@ impl<'d> Ctx<'d> {
     /// Whether token `i` has any of the `bits` of [`facts`] (none past
     /// the end, where the word is "").
     fn has(&self, i: usize, bits: u32) -> bool {
-        self.facts.get(i).is_some_and(|f| f & bits != 0)
+        self.facts.get(i).is_some_and(|f| f.bits & bits != 0)
     }
 
     /// True when token `i` is a capitalised word: `is_cap(self.word(i))`.
@@ -1199,8 +1221,13 @@ impl NameRules {
         let mut found = Vec::new();
         let mut i = 1;
         while i < n {
+            // Glue right before `i` (the rarest condition, tested first), and
+            // a person right before the glue.
+            if !is_glue(i - 1) {
+                i += 1;
+                continue;
+            }
             let taken = person_end_after[i].is_some() || cx.mention(i).is_some();
-            // Glue right before `i`, and a person right before the glue.
             let mut g = i;
             while g > 0 && i - g < 2 && is_glue(g - 1) {
                 g -= 1;
@@ -1231,12 +1258,10 @@ impl NameRules {
         while i < n {
             // Each rule below needs a cue, a counterpart or a capitalised
             // word here: most tokens have none and are passed in one scan.
-            let cues = cx.cue_at.get(i..).unwrap_or_default();
-            let facts = cx.facts.get(i..).unwrap_or_default();
-            let Some(skip) = cues
+            let rest = cx.facts.get(i..).unwrap_or_default();
+            let Some(skip) = rest
                 .iter()
-                .zip(facts)
-                .position(|(cue, f)| cue.is_some() || f & (facts::COUNTERPART | facts::CAP) != 0)
+                .position(|f| f.bits & (facts::CUE | facts::COUNTERPART | facts::CAP) != 0)
             else {
                 break;
             };
@@ -1323,8 +1348,9 @@ impl NameRules {
                     }
                 }
             }
-            // "Xavier Dupuis, ministre de ...": a name before an apposed title.
-            if !cx.title_case && cx.mention(i).is_none() {
+            // "Xavier Dupuis, ministre de ...": a name before an apposed title
+            // (none with no title further on).
+            if !cx.title_case && cx.last_title.is_some_and(|t| t > i) && cx.mention(i).is_none() {
                 if let Some(last) = cx.cap_seq(i, 4).filter(|&l| l > i) {
                     let mut k = last + 1;
                     if cx.word(k) == "," {
@@ -1388,19 +1414,10 @@ impl NameRules {
         let n = cx.tokens.len();
         let mut i = 0;
         while i < n {
-            // Each rule below needs one of these (an event head, a
-            // capitalised word, a locative, a mention here or next): most
-            // tokens have none and are passed at once.
-            let may_start = cx.has(
-                i,
-                facts::EVENT | facts::CAP | facts::LOCATIVE_FR | facts::LOCATIVE_EN,
-            ) || cx.mention_at.get(i).copied().flatten().is_some()
-                || cx.mention_at.get(i + 1).copied().flatten().is_some()
-                || cx.has(i, facts::ORG) && cx.lower(i) == "ministère";
-            if !may_start {
-                i += 1;
-                continue;
-            }
+            let Some(start) = self.next_org_or_place_start(cx, i) else {
+                break;
+            };
+            i = start;
             if let Some(last) = self.event_name(cx, i) {
                 out.push(Mention::new(
                     cx.span(i, last),
@@ -1458,6 +1475,42 @@ impl NameRules {
                 }
             }
             i += 1;
+        }
+    }
+
+    /// The first token from `i` on where one of the organization and place
+    /// rules may start: an event head, a capitalised word, a locative, a
+    /// mention here or next, or "ministère". Most tokens are none, and are
+    /// passed in one scan of their facts and mentions.
+    fn next_org_or_place_start(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
+        let may_start = |k: usize| {
+            cx.has(
+                k,
+                facts::EVENT | facts::CAP | facts::LOCATIVE_FR | facts::LOCATIVE_EN,
+            ) || cx.mention_at.get(k).copied().flatten().is_some()
+                || cx.mention_at.get(k + 1).copied().flatten().is_some()
+                || cx.has(k, facts::ORG) && cx.lower(k) == "ministère"
+        };
+        let bits = facts::EVENT | facts::CAP | facts::LOCATIVE_FR | facts::LOCATIVE_EN | facts::ORG;
+        let mut from = i;
+        loop {
+            // The first token that has one of the bits or a mention: none
+            // before it may start a rule but the one right before a
+            // mention.
+            let skip = cx
+                .facts
+                .get(from..)?
+                .iter()
+                .zip(cx.mention_at.get(from..)?)
+                .position(|(f, m)| f.bits & bits != 0 || m.is_some())?;
+            let k = from + skip;
+            if k > from && cx.mention_at.get(k).copied().flatten().is_some() {
+                return Some(k - 1);
+            }
+            if may_start(k) {
+                return Some(k);
+            }
+            from = k + 1;
         }
     }
 
@@ -1564,12 +1617,12 @@ impl NameRules {
     /// Title mentions of one sentence, with what they are of.
     fn title_rules(&self, cx: &Ctx<'_>, titles: &mut Vec<TitleMention>) {
         let mut i = 0;
-        // A title starts on a cue: the tokens without one (most) are passed
-        // in one scan.
+        // A title starts on a title cue: the tokens without one (most) are
+        // passed in one scan.
         while let Some(skip) = cx
-            .cue_at
+            .facts
             .get(i..)
-            .and_then(|rest| rest.iter().position(Option::is_some))
+            .and_then(|rest| rest.iter().position(|f| f.bits & facts::TITLE_CUE != 0))
         {
             i += skip;
             if let Some(cue) = cx.cue(i).filter(|c| c.kind == CueKind::Title) {
@@ -1702,6 +1755,11 @@ impl NameRules {
             };
         }
         if cx.mention(i).is_some_and(|m| m.label != Label::Misc) {
+            return None;
+        }
+        // Both readings need a head noun here or further on (most
+        // capitalised words have none after them).
+        if cx.last_org_head.is_none_or(|h| h < i) {
             return None;
         }
         match cx.lang {
@@ -2295,13 +2353,14 @@ fn read_token(
                 };
                 return (None, facts);
             }
-            // A short ASCII word with capitals (most capitalised words):
-            // lowercased at once, bit 5 set on the capitals.
-            let lowered = (bytes | capitals >> 2).to_le_bytes();
+            // A short ASCII word with capitals (most capitalised words).
             let word = span.slice(text);
             let cap = if is_cap(word) { facts::CAP } else { 0 };
             let start = lower_text.len();
-            lower_text.extend(lowered[..span.len()].iter().map(|&b| char::from(b)));
+            // Copied and lowered in place: ASCII, so the same bytes as
+            // `lowered`, without pushing them one char at a time.
+            lower_text.push_str(word);
+            lower_text[start..].make_ascii_lowercase();
             let range = u32::try_from(start)
                 .ok()
                 .zip(u32::try_from(lower_text.len()).ok());
@@ -2388,9 +2447,8 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
     let room = doc.text.len() / 3 + 1;
     let mut words = Words {
         tokens: Vec::with_capacity(room),
-        lowers: Vec::with_capacity(room),
-        lower_text: String::with_capacity(doc.text.len()),
         facts: Vec::with_capacity(room),
+        lower_text: String::with_capacity(doc.text.len()),
         cue_at: Vec::with_capacity(room),
     };
     let lexicon: &Lexicon = &LEXICON;
@@ -2423,12 +2481,14 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
             words.len() >= 4 && caps * 10 >= words.len() * 6 && !content_in_lowercase
         };
         // Each token's lowercase, capitalisation and lists, in one pass.
-        for t in tokens {
-            let (lower, facts) = read_token(&doc.text, t.span, &mut words.lower_text, lexicon);
-            words.facts.push(facts);
-            words.lowers.push(lower);
-        }
-        cues_at(doc, s.span, tokens, &mut words.cue_at);
+        let lower_text = &mut words.lower_text;
+        words.facts.extend(tokens.iter().map(|t| {
+            let (lower, bits) = read_token(&doc.text, t.span, lower_text, lexicon);
+            TokenFacts { lower, bits }
+        }));
+        let facts = &mut words.facts[first..];
+        let last_title = cues_at(doc, s.span, tokens, &mut words.cue_at, facts);
+        let last_org_head = facts.iter().rposition(|f| f.bits & facts::ORG != 0);
         let furniture = doc
             .sentence_at(s.span.start)
             .is_some_and(|s| s.kind == SentenceKind::Furniture);
@@ -2437,6 +2497,8 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
             tokens: first..words.tokens.len(),
             title_case,
             furniture,
+            last_title,
+            last_org_head,
         });
     }
     (words, sentences)
@@ -2579,16 +2641,17 @@ impl<'d> Ctx<'d> {
         Ctx {
             text: &doc.text,
             tokens: &words.tokens[s.tokens.clone()],
-            lowers: &words.lowers[s.tokens.clone()],
+            facts: &words.facts[s.tokens.clone()],
             lower_text: &words.lower_text,
             cue_at: &words.cue_at[s.tokens.clone()],
-            facts: &words.facts[s.tokens.clone()],
             mention_at: &mention_at[s.tokens.clone()],
             cues: &doc.cues,
             mentions: &doc.mentions,
             lang: doc.lang,
             title_case: s.title_case,
             furniture: s.furniture,
+            last_title: s.last_title,
+            last_org_head: s.last_org_head,
         }
     }
 }
@@ -2635,8 +2698,17 @@ fn token_at(tokens: &[Token], start: usize) -> Option<usize> {
 }
 
 /// Appends to `cue_at`, for each of `tokens` (those of `sentence`), the
-/// index of the cue of `doc` starting at it, if any.
-fn cues_at(doc: &Document, sentence: Span, tokens: &[Token], cue_at: &mut Vec<Option<usize>>) {
+/// index of the cue of `doc` starting at it, if any, and marks it in the
+/// tokens' `token_facts` ([`facts::CUE`], [`facts::TITLE_CUE`]). Returns
+/// the last of `tokens` with a title cue.
+fn cues_at(
+    doc: &Document,
+    sentence: Span,
+    tokens: &[Token],
+    cue_at: &mut Vec<Option<usize>>,
+    token_facts: &mut [TokenFacts],
+) -> Option<usize> {
+    let mut last_title = None;
     let first_token = cue_at.len();
     cue_at.resize(first_token + tokens.len(), None);
     let first_cue = doc.cues.partition_point(|c| c.span.start < sentence.start);
@@ -2647,8 +2719,16 @@ fn cues_at(doc: &Document, sentence: Span, tokens: &[Token], cue_at: &mut Vec<Op
     {
         if let Some(t) = token_at(tokens, c.span.start) {
             cue_at[first_token + t] = Some(first_cue + ci);
+            if let Some(f) = token_facts.get_mut(t) {
+                f.bits |= facts::CUE;
+                if c.kind == CueKind::Title {
+                    f.bits |= facts::TITLE_CUE;
+                    last_title = Some(t);
+                }
+            }
         }
     }
+    last_title
 }
 
 #[cfg(test)]
