@@ -44,13 +44,6 @@ use crate::Lang;
 #[derive(Debug, Default)]
 pub struct NameRules;
 
-/// The bit of [`Lexicon::pairs`] for a word's first byte and the next one
-/// (0 after a one-byte word).
-fn pair_bit(word: &[u8]) -> Option<usize> {
-    let first = *word.first()?;
-    Some(usize::from(first) << 8 | usize::from(word.get(1).copied().unwrap_or(0)))
-}
-
 /// Capitalised words that never start a name: articles, pronouns,
 /// prepositions, conjunctions, sentence openers, months and days.
 const STOP_CAP: &[&str] = &[
@@ -610,11 +603,7 @@ struct Lexicon {
     /// integer hashes and compares faster than a string.
     short: ShortTable,
     /// The longer words.
-    long: FxHashMap<&'static str, u32>,
-    /// Which first two bytes some word starts with, a bit per pair (a
-    /// one-byte word sets its byte and 0).
-    pairs: Box<[u64; 1024]>,
-    max_len: usize,
+    long: LongTable,
 }
 
 /// A map from [`short_key`]s to facts, open-addressed: a multiply, a shift
@@ -673,6 +662,71 @@ impl ShortTable {
     }
 }
 
+/// A map from words of more than [`SHORT`] bytes to facts, open-addressed
+/// by their first eight bytes and length: most long words of a text are in
+/// no list, and a multiply and a compare tell them (a general hash map
+/// hashed every byte of each, behind a test of its first two bytes that
+/// most words passed).
+struct LongTable {
+    /// By slot: a word's first eight bytes, the word and its facts.
+    slots: Vec<Option<(u64, &'static str, u32)>>,
+    /// As [`ShortTable::shift`].
+    shift: u32,
+}
+
+impl LongTable {
+    /// Slots per word, at least, as [`ShortTable::ROOM`].
+    const ROOM: usize = 4;
+
+    fn new(entries: impl Iterator<Item = (&'static str, u32)>) -> LongTable {
+        let entries: Vec<(&'static str, u32)> = entries.collect();
+        let size = (entries.len() * Self::ROOM).next_power_of_two().max(2);
+        let mut table = LongTable {
+            slots: vec![None; size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (word, bits) in entries {
+            let Some(prefix) = long_prefix(word) else {
+                continue;
+            };
+            let mut i = table.slot(prefix, word.len());
+            while table.slots[i].is_some() {
+                i = (i + 1) & (size - 1);
+            }
+            table.slots[i] = Some((prefix, word, bits));
+        }
+        table
+    }
+
+    /// Where the probe for a word of `len` bytes starting with `prefix`
+    /// starts.
+    fn slot(&self, prefix: u64, len: usize) -> usize {
+        let product = (prefix ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (product >> self.shift) as usize & (self.slots.len() - 1)
+    }
+
+    fn get(&self, word: &str) -> u32 {
+        let Some(prefix) = long_prefix(word) else {
+            return 0;
+        };
+        let mut i = self.slot(prefix, word.len());
+        while let Some(&Some((p, w, bits))) = self.slots.get(i) {
+            if p == prefix && w == word {
+                return bits;
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+        0
+    }
+}
+
+/// The first eight bytes of `word`, as one integer, if it has as many.
+fn long_prefix(word: &str) -> Option<u64> {
+    word.as_bytes()
+        .first_chunk::<8>()
+        .map(|b| u64::from_le_bytes(*b))
+}
+
 /// Words up to this many bytes are [`Lexicon::short`] ones.
 const SHORT: usize = 7;
 
@@ -723,14 +777,7 @@ impl Lexicon {
     /// [`Lexicon::facts`] for a word of more than [`SHORT`] bytes.
     #[inline(never)]
     fn long_facts(&self, word: &str) -> u32 {
-        match pair_bit(word.as_bytes()) {
-            Some(bit)
-                if word.len() <= self.max_len && self.pairs[bit / 64] & (1 << (bit % 64)) != 0 =>
-            {
-                self.long.get(word).copied().unwrap_or(0)
-            }
-            _ => 0,
-        }
+        self.long.get(word)
     }
 }
 
@@ -761,20 +808,14 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     }
     // The empty word (a token past the end) is in no list.
     words.remove("");
-    let mut pairs = Box::new([0u64; 1024]);
-    for bit in words.keys().filter_map(|w| pair_bit(w.as_bytes())) {
-        pairs[bit / 64] |= 1 << (bit % 64);
-    }
     Lexicon {
-        max_len: words.keys().map(|w| w.len()).max().unwrap_or(0),
-        pairs,
         short: ShortTable::new(
             words
                 .iter()
                 .filter(|(w, _)| w.len() <= SHORT)
                 .map(|(w, &bits)| (short_key(w.as_bytes()), bits)),
         ),
-        long: words.into_iter().filter(|(w, _)| w.len() > SHORT).collect(),
+        long: LongTable::new(words.into_iter().filter(|(w, _)| w.len() > SHORT)),
     }
 });
 
@@ -2392,7 +2433,17 @@ fn read_token(
 /// ([`lowercase_differs`] says no for each char) and no capitalised word
 /// ([`is_cap`]); false for any other word, which may still be.
 fn is_known_lowercase(word: &[u8]) -> bool {
-    let mut bytes = word.iter();
+    // Eight ASCII bytes without capitals at a time (most of a long word);
+    // the rest, from a char boundary, a byte at a time.
+    let mut rest = word;
+    while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
+        let chunk = u64::from_le_bytes(*chunk);
+        if chunk & ASCII_HIGH_BITS != 0 || ascii_capitals(chunk) != 0 {
+            break;
+        }
+        rest = tail;
+    }
+    let mut bytes = rest.iter();
     while let Some(&b) = bytes.next() {
         match b {
             b'A'..=b'Z' => return false,
@@ -2668,24 +2719,36 @@ fn mentions_at(
 ) {
     mention_at.clear();
     mention_at.resize(words.tokens.len(), None);
+    let mentions = &doc.mentions;
+    // Sentences come in text order, and so do the mentions of a valid
+    // document: each sentence's first mention is found on from the last
+    // one's, in one walk over the mentions (a binary search over all of
+    // them per sentence cost more than the walk).
+    let sorted = mentions.is_sorted_by_key(|m| m.span.start);
+    let mut first = 0;
     for s in sentences {
+        if sorted {
+            while mentions
+                .get(first)
+                .is_some_and(|m| m.span.start < s.span.start)
+            {
+                first += 1;
+            }
+        } else {
+            first = mentions.partition_point(|m| m.span.start < s.span.start);
+        }
         let tokens = &words.tokens[s.tokens.clone()];
-        // The mentions come by start: each one's token is found on from the
-        // last one's, in one walk over the sentence (a binary search per
-        // mention made a long sentence cost more than its length).
-        let (mut t, mut last_start) = (0, 0);
-        for (mi, m) in doc.mentions_in(s.span) {
-            let start = m.span.start;
-            if start < last_start {
-                // Out of order (no valid document): search afresh.
-                t = tokens.partition_point(|tok| tok.span.start < start);
-            }
-            while tokens.get(t).is_some_and(|tok| tok.span.start < start) {
-                t += 1;
-            }
-            last_start = start;
-            if tokens.get(t).is_some_and(|tok| tok.span.start == start) {
-                mention_at[s.tokens.start + t] = Some(mi);
+        // As `mentions_in(s.span)` gives them; each one's token found by a
+        // binary search over the sentence's (a walk over its tokens up to
+        // the last mention cost a token each).
+        for (k, m) in mentions[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.span.start < s.span.end)
+            .filter(|(_, m)| m.span.end <= s.span.end)
+        {
+            if let Some(t) = token_at(tokens, m.span.start) {
+                mention_at[s.tokens.start + t] = Some(first + k);
             }
         }
     }
