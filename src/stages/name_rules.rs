@@ -590,6 +590,11 @@ mod facts {
     pub(super) const CUE: u32 = 1 << 15;
     /// A title cue starts at the token.
     pub(super) const TITLE_CUE: u32 = 1 << 16;
+    /// A mention starts at the token, as [`super::mentions_at`] last found
+    /// them (they change between the passes).
+    pub(super) const MENTION: u32 = 1 << 17;
+    /// That mention is a person.
+    pub(super) const PERSON_MENTION: u32 = 1 << 18;
 }
 
 /// Every word list the rules test tokens against, as one map from a
@@ -990,6 +995,12 @@ struct Words {
     /// do not change during the stage, so this is worked out once, not in
     /// each of the three passes).
     cue_at: Vec<Option<usize>>,
+    /// Token index → mention index, for mentions starting at that token
+    /// inside its sentence ([`mentions_at`], again before each pass).
+    mention_at: Vec<Option<usize>>,
+    /// The tokens `mention_at` and the mention [`facts`] are set for: the
+    /// next pass clears those, not every token.
+    marked: Vec<usize>,
 }
 
 /// What [`read_token`] tells of a token.
@@ -1221,11 +1232,7 @@ impl NameRules {
         // A listed person comes right after a person: none in the sentence
         // (most sentences), nothing to look for.
         let any_person = !out[first_new..].is_empty()
-            || cx
-                .mention_at
-                .iter()
-                .flatten()
-                .any(|&m| cx.mentions[m].label == Label::Per);
+            || cx.facts.iter().any(|f| f.bits & facts::PERSON_MENTION != 0);
         if !any_person {
             return;
         }
@@ -1542,8 +1549,7 @@ impl NameRules {
                 .facts
                 .get(from..)?
                 .iter()
-                .zip(cx.mention_at.get(from..)?)
-                .position(|(f, m)| f.bits & bits != 0 || m.is_some())?;
+                .position(|f| f.bits & (bits | facts::MENTION) != 0)?;
             let k = from + skip;
             if k > from && cx.mention_at.get(k).copied().flatten().is_some() {
                 return Some(k - 1);
@@ -2332,15 +2338,14 @@ impl Stage for NameRules {
         &[Layer::Names]
     }
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let (words, sentences) = read_words(doc);
+        let (mut words, sentences) = read_words(doc);
         // Organizations and places first, so that person and title rules see
         // them ("président de la Commission ...").
         let mut new = Vec::with_capacity(FEW_MENTIONS);
         // Token → mention, for every token of the document, in each pass.
-        let mut mention_at = Vec::new();
-        mentions_at(doc, &words, &sentences, &mut mention_at);
+        mentions_at(doc, &mut words, &sentences);
         for s in &sentences {
-            let cx = Ctx::new(doc, &words, s, &mention_at);
+            let cx = Ctx::new(doc, &words, s);
             self.organization_and_place_rules(&cx, &mut new);
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
@@ -2348,18 +2353,18 @@ impl Stage for NameRules {
         doc.mentions = merge(std::mem::take(&mut doc.mentions), publishers);
         let acronyms = self.acronyms(doc);
         let mut new = Vec::with_capacity(FEW_MENTIONS);
-        mentions_at(doc, &words, &sentences, &mut mention_at);
+        mentions_at(doc, &mut words, &sentences);
         for s in &sentences {
-            let cx = Ctx::new(doc, &words, s, &mention_at);
+            let cx = Ctx::new(doc, &words, s);
             self.person_rules(&cx, &mut new);
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
         let recurring = self.recurring(doc, &acronyms);
         doc.mentions = merge(std::mem::take(&mut doc.mentions), recurring);
         let mut titles = Vec::with_capacity(FEW_MENTIONS);
-        mentions_at(doc, &words, &sentences, &mut mention_at);
+        mentions_at(doc, &mut words, &sentences);
         for s in &sentences {
-            let cx = Ctx::new(doc, &words, s, &mention_at);
+            let cx = Ctx::new(doc, &words, s);
             self.title_rules(&cx, &mut titles);
         }
         // In text order, so later stages can find a span's titles by
@@ -2501,6 +2506,8 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
         facts: Vec::with_capacity(room),
         lower_text: String::with_capacity(doc.text.len()),
         cue_at: Vec::with_capacity(room),
+        mention_at: Vec::new(),
+        marked: Vec::new(),
     };
     let lexicon: &Lexicon = &LEXICON;
     let mut sentences = Vec::with_capacity(doc.sentences.len());
@@ -2540,9 +2547,9 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
         let facts = &mut words.facts[first..];
         let last_title = cues_at(doc, s.span, tokens, &mut words.cue_at, facts);
         let last_org_head = facts.iter().rposition(|f| f.bits & facts::ORG != 0);
-        let furniture = doc
-            .sentence_at(s.span.start)
-            .is_some_and(|s| s.kind == SentenceKind::Furniture);
+        // The sentence at its own start is itself: sentences do not overlap
+        // (the document's invariant), and one with tokens is not empty.
+        let furniture = s.kind == SentenceKind::Furniture;
         sentences.push(SentenceWords {
             span: s.span,
             tokens: first..words.tokens.len(),
@@ -2681,21 +2688,16 @@ impl NameRules {
 }
 
 impl<'d> Ctx<'d> {
-    /// The context of sentence `s`; `mention_at` is [`mentions_at`]'s for
-    /// the document.
-    fn new(
-        doc: &'d Document,
-        words: &'d Words,
-        s: &'d SentenceWords,
-        mention_at: &'d [Option<usize>],
-    ) -> Ctx<'d> {
+    /// The context of sentence `s`, with the mentions [`mentions_at`] last
+    /// found.
+    fn new(doc: &'d Document, words: &'d Words, s: &'d SentenceWords) -> Ctx<'d> {
         Ctx {
             text: &doc.text,
             tokens: &words.tokens[s.tokens.clone()],
             facts: &words.facts[s.tokens.clone()],
             lower_text: &words.lower_text,
             cue_at: &words.cue_at[s.tokens.clone()],
-            mention_at: &mention_at[s.tokens.clone()],
+            mention_at: &words.mention_at[s.tokens.clone()],
             cues: &doc.cues,
             mentions: &doc.mentions,
             lang: doc.lang,
@@ -2707,18 +2709,19 @@ impl<'d> Ctx<'d> {
     }
 }
 
-/// Fills `mention_at` with, for each token of `words`, the index of the
-/// mention of `doc` that starts at it inside its sentence, if any: what
+/// Sets [`Words::mention_at`] to, for each token of `words`, the index of
+/// the mention of `doc` that starts at it inside its sentence, if any: what
 /// [`Document::mentions_in`] and [`token_at`] find, in one buffer for the
-/// whole document (not a buffer cleared and refilled per sentence).
-fn mentions_at(
-    doc: &Document,
-    words: &Words,
-    sentences: &[SentenceWords],
-    mention_at: &mut Vec<Option<usize>>,
-) {
-    mention_at.clear();
-    mention_at.resize(words.tokens.len(), None);
+/// whole document; and marks those tokens in the facts
+/// ([`facts::MENTION`], [`facts::PERSON_MENTION`]). Only the tokens the
+/// last call marked are cleared (a few, where clearing the buffer cost a
+/// write per token, in each pass).
+fn mentions_at(doc: &Document, words: &mut Words, sentences: &[SentenceWords]) {
+    words.mention_at.resize(words.tokens.len(), None);
+    for t in words.marked.drain(..) {
+        words.mention_at[t] = None;
+        words.facts[t].bits &= !(facts::MENTION | facts::PERSON_MENTION);
+    }
     let mentions = &doc.mentions;
     // Sentences come in text order, and so do the mentions of a valid
     // document: each sentence's first mention is found on from the last
@@ -2748,7 +2751,17 @@ fn mentions_at(
             .filter(|(_, m)| m.span.end <= s.span.end)
         {
             if let Some(t) = token_at(tokens, m.span.start) {
-                mention_at[s.tokens.start + t] = Some(first + k);
+                let t = s.tokens.start + t;
+                words.mention_at[t] = Some(first + k);
+                // The last mention set at a token is its mention.
+                let person = if m.label == Label::Per {
+                    facts::PERSON_MENTION
+                } else {
+                    0
+                };
+                let f = &mut words.facts[t].bits;
+                *f = *f & !facts::PERSON_MENTION | facts::MENTION | person;
+                words.marked.push(t);
             }
         }
     }
