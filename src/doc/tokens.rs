@@ -170,18 +170,25 @@ fn fast_word_end(slice: &str, i: usize, first_digit: bool) -> (usize, bool) {
     let bytes = slice.as_bytes();
     let mut letters = !first_digit;
     let mut end = i;
-    while let Some(&b) = bytes.get(end) {
-        match ASCII_CLASS[usize::from(b)] {
-            LETTER => letters = true,
-            DIGIT => {}
-            LATIN1_LEAD if latin1_letter_at(bytes, end) => {
-                letters = true;
-                end += 2;
-                continue;
+    loop {
+        if letters {
+            // A word, whatever follows: letters and digits alike.
+            end += ascii_alnum_run(bytes, end);
+        } else {
+            while let Some(&b) = bytes.get(end) {
+                match ASCII_CLASS[usize::from(b)] {
+                    LETTER => letters = true,
+                    DIGIT => {}
+                    _ => break,
+                }
+                end += 1;
             }
-            _ => break,
         }
-        end += 1;
+        if !latin1_letter_at(bytes, end) {
+            break;
+        }
+        letters = true;
+        end += 2;
     }
     let all_digits = !letters;
     let ends_here = match bytes.get(end) {
@@ -202,6 +209,37 @@ fn fast_word_end(slice: &str, i: usize, first_digit: bool) -> (usize, bool) {
     } else {
         word_end_from(slice, i, end, all_digits)
     }
+}
+
+/// Whether an ASCII byte is a letter or a digit ([`LETTER`] or [`DIGIT`]
+/// in [`ASCII_CLASS`]), a test the loops over a word's bytes make at each.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(ASCII_CLASS[b], LETTER | DIGIT);
+        b += 1;
+    }
+    table
+};
+
+/// How many bytes from `from` on in `bytes` are ASCII letters or digits.
+/// Eight bytes at a time where the text has them (most words), each
+/// tested without a bound check of its own: a byte at a time, the bound
+/// checks and the loop cost more than the tests.
+#[inline(always)]
+fn ascii_alnum_run(bytes: &[u8], from: usize) -> usize {
+    let mut end = from;
+    while let Some(chunk) = bytes.get(end..).and_then(<[u8]>::first_chunk::<8>) {
+        match chunk.iter().position(|&b| !ASCII_ALNUM[usize::from(b)]) {
+            Some(k) => return end + k - from,
+            None => end += 8,
+        }
+    }
+    while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
+        end += 1;
+    }
+    end - from
 }
 
 /// The end of the word or number starting with the alphanumeric char at
