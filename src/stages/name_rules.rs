@@ -2366,7 +2366,9 @@ impl Stage for NameRules {
         doc.mentions = merge(std::mem::take(&mut doc.mentions), recurring);
         let mut titles = Vec::with_capacity(FEW_MENTIONS);
         mentions_at(doc, &mut words, &sentences);
-        for s in &sentences {
+        // A title starts on a title cue: the sentences without one (most)
+        // are passed.
+        for s in sentences.iter().filter(|s| s.last_title.is_some()) {
             let cx = Ctx::new(doc, &words, s);
             self.title_rules(&cx, &mut titles);
         }
