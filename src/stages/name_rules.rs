@@ -1247,8 +1247,8 @@ impl NameRules {
         let n = cx.tokens.len();
         // A listed person comes right after a person: none in the sentence
         // (most sentences), nothing to look for.
-        let any_person = !out[first_new..].is_empty()
-            || cx.next_with(0, facts::PERSON_MENTION).is_some();
+        let any_person =
+            !out[first_new..].is_empty() || cx.next_with(0, facts::PERSON_MENTION).is_some();
         if !any_person {
             return;
         }
@@ -2346,7 +2346,7 @@ impl Stage for NameRules {
         // them ("président de la Commission ...").
         let mut new = Vec::with_capacity(FEW_MENTIONS);
         // Token → mention, for every token of the document, in each pass.
-        mentions_at(doc, &mut words, &sentences);
+        mentions_at(doc, &mut words, sentences.iter());
         for s in &sentences {
             let cx = Ctx::new(doc, &words, s);
             self.organization_and_place_rules(&cx, &mut new);
@@ -2356,7 +2356,7 @@ impl Stage for NameRules {
         doc.mentions = merge(std::mem::take(&mut doc.mentions), publishers);
         let acronyms = self.acronyms(doc);
         let mut new = Vec::with_capacity(FEW_MENTIONS);
-        mentions_at(doc, &mut words, &sentences);
+        mentions_at(doc, &mut words, sentences.iter());
         for s in &sentences {
             let cx = Ctx::new(doc, &words, s);
             self.person_rules(&cx, &mut new);
@@ -2365,10 +2365,11 @@ impl Stage for NameRules {
         let recurring = self.recurring(doc, &acronyms);
         doc.mentions = merge(std::mem::take(&mut doc.mentions), recurring);
         let mut titles = Vec::with_capacity(FEW_MENTIONS);
-        mentions_at(doc, &mut words, &sentences);
         // A title starts on a title cue: the sentences without one (most)
-        // are passed.
-        for s in sentences.iter().filter(|s| s.last_title.is_some()) {
+        // are passed, and their mentions not looked for.
+        let titled = || sentences.iter().filter(|s| s.last_title.is_some());
+        mentions_at(doc, &mut words, titled());
+        for s in titled() {
             let cx = Ctx::new(doc, &words, s);
             self.title_rules(&cx, &mut titles);
         }
@@ -2714,14 +2715,19 @@ impl<'d> Ctx<'d> {
     }
 }
 
-/// Sets [`Words::mention_at`] to, for each token of `words`, the index of
-/// the mention of `doc` that starts at it inside its sentence, if any: what
+/// Sets [`Words::mention_at`] to, for each token of `sentences` (some of
+/// those of `words`, in text order), the index of the mention of `doc` that
+/// starts at it inside its sentence, if any: what
 /// [`Document::mentions_in`] and [`token_at`] find, in one buffer for the
 /// whole document; and marks those tokens in the facts
 /// ([`facts::MENTION`], [`facts::PERSON_MENTION`]). Only the tokens the
 /// last call marked are cleared (a few, where clearing the buffer cost a
 /// write per token, in each pass).
-fn mentions_at(doc: &Document, words: &mut Words, sentences: &[SentenceWords]) {
+fn mentions_at<'s>(
+    doc: &Document,
+    words: &mut Words,
+    sentences: impl Iterator<Item = &'s SentenceWords>,
+) {
     words.mention_at.resize(words.tokens.len(), None);
     for t in words.marked.drain(..) {
         words.mention_at[t] = None;
