@@ -2294,13 +2294,23 @@ fn find_by_first_byte(
     at_word: impl Fn(usize, usize) -> bool,
 ) {
     let bytes = text.as_bytes();
-    // The patterns by first byte.
-    let mut by_first: Vec<(u8, usize)> = ids
+    // The patterns by first byte, each with its first eight bytes (or
+    // fewer) as one integer and their mask: most places of a first byte
+    // are no occurrence, told by one compare (a call to `memcmp` each was
+    // most of the search).
+    let mut by_first: Vec<(u8, usize, u64, u64)> = ids
         .iter()
-        .map(|&id| (patterns[id].as_bytes()[0], id))
+        .map(|&id| {
+            let pattern = patterns[id].as_bytes();
+            let n = pattern.len().min(8);
+            let mut head = [0; 8];
+            head[..n].copy_from_slice(&pattern[..n]);
+            let mask = u64::MAX >> (64 - 8 * n);
+            (pattern[0], id, u64::from_le_bytes(head), mask)
+        })
         .collect();
     by_first.sort_unstable();
-    let mut firsts: Vec<u8> = by_first.iter().map(|&(b, _)| b).collect();
+    let mut firsts: Vec<u8> = by_first.iter().map(|&(b, ..)| b).collect();
     firsts.dedup();
     // Where each pattern's last occurrence ended: a later one must start
     // there or after (non-overlapping, as `memmem::find_iter` gives them).
@@ -2314,10 +2324,17 @@ fn find_by_first_byte(
         };
         for start in starts {
             let first = bytes[start];
-            let from = by_first.partition_point(|&(b, _)| b < first);
-            for &(_, id) in by_first[from..].iter().take_while(|&&(b, _)| b == first) {
+            let from = by_first.partition_point(|&(b, ..)| b < first);
+            let text_head = bytes
+                .get(start..)
+                .and_then(<[u8]>::first_chunk::<8>)
+                .map(|head| u64::from_le_bytes(*head));
+            for &(_, id, head, mask) in by_first[from..].iter().take_while(|&&(b, ..)| b == first) {
                 let pattern = patterns[id].as_bytes();
-                if start < next_from[id] || !bytes[start..].starts_with(pattern) {
+                if start < next_from[id]
+                    || text_head.is_some_and(|t| t & mask != head)
+                    || !bytes[start..].starts_with(pattern)
+                {
                     continue;
                 }
                 let end = start + pattern.len();
