@@ -2562,9 +2562,11 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
             words.len() >= 4 && caps * 10 >= words.len() * 6 && !content_in_lowercase
         };
         // Each token's lowercase, capitalisation and lists, in one pass.
-        let lower_text = &mut words.lower_text;
-        words.facts.extend(tokens.iter().map(|t| {
-            let (lower, bits) = read_token(&doc.text, t.span, lower_text, lexicon);
+        // The text, the buffer and the lexicon moved in by value: reached
+        // through the document at each token, they were loaded again each.
+        let (text, lower_text) = (doc.text.as_str(), &mut words.lower_text);
+        words.facts.extend(tokens.iter().map(move |t| {
+            let (lower, bits) = read_token(text, t.span, lower_text, lexicon);
             TokenFacts { lower, bits }
         }));
         let facts = &mut words.facts[first..];
