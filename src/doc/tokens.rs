@@ -114,9 +114,9 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 i += 1;
                 continue;
             }
-            LETTER => fast_word_end(slice, i, false),
-            DIGIT => fast_word_end(slice, i, true),
-            LATIN1_LEAD if latin1_letter_at(bytes, i) => fast_word_end(slice, i, false),
+            LETTER => fast_word_end(slice, i, i + 1, false),
+            DIGIT => fast_word_end(slice, i, i + 1, true),
+            LATIN1_LEAD if latin1_letter_at(bytes, i) => fast_word_end(slice, i, i, false),
             _ => {
                 let Some(c) = slice.get(i..).and_then(|rest| rest.chars().next()) else {
                     break;
@@ -164,12 +164,12 @@ fn latin1_letter_at(bytes: &[u8], i: usize) -> bool {
 /// digits ended by a space or a punctuation mark that joins nothing, told
 /// from the run's next byte alone (the tokenizer ran a byte at a time
 /// through the general loop, and decoded every accented letter, at every
-/// word).
+/// word). The run is read on from byte `end`: the ASCII first byte is
+/// known already, and not tested again.
 #[inline(always)]
-fn fast_word_end(slice: &str, i: usize, first_digit: bool) -> (usize, bool) {
+fn fast_word_end(slice: &str, i: usize, mut end: usize, first_digit: bool) -> (usize, bool) {
     let bytes = slice.as_bytes();
     let mut letters = !first_digit;
-    let mut end = i;
     loop {
         if letters {
             // A word, whatever follows: letters and digits alike.
