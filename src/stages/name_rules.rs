@@ -1511,7 +1511,10 @@ impl NameRules {
                 Some(Lang::En) => cx.has(i, facts::LOCATIVE_EN),
                 _ => cx.has(i, facts::LOCATIVE_FR),
             };
+            // A capitalised word next, as the name below needs, before the
+            // tests of its text.
             if locative
+                && cx.cap(i + 1)
                 && !cx.title_case
                 && !cx.furniture
                 && i + 1 < n
@@ -1643,14 +1646,13 @@ impl NameRules {
                 .all(|c| c == ' ');
             return (adjacent && number.span.len() <= 2).then_some(next);
         }
-        let w = cx.word(i);
         // A country next (the rarest condition, tested first).
         let place = cx.mention(i + 1).filter(|m| {
             m.label == Label::Loc
                 && m.source == MentionSource::Gazetteer
                 && m.id.as_ref().is_some_and(|id| id.len() == 2)
         })?;
-        if i == 0 || !cx.is_word(i) || !cx.cap(i) || is_all_caps(w) || cx.stop(i) {
+        if i == 0 || !cx.is_word(i) || !cx.cap(i) || is_all_caps(cx.word(i)) || cx.stop(i) {
             return None;
         }
         if cx.cue(i).is_some()
