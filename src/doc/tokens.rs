@@ -114,9 +114,9 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 i += 1;
                 continue;
             }
-            LETTER => fast_word_end(slice, i, false),
-            DIGIT => fast_word_end(slice, i, true),
-            LATIN1_LEAD if latin1_letter_at(bytes, i) => fast_word_end(slice, i, false),
+            LETTER => fast_word_end(slice, i, i + 1, false),
+            DIGIT => fast_word_end(slice, i, i + 1, true),
+            LATIN1_LEAD if latin1_letter_at(bytes, i) => fast_word_end(slice, i, i, false),
             _ => {
                 let Some(c) = slice.get(i..).and_then(|rest| rest.chars().next()) else {
                     break;
@@ -164,24 +164,31 @@ fn latin1_letter_at(bytes: &[u8], i: usize) -> bool {
 /// digits ended by a space or a punctuation mark that joins nothing, told
 /// from the run's next byte alone (the tokenizer ran a byte at a time
 /// through the general loop, and decoded every accented letter, at every
-/// word).
+/// word). The run is read on from byte `end`: the ASCII first byte is
+/// known already, and not tested again.
 #[inline(always)]
-fn fast_word_end(slice: &str, i: usize, first_digit: bool) -> (usize, bool) {
+fn fast_word_end(slice: &str, i: usize, mut end: usize, first_digit: bool) -> (usize, bool) {
     let bytes = slice.as_bytes();
     let mut letters = !first_digit;
-    let mut end = i;
-    while let Some(&b) = bytes.get(end) {
-        match ASCII_CLASS[usize::from(b)] {
-            LETTER => letters = true,
-            DIGIT => {}
-            LATIN1_LEAD if latin1_letter_at(bytes, end) => {
-                letters = true;
-                end += 2;
-                continue;
+    loop {
+        if letters {
+            // A word, whatever follows: letters and digits alike.
+            end += ascii_alnum_run(bytes, end);
+        } else {
+            while let Some(&b) = bytes.get(end) {
+                match ASCII_CLASS[usize::from(b)] {
+                    LETTER => letters = true,
+                    DIGIT => {}
+                    _ => break,
+                }
+                end += 1;
             }
-            _ => break,
         }
-        end += 1;
+        if !latin1_letter_at(bytes, end) {
+            break;
+        }
+        letters = true;
+        end += 2;
     }
     let all_digits = !letters;
     let ends_here = match bytes.get(end) {
@@ -202,6 +209,37 @@ fn fast_word_end(slice: &str, i: usize, first_digit: bool) -> (usize, bool) {
     } else {
         word_end_from(slice, i, end, all_digits)
     }
+}
+
+/// Whether an ASCII byte is a letter or a digit ([`LETTER`] or [`DIGIT`]
+/// in [`ASCII_CLASS`]), a test the loops over a word's bytes make at each.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(ASCII_CLASS[b], LETTER | DIGIT);
+        b += 1;
+    }
+    table
+};
+
+/// How many bytes from `from` on in `bytes` are ASCII letters or digits.
+/// Eight bytes at a time where the text has them (most words), each
+/// tested without a bound check of its own: a byte at a time, the bound
+/// checks and the loop cost more than the tests.
+#[inline(always)]
+fn ascii_alnum_run(bytes: &[u8], from: usize) -> usize {
+    let mut end = from;
+    while let Some(chunk) = bytes.get(end..).and_then(<[u8]>::first_chunk::<8>) {
+        match chunk.iter().position(|&b| !ASCII_ALNUM[usize::from(b)]) {
+            Some(k) => return end + k - from,
+            None => end += 8,
+        }
+    }
+    while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
+        end += 1;
+    }
+    end - from
 }
 
 /// The end of the word or number starting with the alphanumeric char at

@@ -44,13 +44,6 @@ use crate::Lang;
 #[derive(Debug, Default)]
 pub struct NameRules;
 
-/// The bit of [`Lexicon::pairs`] for a word's first byte and the next one
-/// (0 after a one-byte word).
-fn pair_bit(word: &[u8]) -> Option<usize> {
-    let first = *word.first()?;
-    Some(usize::from(first) << 8 | usize::from(word.get(1).copied().unwrap_or(0)))
-}
-
 /// Capitalised words that never start a name: articles, pronouns,
 /// prepositions, conjunctions, sentence openers, months and days.
 const STOP_CAP: &[&str] = &[
@@ -592,6 +585,16 @@ mod facts {
     pub(super) const LOCATIVE_EN: u32 = 1 << 13;
     /// [`super::LIST_GLUE`].
     pub(super) const LIST_GLUE: u32 = 1 << 14;
+    /// A cue starts at the token (see [`super::Ctx::cue`]): the rules that
+    /// start on a cue find the next one in the facts alone.
+    pub(super) const CUE: u32 = 1 << 15;
+    /// A title cue starts at the token.
+    pub(super) const TITLE_CUE: u32 = 1 << 16;
+    /// A mention starts at the token, as [`super::mentions_at`] last found
+    /// them (they change between the passes).
+    pub(super) const MENTION: u32 = 1 << 17;
+    /// That mention is a person.
+    pub(super) const PERSON_MENTION: u32 = 1 << 18;
 }
 
 /// Every word list the rules test tokens against, as one map from a
@@ -605,11 +608,7 @@ struct Lexicon {
     /// integer hashes and compares faster than a string.
     short: ShortTable,
     /// The longer words.
-    long: FxHashMap<&'static str, u32>,
-    /// Which first two bytes some word starts with, a bit per pair (a
-    /// one-byte word sets its byte and 0).
-    pairs: Box<[u64; 1024]>,
-    max_len: usize,
+    long: LongTable,
 }
 
 /// A map from [`short_key`]s to facts, open-addressed: a multiply, a shift
@@ -668,6 +667,71 @@ impl ShortTable {
     }
 }
 
+/// A map from words of more than [`SHORT`] bytes to facts, open-addressed
+/// by their first eight bytes and length: most long words of a text are in
+/// no list, and a multiply and a compare tell them (a general hash map
+/// hashed every byte of each, behind a test of its first two bytes that
+/// most words passed).
+struct LongTable {
+    /// By slot: a word's first eight bytes, the word and its facts.
+    slots: Vec<Option<(u64, &'static str, u32)>>,
+    /// As [`ShortTable::shift`].
+    shift: u32,
+}
+
+impl LongTable {
+    /// Slots per word, at least, as [`ShortTable::ROOM`].
+    const ROOM: usize = 4;
+
+    fn new(entries: impl Iterator<Item = (&'static str, u32)>) -> LongTable {
+        let entries: Vec<(&'static str, u32)> = entries.collect();
+        let size = (entries.len() * Self::ROOM).next_power_of_two().max(2);
+        let mut table = LongTable {
+            slots: vec![None; size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (word, bits) in entries {
+            let Some(prefix) = long_prefix(word) else {
+                continue;
+            };
+            let mut i = table.slot(prefix, word.len());
+            while table.slots[i].is_some() {
+                i = (i + 1) & (size - 1);
+            }
+            table.slots[i] = Some((prefix, word, bits));
+        }
+        table
+    }
+
+    /// Where the probe for a word of `len` bytes starting with `prefix`
+    /// starts.
+    fn slot(&self, prefix: u64, len: usize) -> usize {
+        let product = (prefix ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (product >> self.shift) as usize & (self.slots.len() - 1)
+    }
+
+    fn get(&self, word: &str) -> u32 {
+        let Some(prefix) = long_prefix(word) else {
+            return 0;
+        };
+        let mut i = self.slot(prefix, word.len());
+        while let Some(&Some((p, w, bits))) = self.slots.get(i) {
+            if p == prefix && w == word {
+                return bits;
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+        0
+    }
+}
+
+/// The first eight bytes of `word`, as one integer, if it has as many.
+fn long_prefix(word: &str) -> Option<u64> {
+    word.as_bytes()
+        .first_chunk::<8>()
+        .map(|b| u64::from_le_bytes(*b))
+}
+
 /// Words up to this many bytes are [`Lexicon::short`] ones.
 const SHORT: usize = 7;
 
@@ -718,14 +782,7 @@ impl Lexicon {
     /// [`Lexicon::facts`] for a word of more than [`SHORT`] bytes.
     #[inline(never)]
     fn long_facts(&self, word: &str) -> u32 {
-        match pair_bit(word.as_bytes()) {
-            Some(bit)
-                if word.len() <= self.max_len && self.pairs[bit / 64] & (1 << (bit % 64)) != 0 =>
-            {
-                self.long.get(word).copied().unwrap_or(0)
-            }
-            _ => 0,
-        }
+        self.long.get(word)
     }
 }
 
@@ -756,20 +813,14 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     }
     // The empty word (a token past the end) is in no list.
     words.remove("");
-    let mut pairs = Box::new([0u64; 1024]);
-    for bit in words.keys().filter_map(|w| pair_bit(w.as_bytes())) {
-        pairs[bit / 64] |= 1 << (bit % 64);
-    }
     Lexicon {
-        max_len: words.keys().map(|w| w.len()).max().unwrap_or(0),
-        pairs,
         short: ShortTable::new(
             words
                 .iter()
                 .filter(|(w, _)| w.len() <= SHORT)
                 .map(|(w, &bits)| (short_key(w.as_bytes()), bits)),
         ),
-        long: words.into_iter().filter(|(w, _)| w.len() > SHORT).collect(),
+        long: LongTable::new(words.into_iter().filter(|(w, _)| w.len() > SHORT)),
     }
 });
 
@@ -936,16 +987,30 @@ fn is_all_caps(word: &str) -> bool {
 /// handful per sentence).
 struct Words {
     tokens: Vec<Token>,
-    /// Each token in lowercase where that may differ from it
-    /// ([`Ctx::lower`]): its bytes in `lower_text`.
-    lowers: Vec<Option<(u32, u32)>>,
+    /// Each token's lowercase and facts, one entry a token (one list
+    /// filled at once costs less than two pushed to token by token).
+    facts: Vec<TokenFacts>,
     lower_text: String,
-    /// What each token is ([`facts`]).
-    facts: Vec<u32>,
     /// Token index → cue index, for cues starting at that token (the cues
     /// do not change during the stage, so this is worked out once, not in
     /// each of the three passes).
     cue_at: Vec<Option<usize>>,
+    /// Token index → mention index, for mentions starting at that token
+    /// inside its sentence ([`mentions_at`], again before each pass).
+    mention_at: Vec<Option<usize>>,
+    /// The tokens `mention_at` and the mention [`facts`] are set for: the
+    /// next pass clears those, not every token.
+    marked: Vec<usize>,
+}
+
+/// What [`read_token`] tells of a token.
+#[derive(Clone, Copy)]
+struct TokenFacts {
+    /// The token in lowercase where that may differ from it
+    /// ([`Ctx::lower`]): its bytes in [`Words::lower_text`].
+    lower: Option<(u32, u32)>,
+    /// What the token is ([`facts`]).
+    bits: u32,
 }
 
 /// A sentence read word by word.
@@ -957,21 +1022,26 @@ struct SentenceWords {
     title_case: bool,
     /// Page furniture: only the most trusted rules apply.
     furniture: bool,
+    /// The last of its tokens ([`SentenceWords::tokens`] index) with a
+    /// title cue, if any: a rule that ends on a title tries no token past
+    /// it.
+    last_title: Option<usize>,
+    /// The last of its tokens that is a head noun of an organization
+    /// ([`facts::ORG`]), if any: a name needs a head at its start or after.
+    last_org_head: Option<usize>,
 }
 
 /// What the rules know about the tokens of one sentence.
 struct Ctx<'d> {
     text: &'d str,
     tokens: &'d [Token],
-    /// Each token in lowercase ([`lower`]) where that differs from the
-    /// token, worked out once per sentence: the rules look most tokens up
-    /// several times.
-    lowers: &'d [Option<(u32, u32)>],
+    /// Token index → its facts, and its lowercase ([`lower`]) where that
+    /// differs from the token, worked out once per document: the rules
+    /// look most tokens up several times.
+    facts: &'d [TokenFacts],
     lower_text: &'d str,
-    /// Token index → cue index ([`SentenceWords::cue_at`]).
+    /// Token index → cue index ([`Words::cue_at`]).
     cue_at: &'d [Option<usize>],
-    /// Token index → its facts ([`facts`]).
-    facts: &'d [u32],
     /// Token index → mention index, for mentions starting there.
     mention_at: &'d [Option<usize>],
     cues: &'d [Cue],
@@ -980,6 +1050,10 @@ struct Ctx<'d> {
     title_case: bool,
     /// Page furniture: only the most trusted rules apply.
     furniture: bool,
+    /// [`SentenceWords::last_title`].
+    last_title: Option<usize>,
+    /// [`SentenceWords::last_org_head`].
+    last_org_head: Option<usize>,
 }
 
 impl<'d> Ctx<'d> {
@@ -989,7 +1063,7 @@ impl<'d> Ctx<'d> {
 
     /// Token `i` in lowercase, as `lower(self.word(i))` gives it.
     fn lower(&self, i: usize) -> Lowered<'_> {
-        let range = self.lowers.get(i).copied().flatten();
+        let range = self.facts.get(i).and_then(|f| f.lower);
         Lowered::borrowed(
             match range.and_then(|(s, e)| self.lower_text.get(s as usize..e as usize)) {
                 Some(lower) => lower,
@@ -1001,7 +1075,22 @@ impl<'d> Ctx<'d> {
     /// Whether token `i` has any of the `bits` of [`facts`] (none past
     /// the end, where the word is "").
     fn has(&self, i: usize, bits: u32) -> bool {
-        self.facts.get(i).is_some_and(|f| f & bits != 0)
+        self.facts.get(i).is_some_and(|f| f.bits & bits != 0)
+    }
+
+    /// The first token from `from` on with any of the `bits` of [`facts`]:
+    /// the rules pass most tokens this way. The next such token is most
+    /// often a few tokens on, so they are tested one by one, without the
+    /// setting up of a faster scan.
+    fn next_with(&self, from: usize, bits: u32) -> Option<usize> {
+        let mut k = from;
+        while let Some(f) = self.facts.get(k) {
+            if f.bits & bits != 0 {
+                return Some(k);
+            }
+            k += 1;
+        }
+        None
     }
 
     /// True when token `i` is a capitalised word: `is_cap(self.word(i))`.
@@ -1157,12 +1246,8 @@ impl NameRules {
         let n = cx.tokens.len();
         // A listed person comes right after a person: none in the sentence
         // (most sentences), nothing to look for.
-        let any_person = !out[first_new..].is_empty()
-            || cx
-                .mention_at
-                .iter()
-                .flatten()
-                .any(|&m| cx.mentions[m].label == Label::Per);
+        let any_person =
+            !out[first_new..].is_empty() || cx.next_with(0, facts::PERSON_MENTION).is_some();
         if !any_person {
             return;
         }
@@ -1199,8 +1284,13 @@ impl NameRules {
         let mut found = Vec::new();
         let mut i = 1;
         while i < n {
+            // Glue right before `i` (the rarest condition, tested first), and
+            // a person right before the glue.
+            if !is_glue(i - 1) {
+                i += 1;
+                continue;
+            }
             let taken = person_end_after[i].is_some() || cx.mention(i).is_some();
-            // Glue right before `i`, and a person right before the glue.
             let mut g = i;
             while g > 0 && i - g < 2 && is_glue(g - 1) {
                 g -= 1;
@@ -1231,16 +1321,10 @@ impl NameRules {
         while i < n {
             // Each rule below needs a cue, a counterpart or a capitalised
             // word here: most tokens have none and are passed in one scan.
-            let cues = cx.cue_at.get(i..).unwrap_or_default();
-            let facts = cx.facts.get(i..).unwrap_or_default();
-            let Some(skip) = cues
-                .iter()
-                .zip(facts)
-                .position(|(cue, f)| cue.is_some() || f & (facts::COUNTERPART | facts::CAP) != 0)
-            else {
+            let Some(next) = cx.next_with(i, facts::CUE | facts::COUNTERPART | facts::CAP) else {
                 break;
             };
-            i += skip;
+            i = next;
             if let Some(cue) = cx.cue(i) {
                 match cue.kind {
                     CueKind::Title => {
@@ -1323,8 +1407,9 @@ impl NameRules {
                     }
                 }
             }
-            // "Xavier Dupuis, ministre de ...": a name before an apposed title.
-            if !cx.title_case && cx.mention(i).is_none() {
+            // "Xavier Dupuis, ministre de ...": a name before an apposed title
+            // (none with no title further on).
+            if !cx.title_case && cx.last_title.is_some_and(|t| t > i) && cx.mention(i).is_none() {
                 if let Some(last) = cx.cap_seq(i, 4).filter(|&l| l > i) {
                     let mut k = last + 1;
                     if cx.word(k) == "," {
@@ -1388,19 +1473,10 @@ impl NameRules {
         let n = cx.tokens.len();
         let mut i = 0;
         while i < n {
-            // Each rule below needs one of these (an event head, a
-            // capitalised word, a locative, a mention here or next): most
-            // tokens have none and are passed at once.
-            let may_start = cx.has(
-                i,
-                facts::EVENT | facts::CAP | facts::LOCATIVE_FR | facts::LOCATIVE_EN,
-            ) || cx.mention_at.get(i).copied().flatten().is_some()
-                || cx.mention_at.get(i + 1).copied().flatten().is_some()
-                || cx.has(i, facts::ORG) && cx.lower(i) == "ministère";
-            if !may_start {
-                i += 1;
-                continue;
-            }
+            let Some(start) = self.next_org_or_place_start(cx, i) else {
+                break;
+            };
+            i = start;
             if let Some(last) = self.event_name(cx, i) {
                 out.push(Mention::new(
                     cx.span(i, last),
@@ -1434,7 +1510,10 @@ impl NameRules {
                 Some(Lang::En) => cx.has(i, facts::LOCATIVE_EN),
                 _ => cx.has(i, facts::LOCATIVE_FR),
             };
+            // A capitalised word next, as the name below needs, before the
+            // tests of its text.
             if locative
+                && cx.cap(i + 1)
                 && !cx.title_case
                 && !cx.furniture
                 && i + 1 < n
@@ -1458,6 +1537,36 @@ impl NameRules {
                 }
             }
             i += 1;
+        }
+    }
+
+    /// The first token from `i` on where one of the organization and place
+    /// rules may start: an event head, a capitalised word, a locative, a
+    /// mention here or next, or "ministère". Most tokens are none, and are
+    /// passed in one scan of their facts and mentions.
+    fn next_org_or_place_start(&self, cx: &Ctx<'_>, i: usize) -> Option<usize> {
+        let may_start = |k: usize| {
+            cx.has(
+                k,
+                facts::EVENT | facts::CAP | facts::LOCATIVE_FR | facts::LOCATIVE_EN,
+            ) || cx.mention_at.get(k).copied().flatten().is_some()
+                || cx.mention_at.get(k + 1).copied().flatten().is_some()
+                || cx.has(k, facts::ORG) && cx.lower(k) == "ministère"
+        };
+        let bits = facts::EVENT | facts::CAP | facts::LOCATIVE_FR | facts::LOCATIVE_EN | facts::ORG;
+        let mut from = i;
+        loop {
+            // The first token that has one of the bits or a mention: none
+            // before it may start a rule but the one right before a
+            // mention.
+            let k = cx.next_with(from, bits | facts::MENTION)?;
+            if k > from && cx.mention_at.get(k).copied().flatten().is_some() {
+                return Some(k - 1);
+            }
+            if may_start(k) {
+                return Some(k);
+            }
+            from = k + 1;
         }
     }
 
@@ -1536,14 +1645,13 @@ impl NameRules {
                 .all(|c| c == ' ');
             return (adjacent && number.span.len() <= 2).then_some(next);
         }
-        let w = cx.word(i);
         // A country next (the rarest condition, tested first).
         let place = cx.mention(i + 1).filter(|m| {
             m.label == Label::Loc
                 && m.source == MentionSource::Gazetteer
                 && m.id.as_ref().is_some_and(|id| id.len() == 2)
         })?;
-        if i == 0 || !cx.is_word(i) || !cx.cap(i) || is_all_caps(w) || cx.stop(i) {
+        if i == 0 || !cx.is_word(i) || !cx.cap(i) || is_all_caps(cx.word(i)) || cx.stop(i) {
             return None;
         }
         if cx.cue(i).is_some()
@@ -1564,14 +1672,10 @@ impl NameRules {
     /// Title mentions of one sentence, with what they are of.
     fn title_rules(&self, cx: &Ctx<'_>, titles: &mut Vec<TitleMention>) {
         let mut i = 0;
-        // A title starts on a cue: the tokens without one (most) are passed
-        // in one scan.
-        while let Some(skip) = cx
-            .cue_at
-            .get(i..)
-            .and_then(|rest| rest.iter().position(Option::is_some))
-        {
-            i += skip;
+        // A title starts on a title cue: the tokens without one (most) are
+        // passed in one scan.
+        while let Some(next) = cx.next_with(i, facts::TITLE_CUE) {
+            i = next;
             if let Some(cue) = cx.cue(i).filter(|c| c.kind == CueKind::Title) {
                 let (title, _) = self.title_phrase(cx, i, cue);
                 titles.push(title);
@@ -1702,6 +1806,11 @@ impl NameRules {
             };
         }
         if cx.mention(i).is_some_and(|m| m.label != Label::Misc) {
+            return None;
+        }
+        // Both readings need a head noun here or further on (most
+        // capitalised words have none after them).
+        if cx.last_org_head.is_none_or(|h| h < i) {
             return None;
         }
         match cx.lang {
@@ -2186,13 +2295,23 @@ fn find_by_first_byte(
     at_word: impl Fn(usize, usize) -> bool,
 ) {
     let bytes = text.as_bytes();
-    // The patterns by first byte.
-    let mut by_first: Vec<(u8, usize)> = ids
+    // The patterns by first byte, each with its first eight bytes (or
+    // fewer) as one integer and their mask: most places of a first byte
+    // are no occurrence, told by one compare (a call to `memcmp` each was
+    // most of the search).
+    let mut by_first: Vec<(u8, usize, u64, u64)> = ids
         .iter()
-        .map(|&id| (patterns[id].as_bytes()[0], id))
+        .map(|&id| {
+            let pattern = patterns[id].as_bytes();
+            let n = pattern.len().min(8);
+            let mut head = [0; 8];
+            head[..n].copy_from_slice(&pattern[..n]);
+            let mask = u64::MAX >> (64 - 8 * n);
+            (pattern[0], id, u64::from_le_bytes(head), mask)
+        })
         .collect();
     by_first.sort_unstable();
-    let mut firsts: Vec<u8> = by_first.iter().map(|&(b, _)| b).collect();
+    let mut firsts: Vec<u8> = by_first.iter().map(|&(b, ..)| b).collect();
     firsts.dedup();
     // Where each pattern's last occurrence ended: a later one must start
     // there or after (non-overlapping, as `memmem::find_iter` gives them).
@@ -2206,10 +2325,17 @@ fn find_by_first_byte(
         };
         for start in starts {
             let first = bytes[start];
-            let from = by_first.partition_point(|&(b, _)| b < first);
-            for &(_, id) in by_first[from..].iter().take_while(|&&(b, _)| b == first) {
+            let from = by_first.partition_point(|&(b, ..)| b < first);
+            let text_head = bytes
+                .get(start..)
+                .and_then(<[u8]>::first_chunk::<8>)
+                .map(|head| u64::from_le_bytes(*head));
+            for &(_, id, head, mask) in by_first[from..].iter().take_while(|&&(b, ..)| b == first) {
                 let pattern = patterns[id].as_bytes();
-                if start < next_from[id] || !bytes[start..].starts_with(pattern) {
+                if start < next_from[id]
+                    || text_head.is_some_and(|t| t & mask != head)
+                    || !bytes[start..].starts_with(pattern)
+                {
                     continue;
                 }
                 let end = start + pattern.len();
@@ -2233,15 +2359,14 @@ impl Stage for NameRules {
         &[Layer::Names]
     }
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let (words, sentences) = read_words(doc);
+        let (mut words, sentences) = read_words(doc);
         // Organizations and places first, so that person and title rules see
         // them ("président de la Commission ...").
         let mut new = Vec::with_capacity(FEW_MENTIONS);
         // Token → mention, for every token of the document, in each pass.
-        let mut mention_at = Vec::new();
-        mentions_at(doc, &words, &sentences, &mut mention_at);
+        mentions_at(doc, &mut words, sentences.iter());
         for s in &sentences {
-            let cx = Ctx::new(doc, &words, s, &mention_at);
+            let cx = Ctx::new(doc, &words, s);
             self.organization_and_place_rules(&cx, &mut new);
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
@@ -2249,18 +2374,21 @@ impl Stage for NameRules {
         doc.mentions = merge(std::mem::take(&mut doc.mentions), publishers);
         let acronyms = self.acronyms(doc);
         let mut new = Vec::with_capacity(FEW_MENTIONS);
-        mentions_at(doc, &words, &sentences, &mut mention_at);
+        mentions_at(doc, &mut words, sentences.iter());
         for s in &sentences {
-            let cx = Ctx::new(doc, &words, s, &mention_at);
+            let cx = Ctx::new(doc, &words, s);
             self.person_rules(&cx, &mut new);
         }
         doc.mentions = merge(std::mem::take(&mut doc.mentions), new);
         let recurring = self.recurring(doc, &acronyms);
         doc.mentions = merge(std::mem::take(&mut doc.mentions), recurring);
         let mut titles = Vec::with_capacity(FEW_MENTIONS);
-        mentions_at(doc, &words, &sentences, &mut mention_at);
-        for s in &sentences {
-            let cx = Ctx::new(doc, &words, s, &mention_at);
+        // A title starts on a title cue: the sentences without one (most)
+        // are passed, and their mentions not looked for.
+        let titled = || sentences.iter().filter(|s| s.last_title.is_some());
+        mentions_at(doc, &mut words, titled());
+        for s in titled() {
+            let cx = Ctx::new(doc, &words, s);
             self.title_rules(&cx, &mut titles);
         }
         // In text order, so later stages can find a span's titles by
@@ -2295,13 +2423,14 @@ fn read_token(
                 };
                 return (None, facts);
             }
-            // A short ASCII word with capitals (most capitalised words):
-            // lowercased at once, bit 5 set on the capitals.
-            let lowered = (bytes | capitals >> 2).to_le_bytes();
+            // A short ASCII word with capitals (most capitalised words).
             let word = span.slice(text);
             let cap = if is_cap(word) { facts::CAP } else { 0 };
             let start = lower_text.len();
-            lower_text.extend(lowered[..span.len()].iter().map(|&b| char::from(b)));
+            // Copied and lowered in place: ASCII, so the same bytes as
+            // `lowered`, without pushing them one char at a time.
+            lower_text.push_str(word);
+            lower_text[start..].make_ascii_lowercase();
             let range = u32::try_from(start)
                 .ok()
                 .zip(u32::try_from(lower_text.len()).ok());
@@ -2333,7 +2462,17 @@ fn read_token(
 /// ([`lowercase_differs`] says no for each char) and no capitalised word
 /// ([`is_cap`]); false for any other word, which may still be.
 fn is_known_lowercase(word: &[u8]) -> bool {
-    let mut bytes = word.iter();
+    // Eight ASCII bytes without capitals at a time (most of a long word);
+    // the rest, from a char boundary, a byte at a time.
+    let mut rest = word;
+    while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
+        let chunk = u64::from_le_bytes(*chunk);
+        if chunk & ASCII_HIGH_BITS != 0 || ascii_capitals(chunk) != 0 {
+            break;
+        }
+        rest = tail;
+    }
+    let mut bytes = rest.iter();
     while let Some(&b) = bytes.next() {
         match b {
             b'A'..=b'Z' => return false,
@@ -2388,10 +2527,11 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
     let room = doc.text.len() / 3 + 1;
     let mut words = Words {
         tokens: Vec::with_capacity(room),
-        lowers: Vec::with_capacity(room),
-        lower_text: String::with_capacity(doc.text.len()),
         facts: Vec::with_capacity(room),
+        lower_text: String::with_capacity(doc.text.len()),
         cue_at: Vec::with_capacity(room),
+        mention_at: Vec::new(),
+        marked: Vec::new(),
     };
     let lexicon: &Lexicon = &LEXICON;
     let mut sentences = Vec::with_capacity(doc.sentences.len());
@@ -2423,20 +2563,26 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
             words.len() >= 4 && caps * 10 >= words.len() * 6 && !content_in_lowercase
         };
         // Each token's lowercase, capitalisation and lists, in one pass.
-        for t in tokens {
-            let (lower, facts) = read_token(&doc.text, t.span, &mut words.lower_text, lexicon);
-            words.facts.push(facts);
-            words.lowers.push(lower);
-        }
-        cues_at(doc, s.span, tokens, &mut words.cue_at);
-        let furniture = doc
-            .sentence_at(s.span.start)
-            .is_some_and(|s| s.kind == SentenceKind::Furniture);
+        // The text, the buffer and the lexicon moved in by value: reached
+        // through the document at each token, they were loaded again each.
+        let (text, lower_text) = (doc.text.as_str(), &mut words.lower_text);
+        words.facts.extend(tokens.iter().map(move |t| {
+            let (lower, bits) = read_token(text, t.span, lower_text, lexicon);
+            TokenFacts { lower, bits }
+        }));
+        let facts = &mut words.facts[first..];
+        let last_title = cues_at(doc, s.span, tokens, &mut words.cue_at, facts);
+        let last_org_head = facts.iter().rposition(|f| f.bits & facts::ORG != 0);
+        // The sentence at its own start is itself: sentences do not overlap
+        // (the document's invariant), and one with tokens is not empty.
+        let furniture = s.kind == SentenceKind::Furniture;
         sentences.push(SentenceWords {
             span: s.span,
             tokens: first..words.tokens.len(),
             title_case,
             furniture,
+            last_title,
+            last_org_head,
         });
     }
     (words, sentences)
@@ -2568,61 +2714,85 @@ impl NameRules {
 }
 
 impl<'d> Ctx<'d> {
-    /// The context of sentence `s`; `mention_at` is [`mentions_at`]'s for
-    /// the document.
-    fn new(
-        doc: &'d Document,
-        words: &'d Words,
-        s: &'d SentenceWords,
-        mention_at: &'d [Option<usize>],
-    ) -> Ctx<'d> {
+    /// The context of sentence `s`, with the mentions [`mentions_at`] last
+    /// found.
+    fn new(doc: &'d Document, words: &'d Words, s: &'d SentenceWords) -> Ctx<'d> {
         Ctx {
             text: &doc.text,
             tokens: &words.tokens[s.tokens.clone()],
-            lowers: &words.lowers[s.tokens.clone()],
+            facts: &words.facts[s.tokens.clone()],
             lower_text: &words.lower_text,
             cue_at: &words.cue_at[s.tokens.clone()],
-            facts: &words.facts[s.tokens.clone()],
-            mention_at: &mention_at[s.tokens.clone()],
+            mention_at: &words.mention_at[s.tokens.clone()],
             cues: &doc.cues,
             mentions: &doc.mentions,
             lang: doc.lang,
             title_case: s.title_case,
             furniture: s.furniture,
+            last_title: s.last_title,
+            last_org_head: s.last_org_head,
         }
     }
 }
 
-/// Fills `mention_at` with, for each token of `words`, the index of the
-/// mention of `doc` that starts at it inside its sentence, if any: what
+/// Sets [`Words::mention_at`] to, for each token of `sentences` (some of
+/// those of `words`, in text order), the index of the mention of `doc` that
+/// starts at it inside its sentence, if any: what
 /// [`Document::mentions_in`] and [`token_at`] find, in one buffer for the
-/// whole document (not a buffer cleared and refilled per sentence).
-fn mentions_at(
+/// whole document; and marks those tokens in the facts
+/// ([`facts::MENTION`], [`facts::PERSON_MENTION`]). Only the tokens the
+/// last call marked are cleared (a few, where clearing the buffer cost a
+/// write per token, in each pass).
+fn mentions_at<'s>(
     doc: &Document,
-    words: &Words,
-    sentences: &[SentenceWords],
-    mention_at: &mut Vec<Option<usize>>,
+    words: &mut Words,
+    sentences: impl Iterator<Item = &'s SentenceWords>,
 ) {
-    mention_at.clear();
-    mention_at.resize(words.tokens.len(), None);
+    words.mention_at.resize(words.tokens.len(), None);
+    for t in words.marked.drain(..) {
+        words.mention_at[t] = None;
+        words.facts[t].bits &= !(facts::MENTION | facts::PERSON_MENTION);
+    }
+    let mentions = &doc.mentions;
+    // Sentences come in text order, and so do the mentions of a valid
+    // document: each sentence's first mention is found on from the last
+    // one's, in one walk over the mentions (a binary search over all of
+    // them per sentence cost more than the walk).
+    let sorted = mentions.is_sorted_by_key(|m| m.span.start);
+    let mut first = 0;
     for s in sentences {
+        if sorted {
+            while mentions
+                .get(first)
+                .is_some_and(|m| m.span.start < s.span.start)
+            {
+                first += 1;
+            }
+        } else {
+            first = mentions.partition_point(|m| m.span.start < s.span.start);
+        }
         let tokens = &words.tokens[s.tokens.clone()];
-        // The mentions come by start: each one's token is found on from the
-        // last one's, in one walk over the sentence (a binary search per
-        // mention made a long sentence cost more than its length).
-        let (mut t, mut last_start) = (0, 0);
-        for (mi, m) in doc.mentions_in(s.span) {
-            let start = m.span.start;
-            if start < last_start {
-                // Out of order (no valid document): search afresh.
-                t = tokens.partition_point(|tok| tok.span.start < start);
-            }
-            while tokens.get(t).is_some_and(|tok| tok.span.start < start) {
-                t += 1;
-            }
-            last_start = start;
-            if tokens.get(t).is_some_and(|tok| tok.span.start == start) {
-                mention_at[s.tokens.start + t] = Some(mi);
+        // As `mentions_in(s.span)` gives them; each one's token found by a
+        // binary search over the sentence's (a walk over its tokens up to
+        // the last mention cost a token each).
+        for (k, m) in mentions[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.span.start < s.span.end)
+            .filter(|(_, m)| m.span.end <= s.span.end)
+        {
+            if let Some(t) = token_at(tokens, m.span.start) {
+                let t = s.tokens.start + t;
+                words.mention_at[t] = Some(first + k);
+                // The last mention set at a token is its mention.
+                let person = if m.label == Label::Per {
+                    facts::PERSON_MENTION
+                } else {
+                    0
+                };
+                let f = &mut words.facts[t].bits;
+                *f = *f & !facts::PERSON_MENTION | facts::MENTION | person;
+                words.marked.push(t);
             }
         }
     }
@@ -2635,8 +2805,17 @@ fn token_at(tokens: &[Token], start: usize) -> Option<usize> {
 }
 
 /// Appends to `cue_at`, for each of `tokens` (those of `sentence`), the
-/// index of the cue of `doc` starting at it, if any.
-fn cues_at(doc: &Document, sentence: Span, tokens: &[Token], cue_at: &mut Vec<Option<usize>>) {
+/// index of the cue of `doc` starting at it, if any, and marks it in the
+/// tokens' `token_facts` ([`facts::CUE`], [`facts::TITLE_CUE`]). Returns
+/// the last of `tokens` with a title cue.
+fn cues_at(
+    doc: &Document,
+    sentence: Span,
+    tokens: &[Token],
+    cue_at: &mut Vec<Option<usize>>,
+    token_facts: &mut [TokenFacts],
+) -> Option<usize> {
+    let mut last_title = None;
     let first_token = cue_at.len();
     cue_at.resize(first_token + tokens.len(), None);
     let first_cue = doc.cues.partition_point(|c| c.span.start < sentence.start);
@@ -2647,8 +2826,16 @@ fn cues_at(doc: &Document, sentence: Span, tokens: &[Token], cue_at: &mut Vec<Op
     {
         if let Some(t) = token_at(tokens, c.span.start) {
             cue_at[first_token + t] = Some(first_cue + ci);
+            if let Some(f) = token_facts.get_mut(t) {
+                f.bits |= facts::CUE;
+                if c.kind == CueKind::Title {
+                    f.bits |= facts::TITLE_CUE;
+                    last_title = Some(t);
+                }
+            }
         }
     }
+    last_title
 }
 
 #[cfg(test)]
