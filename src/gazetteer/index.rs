@@ -185,15 +185,14 @@ impl SurfaceIndex {
         None
     }
 
-    /// What may begin with the word `hay[start..end]` (a whole word:
-    /// `start` a word start and `end` its end): whether some surface may
+    /// What may begin with `word`: whether some surface may
     /// (when not, [`SurfaceIndex::walk`] finds nothing), and whether some
     /// surface that may match text starting in lowercase may (when not, and
     /// the text starts in lowercase, the walk finds nothing it must find).
     /// Cheaper than the walk's own filters, which hash the whole word.
     #[inline]
-    pub(crate) fn may_begin_with(&self, hay: &str, start: usize, end: usize) -> FirstWord {
-        let bit = first_word_head_bit(hay.as_bytes(), start, end);
+    pub(crate) fn may_begin_with(&self, word: &Word) -> FirstWord {
+        let bit = word.head_bit;
         let (word, mask) = (bit / 64, 1 << (bit % 64));
         FirstWord {
             begins_some: self.first_word_heads[word] & mask != 0,
@@ -317,7 +316,7 @@ const ASCII_WORD: [bool; 256] = {
 /// Whether the char at byte `i` of `s` is a word char (alphanumeric), and
 /// its length in bytes. Folded text is mostly ASCII: that case is one load.
 #[inline(always)]
-pub(crate) fn char_class(s: &str, i: usize) -> (bool, usize) {
+fn char_class(s: &str, i: usize) -> (bool, usize) {
     let b = s.as_bytes()[i];
     if b < 0x80 {
         (ASCII_WORD[usize::from(b)], 1)
@@ -331,7 +330,7 @@ pub(crate) fn char_class(s: &str, i: usize) -> (bool, usize) {
 /// scanning no further than about `cap` (the result is a char boundary,
 /// possibly a few bytes past `cap`).
 #[inline(always)]
-pub(crate) fn word_end(s: &str, mut i: usize, cap: usize) -> usize {
+fn word_end(s: &str, mut i: usize, cap: usize) -> usize {
     let bytes = s.as_bytes();
     let cap = cap.min(bytes.len());
     while i < cap {
@@ -346,6 +345,68 @@ pub(crate) fn word_end(s: &str, mut i: usize, cap: usize) -> usize {
         i += len;
     }
     i
+}
+
+/// A word of the text, as [`next_word`] finds it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Word {
+    /// Where it starts and ends (a run of alphanumeric chars).
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Its bit in the head filters: see [`first_word_head_bit`].
+    head_bit: usize,
+}
+
+/// The first word of `hay` that starts at or after `i` (`i` not inside a
+/// word), with its head filter bit.
+///
+/// Most words are short, ASCII and followed by an ASCII char: one load of
+/// eight bytes at the word start finds its end and its head at once, where
+/// finding the end and then reading the head again cost twice as much, for
+/// every word of the text.
+#[inline(always)]
+pub(crate) fn next_word(hay: &str, mut i: usize) -> Option<Word> {
+    let bytes = hay.as_bytes();
+    // The non-word chars before it: most often a single space.
+    loop {
+        let b = *bytes.get(i)?;
+        if b < 0x80 {
+            if ASCII_WORD[usize::from(b)] {
+                break;
+            }
+            i += 1;
+        } else {
+            let (word, len) = char_class(hay, i);
+            if word {
+                break;
+            }
+            i += len;
+        }
+    }
+    let start = i;
+    if let Some(chunk) = bytes.get(start..start + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let stop = ascii_stops(v);
+        // The high bit of the first byte that is not an ASCII word char: when
+        // that byte is ASCII, the word ends there (a non-ASCII byte may go on
+        // with a letter such as "ж").
+        let first = stop & stop.wrapping_neg();
+        if first != 0 && v & first == 0 {
+            let len = (first.trailing_zeros() / 8) as usize;
+            let head = v & ((first >> 7) - 1);
+            return Some(Word {
+                start,
+                end: start + len,
+                head_bit: head_bit(head, len),
+            });
+        }
+    }
+    let end = word_end(hay, start, hay.len());
+    Some(Word {
+        start,
+        end,
+        head_bit: first_word_head_bit(bytes, start, end),
+    })
 }
 
 /// Each byte of a `u64` set to `b`.
@@ -366,15 +427,7 @@ fn ascii_word_end(bytes: &[u8], mut i: usize, cap: usize) -> usize {
             break;
         };
         let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // Per byte, on its low seven bits (no carry between bytes): the high
-        // bit of x + (0x80 - k) is set when x >= k.
-        let x = v & !HIGH;
-        let ge = |x: u64, k: u8| x.wrapping_add(splat(0x80 - k)) & HIGH;
-        let digit = ge(x, b'0') & !ge(x, b'9' + 1);
-        let folded_case = x | splat(0x20);
-        let letter = ge(folded_case, b'a') & !ge(folded_case, b'z' + 1);
-        // Not a word byte: neither digit nor letter, or not ASCII at all.
-        let stop = (!(digit | letter) & HIGH) | (v & HIGH);
+        let stop = ascii_stops(v);
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }
@@ -384,6 +437,20 @@ fn ascii_word_end(bytes: &[u8], mut i: usize, cap: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// The high bit of each byte of `v` that is not an ASCII word char.
+#[inline(always)]
+fn ascii_stops(v: u64) -> u64 {
+    // Per byte, on its low seven bits (no carry between bytes): the high
+    // bit of x + (0x80 - k) is set when x >= k.
+    let x = v & !HIGH;
+    let ge = |x: u64, k: u8| x.wrapping_add(splat(0x80 - k)) & HIGH;
+    let digit = ge(x, b'0') & !ge(x, b'9' + 1);
+    let folded_case = x | splat(0x20);
+    let letter = ge(folded_case, b'a') & !ge(folded_case, b'z' + 1);
+    // Not a word byte: neither digit nor letter, or not ASCII at all.
+    (!(digit | letter) & HIGH) | (v & HIGH)
 }
 
 /// Where the word `bytes[start..end]` sits in
@@ -405,6 +472,13 @@ fn first_word_head_bit(bytes: &[u8], start: usize, end: usize) -> usize {
             .rev()
             .fold(0, |acc, &b| (acc << 8) | u64::from(b)),
     };
+    head_bit(head, len)
+}
+
+/// The bit of a word of `len` bytes whose first eight bytes (or fewer, the
+/// rest zero) are `head`: see [`first_word_head_bit`].
+#[inline(always)]
+fn head_bit(head: u64, len: usize) -> usize {
     let mixed = (head ^ (len as u64).wrapping_mul(K2)).wrapping_mul(K1);
     (mixed >> 44) as usize % FIRST_WORD_BITS
 }
@@ -570,7 +644,9 @@ mod tests {
         assert_eq!(index.insert("-x", true), None);
         assert_eq!(index.len(), 6);
         for (hay, start, end) in [("m. durand", 0, 1), ("x paris", 2, 7), ("u.s.a", 0, 1)] {
-            let first = index.may_begin_with(hay, start, end);
+            let word = next_word(hay, start).unwrap();
+            assert_eq!((word.start, word.end), (start, end));
+            let first = index.may_begin_with(&word);
             assert!(first.begins_some && first.begins_lowercase, "{hay}");
         }
         assert_eq!(walk(&index, "m. durand et", 0), ["m.", "m. durand"]);

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::doc::{
     fold, Cue, CueKind, Document, Folded, Label, Mention, MentionSource, OriginalCursor, Span,
 };
-use crate::gazetteer::index::{char_class, word_end, SurfaceIndex};
+use crate::gazetteer::index::{next_word, SurfaceIndex};
 use crate::gazetteer::{CaseRule, Entry, EntryType, Gazetteer};
 use crate::pipeline::{Layer, Stage, StageError};
 use crate::Lang;
@@ -189,17 +189,15 @@ impl GazetteerMatcher {
         let mut found = Vec::new();
         let mut entries = Vec::new();
         let mut resume = 0;
-        let mut i = 0;
-        while i < hay.len() {
-            let (word, len) = char_class(hay, i);
-            if !word {
-                i += len;
+        let mut next = 0;
+        while let Some(word) = next_word(hay, next) {
+            let (i, end) = (word.start, word.end);
+            next = end;
+            if i < resume {
                 continue;
             }
-            // `i` is a word start.
-            let end = word_end(hay, i, hay.len());
-            let first = self.index.may_begin_with(hay, i, end);
-            if i >= resume && first.begins_some {
+            let first = self.index.may_begin_with(&word);
+            if first.begins_some {
                 found.clear();
                 let lowercase = |original: &mut OriginalCursor<'_>| {
                     let at = original.original(i);
@@ -217,7 +215,6 @@ impl GazetteerMatcher {
                 // away here, before the walk hashes it.
                 let known_lowercase = (!first.begins_lowercase).then(|| lowercase(&mut original));
                 if known_lowercase == Some(true) {
-                    i = end;
                     continue;
                 }
                 let lowercase = || known_lowercase.unwrap_or_else(|| lowercase(&mut original));
@@ -233,7 +230,6 @@ impl GazetteerMatcher {
                     }
                 }
             }
-            i = end;
         }
     }
 }
