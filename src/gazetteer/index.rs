@@ -400,6 +400,15 @@ pub(crate) fn next_word(hay: &str, mut i: usize) -> Option<Word> {
                 head_bit: head_bit(head, len),
             });
         }
+        // Eight word bytes: they are the head, and the end lies further.
+        if stop == 0 {
+            let end = word_end(hay, start + 8, hay.len());
+            return Some(Word {
+                start,
+                end,
+                head_bit: head_bit(v, end - start),
+            });
+        }
     }
     let end = word_end(hay, start, hay.len());
     Some(Word {
@@ -611,6 +620,26 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn next_word_as_word_end_and_head_bit_say() {
+        let text = "a bc, l'azerbaidjan  x12345678 9 москва и abcdefgh.ij-жk abcdefg";
+        for hay in [text, &text[..text.len() - 3], "abcdefgh", "w"] {
+            let mut words = Vec::new();
+            let mut next = 0;
+            while let Some(word) = next_word(hay, next) {
+                let want = first_word_head_bit(hay.as_bytes(), word.start, word.end);
+                assert_eq!(word.head_bit, want, "{hay:?} at {}", word.start);
+                words.push(&hay[word.start..word.end]);
+                next = word.end;
+            }
+            let slow: Vec<&str> = hay
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words, slow);
         }
     }
 
