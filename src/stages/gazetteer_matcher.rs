@@ -303,20 +303,31 @@ struct Written<'a> {
 
 impl<'a> Written<'a> {
     fn new(original: &'a str) -> Written<'a> {
-        let mut first_upper = None;
-        let (mut letters, mut upper) = (0, 0);
-        for c in original.chars().filter(|c| c.is_alphabetic()) {
-            let up = c.is_uppercase();
-            first_upper.get_or_insert(up);
-            letters += 1;
-            upper += usize::from(up);
-        }
-        Written {
+        let mut written = Written {
             original,
-            first_upper,
-            letters,
-            upper,
+            first_upper: None,
+            letters: 0,
+            upper: 0,
+        };
+        // Most matches are ASCII: their letters are read from the bytes,
+        // without decoding chars or asking the Unicode tables.
+        if original.is_ascii() {
+            for b in original.bytes().filter(u8::is_ascii_alphabetic) {
+                written.count(b.is_ascii_uppercase());
+            }
+        } else {
+            for c in original.chars().filter(|c| c.is_alphabetic()) {
+                written.count(c.is_uppercase());
+            }
         }
+        written
+    }
+
+    /// Counts one more letter, uppercase or not.
+    fn count(&mut self, up: bool) {
+        self.first_upper.get_or_insert(up);
+        self.letters += 1;
+        self.upper += usize::from(up);
     }
 
     /// More than one letter, all uppercase.
