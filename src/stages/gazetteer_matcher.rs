@@ -347,6 +347,9 @@ impl<'a> Written<'a> {
             },
             CaseRule::Exact => {
                 self.all_upper() && rules.long
+                    // Written as the surface (the common case): no need to
+                    // compare letter by letter.
+                    || self.original == entry.surface
                     || self
                         .original
                         .chars()
