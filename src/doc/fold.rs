@@ -149,7 +149,11 @@ fn fold_ascii_run(bytes: &[u8], mut at: usize, in_space: &mut bool, out: &mut Ve
         }
         let kept = (stop.trailing_zeros() / 8) as usize;
         if kept > 0 {
-            out.extend_from_slice(&lowered[..kept]);
+            // All eight bytes stored and those from the stop on dropped:
+            // cheaper than a copy of a variable length.
+            let len = out.len();
+            out.extend_from_slice(&lowered);
+            out.truncate(len + kept);
             *in_space = (spaces >> (8 * kept - 1)) & 1 != 0;
         }
         return at + kept;
@@ -241,7 +245,8 @@ impl Folded {
                         original_len: 2,
                         joins_previous: false,
                     });
-                    push_char(letter, &mut out);
+                    // An ASCII letter: one byte, no UTF-8 encoding to copy.
+                    out.push(letter as u8);
                     next += 2;
                     continue;
                 }
