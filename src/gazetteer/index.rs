@@ -353,6 +353,9 @@ pub(crate) struct Word {
     /// Where it starts and ends (a run of alphanumeric chars).
     pub(crate) start: usize,
     pub(crate) end: usize,
+    /// Where the search for the next word goes on: `end`, or past the char
+    /// at `end` when that is already known to be a non-word char.
+    pub(crate) after: usize,
     /// Its bit in the head filters: see [`first_word_head_bit`].
     head_bit: usize,
 }
@@ -394,9 +397,11 @@ pub(crate) fn next_word(hay: &str, mut i: usize) -> Option<Word> {
         if first != 0 && v & first == 0 {
             let len = (first.trailing_zeros() / 8) as usize;
             let head = v & ((first >> 7) - 1);
+            // That byte is an ASCII non-word char: the next search skips it.
             return Some(Word {
                 start,
                 end: start + len,
+                after: start + len + 1,
                 head_bit: head_bit(head, len),
             });
         }
@@ -406,6 +411,7 @@ pub(crate) fn next_word(hay: &str, mut i: usize) -> Option<Word> {
             return Some(Word {
                 start,
                 end,
+                after: end,
                 head_bit: head_bit(v, end - start),
             });
         }
@@ -414,6 +420,7 @@ pub(crate) fn next_word(hay: &str, mut i: usize) -> Option<Word> {
     Some(Word {
         start,
         end,
+        after: end,
         head_bit: first_word_head_bit(bytes, start, end),
     })
 }
@@ -633,7 +640,11 @@ mod tests {
                 let want = first_word_head_bit(hay.as_bytes(), word.start, word.end);
                 assert_eq!(word.head_bit, want, "{hay:?} at {}", word.start);
                 words.push(&hay[word.start..word.end]);
-                next = word.end;
+                assert!(
+                    word.after == word.end
+                        || !hay[word.end..word.after].contains(char::is_alphanumeric)
+                );
+                next = word.after;
             }
             let slow: Vec<&str> = hay
                 .split(|c: char| !c.is_alphanumeric())

@@ -192,7 +192,7 @@ impl GazetteerMatcher {
         let mut next = 0;
         while let Some(word) = next_word(hay, next) {
             let (i, end) = (word.start, word.end);
-            next = end;
+            next = word.after;
             if i < resume {
                 continue;
             }
