@@ -99,10 +99,11 @@ impl SurfaceIndex {
         self.same_hash.len()
     }
 
-    /// Surface `id`.
-    pub(crate) fn surface(&self, id: u32) -> &str {
+    /// Surface `id`, as bytes: slicing a `str` checks both ends for char
+    /// boundaries, on every probe of a walk.
+    fn surface(&self, id: u32) -> &[u8] {
         let id = id as usize;
-        &self.surfaces[self.bounds[id]..self.bounds[id + 1]]
+        &self.surfaces.as_bytes()[self.bounds[id]..self.bounds[id + 1]]
     }
 
     /// Adds a folded surface; returns its id (the same id for the same
@@ -122,7 +123,7 @@ impl SurfaceIndex {
         }
         let hash = hash_str(folded);
         let head = self.table.get(&hash).map_or(NONE, |slot| slot.surface);
-        if let Some(id) = self.find(head, folded) {
+        if let Some(id) = self.find(head, folded.as_bytes()) {
             return Some(id);
         }
         let id = u32::try_from(self.len()).expect("fewer than 4 billion surfaces");
@@ -175,7 +176,7 @@ impl SurfaceIndex {
     }
 
     /// The surface equal to `key` in the collision chain from `id`.
-    fn find(&self, mut id: u32, key: &str) -> Option<u32> {
+    fn find(&self, mut id: u32, key: &[u8]) -> Option<u32> {
         while id != NONE {
             if self.surface(id) == key {
                 return Some(id);
@@ -283,7 +284,7 @@ impl SurfaceIndex {
         found: &mut Vec<(u32, usize)>,
     ) {
         if slot.surface != NONE {
-            if let Some(id) = self.find(slot.surface, &hay[start..end]) {
+            if let Some(id) = self.find(slot.surface, &hay.as_bytes()[start..end]) {
                 found.push((id, end));
             }
         }
@@ -661,7 +662,7 @@ mod tests {
         found
             .into_iter()
             .map(|(id, end)| {
-                assert_eq!(index.surface(id), &hay[start..end]);
+                assert_eq!(index.surface(id), hay[start..end].as_bytes());
                 hay[start..end].to_string()
             })
             .collect()
@@ -722,9 +723,9 @@ mod tests {
         index.same_hash.push(slot.surface);
         let b = a + 1;
         index.table.get_mut(&hash_str("nice")).unwrap().surface = b;
-        assert_eq!(index.find(b, "nice"), Some(a));
-        assert_eq!(index.find(b, "lyon"), Some(b));
-        assert_eq!(index.find(b, "pau"), None);
+        assert_eq!(index.find(b, b"nice"), Some(a));
+        assert_eq!(index.find(b, b"lyon"), Some(b));
+        assert_eq!(index.find(b, b"pau"), None);
     }
 
     #[test]
