@@ -662,7 +662,7 @@ mod tests {
         found
             .into_iter()
             .map(|(id, end)| {
-                assert_eq!(index.surface(id), hay[start..end].as_bytes());
+                assert_eq!(index.surface(id), &hay.as_bytes()[start..end]);
                 hay[start..end].to_string()
             })
             .collect()
