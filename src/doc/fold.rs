@@ -149,7 +149,11 @@ fn fold_ascii_run(bytes: &[u8], mut at: usize, in_space: &mut bool, out: &mut Ve
         }
         let kept = (stop.trailing_zeros() / 8) as usize;
         if kept > 0 {
-            out.extend_from_slice(&lowered[..kept]);
+            // All eight bytes stored and those from the stop on dropped:
+            // cheaper than a copy of a variable length.
+            let len = out.len();
+            out.extend_from_slice(&lowered);
+            out.truncate(len + kept);
             *in_space = (spaces >> (8 * kept - 1)) & 1 != 0;
         }
         return at + kept;
@@ -186,7 +190,7 @@ fn general_punctuation(last: u8) -> Option<u8> {
 /// tables, which took most of the time spent on non-ASCII chars; `None`
 /// for any other char.
 #[inline]
-fn latin1_letter(c: char) -> Option<char> {
+const fn latin1_letter(c: char) -> Option<char> {
     Some(match c {
         'À'..='Å' | 'à'..='å' => 'a',
         'Ç' | 'ç' => 'c',
@@ -199,6 +203,24 @@ fn latin1_letter(c: char) -> Option<char> {
         _ => return None,
     })
 }
+
+/// [`latin1_letter`] of U+00C0 to U+00FF (two UTF-8 bytes, the first
+/// 0xC3), by the low six bits of the second byte, as an ASCII byte; 0 for
+/// none. One load where the match took a call and a dozen comparisons, for
+/// every accent of a French text.
+const LATIN1_LETTERS: [u8; 64] = {
+    let mut table = [0; 64];
+    let mut low = 0;
+    while low < 64 {
+        if let Some(c) = char::from_u32(0xC0 + low as u32) {
+            if let Some(letter) = latin1_letter(c) {
+                table[low] = letter as u8;
+            }
+        }
+        low += 1;
+    }
+    table
+};
 
 /// Folds a string the way [`Folded::new`] folds a document, without the map:
 /// used for gazetteer surfaces and for comparing names.
@@ -231,8 +253,8 @@ impl Folded {
             // bytes from 0xC3) fold to one ASCII letter: decoded from the
             // bytes here, as the general path below would fold them.
             if let (Some(0xC3), Some(&low)) = (bytes.get(next), bytes.get(next + 1)) {
-                let letter = char::from_u32(0xC0 + u32::from(low & 0x3F)).and_then(latin1_letter);
-                if let Some(letter) = letter {
+                let letter = LATIN1_LETTERS[usize::from(low & 0x3F)];
+                if letter != 0 {
                     in_space = false;
                     irregular.push(Irregular {
                         folded: out.len(),
@@ -241,7 +263,7 @@ impl Folded {
                         original_len: 2,
                         joins_previous: false,
                     });
-                    push_char(letter, &mut out);
+                    out.push(letter);
                     next += 2;
                     continue;
                 }
@@ -482,6 +504,10 @@ mod tests {
             assert_eq!(fast.to_string(), slow, "{c:?}");
         }
         assert_eq!(latin1_letter('É'), Some('e'));
+        for c in '\u{c0}'..='\u{ff}' {
+            let want = latin1_letter(c).map_or(0, |l| l as u8);
+            assert_eq!(LATIN1_LETTERS[c as usize & 0x3F], want, "{c:?}");
+        }
     }
 
     #[test]

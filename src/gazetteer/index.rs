@@ -99,10 +99,11 @@ impl SurfaceIndex {
         self.same_hash.len()
     }
 
-    /// Surface `id`.
-    pub(crate) fn surface(&self, id: u32) -> &str {
+    /// Surface `id`, as bytes: slicing a `str` checks both ends for char
+    /// boundaries, on every probe of a walk.
+    fn surface(&self, id: u32) -> &[u8] {
         let id = id as usize;
-        &self.surfaces[self.bounds[id]..self.bounds[id + 1]]
+        &self.surfaces.as_bytes()[self.bounds[id]..self.bounds[id + 1]]
     }
 
     /// Adds a folded surface; returns its id (the same id for the same
@@ -122,7 +123,7 @@ impl SurfaceIndex {
         }
         let hash = hash_str(folded);
         let head = self.table.get(&hash).map_or(NONE, |slot| slot.surface);
-        if let Some(id) = self.find(head, folded) {
+        if let Some(id) = self.find(head, folded.as_bytes()) {
             return Some(id);
         }
         let id = u32::try_from(self.len()).expect("fewer than 4 billion surfaces");
@@ -175,7 +176,7 @@ impl SurfaceIndex {
     }
 
     /// The surface equal to `key` in the collision chain from `id`.
-    fn find(&self, mut id: u32, key: &str) -> Option<u32> {
+    fn find(&self, mut id: u32, key: &[u8]) -> Option<u32> {
         while id != NONE {
             if self.surface(id) == key {
                 return Some(id);
@@ -185,15 +186,14 @@ impl SurfaceIndex {
         None
     }
 
-    /// What may begin with the word `hay[start..end]` (a whole word:
-    /// `start` a word start and `end` its end): whether some surface may
+    /// What may begin with `word`: whether some surface may
     /// (when not, [`SurfaceIndex::walk`] finds nothing), and whether some
     /// surface that may match text starting in lowercase may (when not, and
     /// the text starts in lowercase, the walk finds nothing it must find).
     /// Cheaper than the walk's own filters, which hash the whole word.
     #[inline]
-    pub(crate) fn may_begin_with(&self, hay: &str, start: usize, end: usize) -> FirstWord {
-        let bit = first_word_head_bit(hay.as_bytes(), start, end);
+    pub(crate) fn may_begin_with(&self, word: &Word) -> FirstWord {
+        let bit = word.head_bit;
         let (word, mask) = (bit / 64, 1 << (bit % 64));
         FirstWord {
             begins_some: self.first_word_heads[word] & mask != 0,
@@ -284,7 +284,7 @@ impl SurfaceIndex {
         found: &mut Vec<(u32, usize)>,
     ) {
         if slot.surface != NONE {
-            if let Some(id) = self.find(slot.surface, &hay[start..end]) {
+            if let Some(id) = self.find(slot.surface, &hay.as_bytes()[start..end]) {
                 found.push((id, end));
             }
         }
@@ -317,7 +317,7 @@ const ASCII_WORD: [bool; 256] = {
 /// Whether the char at byte `i` of `s` is a word char (alphanumeric), and
 /// its length in bytes. Folded text is mostly ASCII: that case is one load.
 #[inline(always)]
-pub(crate) fn char_class(s: &str, i: usize) -> (bool, usize) {
+fn char_class(s: &str, i: usize) -> (bool, usize) {
     let b = s.as_bytes()[i];
     if b < 0x80 {
         (ASCII_WORD[usize::from(b)], 1)
@@ -331,7 +331,7 @@ pub(crate) fn char_class(s: &str, i: usize) -> (bool, usize) {
 /// scanning no further than about `cap` (the result is a char boundary,
 /// possibly a few bytes past `cap`).
 #[inline(always)]
-pub(crate) fn word_end(s: &str, mut i: usize, cap: usize) -> usize {
+fn word_end(s: &str, mut i: usize, cap: usize) -> usize {
     let bytes = s.as_bytes();
     let cap = cap.min(bytes.len());
     while i < cap {
@@ -346,6 +346,84 @@ pub(crate) fn word_end(s: &str, mut i: usize, cap: usize) -> usize {
         i += len;
     }
     i
+}
+
+/// A word of the text, as [`next_word`] finds it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Word {
+    /// Where it starts and ends (a run of alphanumeric chars).
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Where the search for the next word goes on: `end`, or past the char
+    /// at `end` when that is already known to be a non-word char.
+    pub(crate) after: usize,
+    /// Its bit in the head filters: see [`first_word_head_bit`].
+    head_bit: usize,
+}
+
+/// The first word of `hay` that starts at or after `i` (`i` not inside a
+/// word), with its head filter bit.
+///
+/// Most words are short, ASCII and followed by an ASCII char: one load of
+/// eight bytes at the word start finds its end and its head at once, where
+/// finding the end and then reading the head again cost twice as much, for
+/// every word of the text.
+#[inline(always)]
+pub(crate) fn next_word(hay: &str, mut i: usize) -> Option<Word> {
+    let bytes = hay.as_bytes();
+    // The non-word chars before it: most often a single space.
+    loop {
+        let b = *bytes.get(i)?;
+        if b < 0x80 {
+            if ASCII_WORD[usize::from(b)] {
+                break;
+            }
+            i += 1;
+        } else {
+            let (word, len) = char_class(hay, i);
+            if word {
+                break;
+            }
+            i += len;
+        }
+    }
+    let start = i;
+    if let Some(chunk) = bytes.get(start..start + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let stop = ascii_stops(v);
+        // The high bit of the first byte that is not an ASCII word char: when
+        // that byte is ASCII, the word ends there (a non-ASCII byte may go on
+        // with a letter such as "ж").
+        let first = stop & stop.wrapping_neg();
+        if first != 0 && v & first == 0 {
+            let len = (first.trailing_zeros() / 8) as usize;
+            let head = v & ((first >> 7) - 1);
+            // That byte is an ASCII non-word char: the next search skips it.
+            return Some(Word {
+                start,
+                end: start + len,
+                after: start + len + 1,
+                head_bit: head_bit(head, len),
+            });
+        }
+        // Eight word bytes: they are the head, and the end lies further.
+        if stop == 0 {
+            let end = word_end(hay, start + 8, hay.len());
+            return Some(Word {
+                start,
+                end,
+                after: end,
+                head_bit: head_bit(v, end - start),
+            });
+        }
+    }
+    let end = word_end(hay, start, hay.len());
+    Some(Word {
+        start,
+        end,
+        after: end,
+        head_bit: first_word_head_bit(bytes, start, end),
+    })
 }
 
 /// Each byte of a `u64` set to `b`.
@@ -366,15 +444,7 @@ fn ascii_word_end(bytes: &[u8], mut i: usize, cap: usize) -> usize {
             break;
         };
         let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // Per byte, on its low seven bits (no carry between bytes): the high
-        // bit of x + (0x80 - k) is set when x >= k.
-        let x = v & !HIGH;
-        let ge = |x: u64, k: u8| x.wrapping_add(splat(0x80 - k)) & HIGH;
-        let digit = ge(x, b'0') & !ge(x, b'9' + 1);
-        let folded_case = x | splat(0x20);
-        let letter = ge(folded_case, b'a') & !ge(folded_case, b'z' + 1);
-        // Not a word byte: neither digit nor letter, or not ASCII at all.
-        let stop = (!(digit | letter) & HIGH) | (v & HIGH);
+        let stop = ascii_stops(v);
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }
@@ -384,6 +454,20 @@ fn ascii_word_end(bytes: &[u8], mut i: usize, cap: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// The high bit of each byte of `v` that is not an ASCII word char.
+#[inline(always)]
+fn ascii_stops(v: u64) -> u64 {
+    // Per byte, on its low seven bits (no carry between bytes): the high
+    // bit of x + (0x80 - k) is set when x >= k.
+    let x = v & !HIGH;
+    let ge = |x: u64, k: u8| x.wrapping_add(splat(0x80 - k)) & HIGH;
+    let digit = ge(x, b'0') & !ge(x, b'9' + 1);
+    let folded_case = x | splat(0x20);
+    let letter = ge(folded_case, b'a') & !ge(folded_case, b'z' + 1);
+    // Not a word byte: neither digit nor letter, or not ASCII at all.
+    (!(digit | letter) & HIGH) | (v & HIGH)
 }
 
 /// Where the word `bytes[start..end]` sits in
@@ -405,6 +489,13 @@ fn first_word_head_bit(bytes: &[u8], start: usize, end: usize) -> usize {
             .rev()
             .fold(0, |acc, &b| (acc << 8) | u64::from(b)),
     };
+    head_bit(head, len)
+}
+
+/// The bit of a word of `len` bytes whose first eight bytes (or fewer, the
+/// rest zero) are `head`: see [`first_word_head_bit`].
+#[inline(always)]
+fn head_bit(head: u64, len: usize) -> usize {
     let mixed = (head ^ (len as u64).wrapping_mul(K2)).wrapping_mul(K1);
     (mixed >> 44) as usize % FIRST_WORD_BITS
 }
@@ -540,6 +631,30 @@ mod tests {
         }
     }
 
+    #[test]
+    fn next_word_as_word_end_and_head_bit_say() {
+        let text = "a bc, l'azerbaidjan  x12345678 9 москва и abcdefgh.ij-жk abcdefg";
+        for hay in [text, &text[..text.len() - 3], "abcdefgh", "w"] {
+            let mut words = Vec::new();
+            let mut next = 0;
+            while let Some(word) = next_word(hay, next) {
+                let want = first_word_head_bit(hay.as_bytes(), word.start, word.end);
+                assert_eq!(word.head_bit, want, "{hay:?} at {}", word.start);
+                words.push(&hay[word.start..word.end]);
+                assert!(
+                    word.after == word.end
+                        || !hay[word.end..word.after].contains(char::is_alphanumeric)
+                );
+                next = word.after;
+            }
+            let slow: Vec<&str> = hay
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words, slow);
+        }
+    }
+
     fn walk(index: &SurfaceIndex, hay: &str, start: usize) -> Vec<String> {
         let mut found = Vec::new();
         let first_end = word_end(hay, start, hay.len());
@@ -547,7 +662,7 @@ mod tests {
         found
             .into_iter()
             .map(|(id, end)| {
-                assert_eq!(index.surface(id), &hay[start..end]);
+                assert_eq!(index.surface(id), &hay.as_bytes()[start..end]);
                 hay[start..end].to_string()
             })
             .collect()
@@ -570,7 +685,9 @@ mod tests {
         assert_eq!(index.insert("-x", true), None);
         assert_eq!(index.len(), 6);
         for (hay, start, end) in [("m. durand", 0, 1), ("x paris", 2, 7), ("u.s.a", 0, 1)] {
-            let first = index.may_begin_with(hay, start, end);
+            let word = next_word(hay, start).unwrap();
+            assert_eq!((word.start, word.end), (start, end));
+            let first = index.may_begin_with(&word);
             assert!(first.begins_some && first.begins_lowercase, "{hay}");
         }
         assert_eq!(walk(&index, "m. durand et", 0), ["m.", "m. durand"]);
@@ -606,9 +723,9 @@ mod tests {
         index.same_hash.push(slot.surface);
         let b = a + 1;
         index.table.get_mut(&hash_str("nice")).unwrap().surface = b;
-        assert_eq!(index.find(b, "nice"), Some(a));
-        assert_eq!(index.find(b, "lyon"), Some(b));
-        assert_eq!(index.find(b, "pau"), None);
+        assert_eq!(index.find(b, b"nice"), Some(a));
+        assert_eq!(index.find(b, b"lyon"), Some(b));
+        assert_eq!(index.find(b, b"pau"), None);
     }
 
     #[test]

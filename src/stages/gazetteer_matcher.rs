@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::doc::{
     fold, Cue, CueKind, Document, Folded, Label, Mention, MentionSource, OriginalCursor, Span,
 };
-use crate::gazetteer::index::{char_class, word_end, SurfaceIndex};
+use crate::gazetteer::index::{next_word, SurfaceIndex};
 use crate::gazetteer::{CaseRule, Entry, EntryType, Gazetteer};
 use crate::pipeline::{Layer, Stage, StageError};
 use crate::Lang;
@@ -189,38 +189,29 @@ impl GazetteerMatcher {
         let mut found = Vec::new();
         let mut entries = Vec::new();
         let mut resume = 0;
-        let mut i = 0;
-        while i < hay.len() {
-            let (word, len) = char_class(hay, i);
-            if !word {
-                i += len;
+        let mut next = 0;
+        while let Some(word) = next_word(hay, next) {
+            let (i, end) = (word.start, word.end);
+            next = word.after;
+            if i < resume {
                 continue;
             }
-            // `i` is a word start.
-            let end = word_end(hay, i, hay.len());
-            let first = self.index.may_begin_with(hay, i, end);
-            if i >= resume && first.begins_some {
+            let first = self.index.may_begin_with(&word);
+            if first.begins_some {
                 found.clear();
-                let lowercase = |original: &mut OriginalCursor<'_>| {
-                    let at = original.original(i);
-                    match text.as_bytes().get(at) {
-                        // Most text is ASCII: no char to decode.
-                        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-                        _ => text
-                            .get(at..)
-                            .and_then(|rest| rest.chars().next())
-                            .is_some_and(is_lowercase_letter),
-                    }
-                };
                 // A common lowercase word ("de", "la", "the") that begins
                 // only capitalised names ("De Gaulle", "La Paz") is turned
                 // away here, before the walk hashes it.
-                let known_lowercase = (!first.begins_lowercase).then(|| lowercase(&mut original));
+                let known_lowercase = if first.begins_lowercase {
+                    None
+                } else {
+                    Some(starts_lowercase(text, &mut original, i))
+                };
                 if known_lowercase == Some(true) {
-                    i = end;
                     continue;
                 }
-                let lowercase = || known_lowercase.unwrap_or_else(|| lowercase(&mut original));
+                let lowercase =
+                    || known_lowercase.unwrap_or_else(|| starts_lowercase(text, &mut original, i));
                 self.index.walk(hay, i, end, lowercase, &mut found);
                 // The longest surface whose case rule passes.
                 for &(id, stop) in found.iter().rev() {
@@ -233,7 +224,6 @@ impl GazetteerMatcher {
                     }
                 }
             }
-            i = end;
         }
     }
 }
@@ -307,20 +297,31 @@ struct Written<'a> {
 
 impl<'a> Written<'a> {
     fn new(original: &'a str) -> Written<'a> {
-        let mut first_upper = None;
-        let (mut letters, mut upper) = (0, 0);
-        for c in original.chars().filter(|c| c.is_alphabetic()) {
-            let up = c.is_uppercase();
-            first_upper.get_or_insert(up);
-            letters += 1;
-            upper += usize::from(up);
-        }
-        Written {
+        let mut written = Written {
             original,
-            first_upper,
-            letters,
-            upper,
+            first_upper: None,
+            letters: 0,
+            upper: 0,
+        };
+        // Most matches are ASCII: their letters are read from the bytes,
+        // without decoding chars or asking the Unicode tables.
+        if original.is_ascii() {
+            for b in original.bytes().filter(u8::is_ascii_alphabetic) {
+                written.count(b.is_ascii_uppercase());
+            }
+        } else {
+            for c in original.chars().filter(|c| c.is_alphabetic()) {
+                written.count(c.is_uppercase());
+            }
         }
+        written
+    }
+
+    /// Counts one more letter, uppercase or not.
+    fn count(&mut self, up: bool) {
+        self.first_upper.get_or_insert(up);
+        self.letters += 1;
+        self.upper += usize::from(up);
     }
 
     /// More than one letter, all uppercase.
@@ -340,6 +341,9 @@ impl<'a> Written<'a> {
             },
             CaseRule::Exact => {
                 self.all_upper() && rules.long
+                    // Written as the surface (the common case): no need to
+                    // compare letter by letter.
+                    || self.original == entry.surface
                     || self
                         .original
                         .chars()
@@ -375,6 +379,23 @@ fn cue_kind(kind: EntryType) -> Option<CueKind> {
         EntryType::GivenName => Some(CueKind::GivenName),
         EntryType::Trigger => Some(CueKind::Trigger),
         EntryType::Entity(_) => None,
+    }
+}
+
+/// Whether the original char of folded offset `i` (a word start, no
+/// smaller than the last one asked of `original`) is a lowercase letter.
+/// Inlined: it is asked for a third of the words of a text, and most
+/// answer from one ASCII byte.
+#[inline(always)]
+fn starts_lowercase(text: &str, original: &mut OriginalCursor<'_>, i: usize) -> bool {
+    let at = original.original(i);
+    match text.as_bytes().get(at) {
+        // Most text is ASCII: no char to decode.
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(is_lowercase_letter),
     }
 }
 
