@@ -691,7 +691,7 @@ impl LongTable {
             shift: 64 - size.trailing_zeros(),
         };
         for (word, bits) in entries {
-            let Some(prefix) = long_prefix(word) else {
+            let Some(prefix) = long_prefix(word.as_bytes()) else {
                 continue;
             };
             let mut i = table.slot(prefix, word.len());
@@ -710,13 +710,13 @@ impl LongTable {
         (product >> self.shift) as usize & (self.slots.len() - 1)
     }
 
-    fn get(&self, word: &str) -> u32 {
+    fn get(&self, word: &[u8]) -> u32 {
         let Some(prefix) = long_prefix(word) else {
             return 0;
         };
         let mut i = self.slot(prefix, word.len());
         while let Some(&Some((p, w, bits))) = self.slots.get(i) {
-            if p == prefix && w == word {
+            if p == prefix && w.as_bytes() == word {
                 return bits;
             }
             i = (i + 1) & (self.slots.len() - 1);
@@ -726,10 +726,8 @@ impl LongTable {
 }
 
 /// The first eight bytes of `word`, as one integer, if it has as many.
-fn long_prefix(word: &str) -> Option<u64> {
-    word.as_bytes()
-        .first_chunk::<8>()
-        .map(|b| u64::from_le_bytes(*b))
+fn long_prefix(word: &[u8]) -> Option<u64> {
+    word.first_chunk::<8>().map(|b| u64::from_le_bytes(*b))
 }
 
 /// Words up to this many bytes are [`Lexicon::short`] ones.
@@ -767,8 +765,7 @@ fn short_key(word: &[u8]) -> u64 {
 impl Lexicon {
     /// The bits of the lists that hold `word` (lowercase); 0 for none.
     #[inline(always)]
-    fn facts(&self, word: &str) -> u32 {
-        let bytes = word.as_bytes();
+    fn facts(&self, bytes: &[u8]) -> u32 {
         if bytes.len() <= SHORT {
             // Most words: one probe of the short table costs less than the
             // first-bytes test would in front of it, and inline, less than
@@ -776,12 +773,12 @@ impl Lexicon {
             // every call saved and restored).
             return self.short.get(short_key(bytes));
         }
-        self.long_facts(word)
+        self.long_facts(bytes)
     }
 
     /// [`Lexicon::facts`] for a word of more than [`SHORT`] bytes.
     #[inline(never)]
-    fn long_facts(&self, word: &str) -> u32 {
+    fn long_facts(&self, word: &[u8]) -> u32 {
         self.long.get(word)
     }
 }
@@ -897,13 +894,13 @@ fn lower(s: &str) -> Lowered<'_> {
 /// Appends `word` in lowercase to `out`, as [`lower`] gives it, when that may
 /// differ from the word, and returns where it went; `None` when the word is
 /// its own lowercase (ASCII without capitals).
-fn push_lower(word: &str, out: &mut String) -> Option<(u32, u32)> {
+fn push_lower(word: &str, out: &mut Vec<u8>) -> Option<(u32, u32)> {
     let start = out.len();
     if word.is_ascii() {
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
             return None;
         }
-        out.push_str(word);
+        out.extend_from_slice(word.as_bytes());
         out[start..].make_ascii_lowercase();
     } else if !word.chars().any(lowercase_differs) {
         // Accented words in lowercase (most non-ASCII words of French
@@ -912,16 +909,17 @@ fn push_lower(word: &str, out: &mut String) -> Option<(u32, u32)> {
     } else if word.contains('Σ') {
         // A final sigma lowercases by its place in the word, which only
         // `str::to_lowercase` knows.
-        out.push_str(&word.to_lowercase());
+        out.extend_from_slice(word.to_lowercase().as_bytes());
     } else {
         // Char by char, as `str::to_lowercase` does for every other char.
         out.reserve(word.len());
+        let mut buf = [0; 4];
         for c in word.chars() {
             if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
+                out.push(c.to_ascii_lowercase() as u8);
             } else {
                 for l in c.to_lowercase() {
-                    out.push(l);
+                    out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
                 }
             }
         }
@@ -990,6 +988,8 @@ struct Words {
     /// Each token's lowercase and facts, one entry a token (one list
     /// filled at once costs less than two pushed to token by token).
     facts: Vec<TokenFacts>,
+    /// The tokens' lowercase where it may differ from them, one after the
+    /// other ([`TokenFacts::lower`]).
     lower_text: String,
     /// Token index → cue index, for cues starting at that token (the cues
     /// do not change during the stage, so this is worked out once, not in
@@ -2405,7 +2405,7 @@ impl Stage for NameRules {
 fn read_token(
     text: &str,
     span: Span,
-    lower_text: &mut String,
+    lower_text: &mut Vec<u8>,
     lexicon: &Lexicon,
 ) -> (Option<(u32, u32)>, u32) {
     // Most words are a few ASCII letters without capitals, their own
@@ -2419,23 +2419,33 @@ fn read_token(
                 let facts = if span.len() <= SHORT {
                     lexicon.short.get(bytes | (span.len() as u64) << 56)
                 } else {
-                    lexicon.long_facts(span.slice(text))
+                    lexicon.long_facts(span.slice(text).as_bytes())
                 };
                 return (None, facts);
             }
-            // A short ASCII word with capitals (most capitalised words).
-            let word = span.slice(text);
-            let cap = if is_cap(word) { facts::CAP } else { 0 };
+            // A short ASCII word with capitals (most capitalised words),
+            // lowered in the integer: a capital's high bit, moved to the
+            // bit that tells the cases apart.
+            let cap = if is_cap(span.slice(text)) {
+                facts::CAP
+            } else {
+                0
+            };
+            let lowered = bytes | capitals >> 2;
             let start = lower_text.len();
-            // Copied and lowered in place: ASCII, so the same bytes as
-            // `lowered`, without pushing them one char at a time.
-            lower_text.push_str(word);
-            lower_text[start..].make_ascii_lowercase();
+            // All eight bytes stored at once (one store, where copying the
+            // word's few took a call), those past the word cut off.
+            lower_text.extend_from_slice(&lowered.to_le_bytes());
+            lower_text.truncate(start + span.len());
             let range = u32::try_from(start)
                 .ok()
                 .zip(u32::try_from(lower_text.len()).ok());
-            let lowered = lower_text.get(start..).unwrap_or(word);
-            return (range, cap | lexicon.facts(lowered));
+            let facts = if span.len() <= SHORT {
+                lexicon.short.get(lowered | (span.len() as u64) << 56)
+            } else {
+                lexicon.long_facts(&lowered.to_le_bytes())
+            };
+            return (range, cap | facts);
         }
     }
     let word = span.slice(text);
@@ -2443,17 +2453,17 @@ fn read_token(
     // own lowercase and no capitalised word, told byte by byte without
     // decoding.
     if is_known_lowercase(word.as_bytes()) {
-        return (None, lexicon.facts(word));
+        return (None, lexicon.facts(word.as_bytes()));
     }
     // Most words are ASCII without capitals, their own lowercase.
     let cap = if is_cap(word) { facts::CAP } else { 0 };
     if cap == 0 && word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return (None, lexicon.facts(word));
+        return (None, lexicon.facts(word.as_bytes()));
     }
     let lower = push_lower(word, lower_text);
     let lowered = lower
         .and_then(|(s, e)| lower_text.get(s as usize..e as usize))
-        .unwrap_or(word);
+        .unwrap_or(word.as_bytes());
     (lower, cap | lexicon.facts(lowered))
 }
 
@@ -2528,12 +2538,15 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
     let mut words = Words {
         tokens: Vec::with_capacity(room),
         facts: Vec::with_capacity(room),
-        lower_text: String::with_capacity(doc.text.len()),
+        lower_text: String::new(),
         cue_at: Vec::with_capacity(room),
         mention_at: Vec::new(),
         marked: Vec::new(),
     };
     let lexicon: &Lexicon = &LEXICON;
+    // The lowercase words as bytes while they are read: a short word is
+    // stored in one go, eight bytes at once ([`read_token`]).
+    let mut lower_bytes: Vec<u8> = Vec::with_capacity(doc.text.len() + 8);
     let mut sentences = Vec::with_capacity(doc.sentences.len());
     for s in doc
         .sentences
@@ -2565,7 +2578,7 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
         // Each token's lowercase, capitalisation and lists, in one pass.
         // The text, the buffer and the lexicon moved in by value: reached
         // through the document at each token, they were loaded again each.
-        let (text, lower_text) = (doc.text.as_str(), &mut words.lower_text);
+        let (text, lower_text) = (doc.text.as_str(), &mut lower_bytes);
         words.facts.extend(tokens.iter().map(move |t| {
             let (lower, bits) = read_token(text, t.span, lower_text, lexicon);
             TokenFacts { lower, bits }
@@ -2585,6 +2598,10 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
             last_org_head,
         });
     }
+    // Every piece appended is a whole str's bytes, or ASCII: valid UTF-8,
+    // checked once for the document, never made lossy.
+    words.lower_text = String::from_utf8(lower_bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     (words, sentences)
 }
 
@@ -2679,7 +2696,7 @@ impl NameRules {
             if let Some(surname) = words.next_back() {
                 if words.next().is_some()
                     && surname.chars().count() >= 3
-                    && LEXICON.facts(&lower(surname)) & facts::STOP == 0
+                    && LEXICON.facts(lower(surname).as_bytes()) & facts::STOP == 0
                 {
                     needles.push((surname, Label::Per, None));
                 }
@@ -2951,17 +2968,17 @@ mod tests {
                 .iter()
                 .filter(|(list, _)| list.contains(&word))
                 .fold(0, |bits, (_, bit)| bits | bit);
-            assert_eq!(LEXICON.facts(word), expected, "{word:?}");
+            assert_eq!(LEXICON.facts(word.as_bytes()), expected, "{word:?}");
         }
     }
 
     #[test]
     fn push_lower_gives_what_lowercasing_does() {
-        let mut buffer = String::new();
+        let mut buffer = Vec::new();
         for word in ["été", "Été", "ÉTÉ", "naïve", "ΣΟΦΟΣ", "Straße", "x"] {
             let got = push_lower(word, &mut buffer)
-                .map_or(word, |(s, e)| &buffer[s as usize..e as usize]);
-            assert_eq!(got, word.to_lowercase(), "{word:?}");
+                .map_or(word.as_bytes(), |(s, e)| &buffer[s as usize..e as usize]);
+            assert_eq!(got, word.to_lowercase().as_bytes(), "{word:?}");
         }
     }
 
