@@ -595,6 +595,10 @@ mod facts {
     pub(super) const MENTION: u32 = 1 << 17;
     /// That mention is a person.
     pub(super) const PERSON_MENTION: u32 = 1 << 18;
+    /// Set on a sentence's first token: a person mention starts in the
+    /// sentence, as [`super::mentions_at`] last found them (a rule that
+    /// needs one knows without a scan of the sentence's tokens).
+    pub(super) const PERSON_IN_SENTENCE: u32 = 1 << 19;
 }
 
 /// Every word list the rules test tokens against, as one map from a
@@ -1246,8 +1250,7 @@ impl NameRules {
         let n = cx.tokens.len();
         // A listed person comes right after a person: none in the sentence
         // (most sentences), nothing to look for.
-        let any_person =
-            !out[first_new..].is_empty() || cx.next_with(0, facts::PERSON_MENTION).is_some();
+        let any_person = !out[first_new..].is_empty() || cx.has(0, facts::PERSON_IN_SENTENCE);
         if !any_person {
             return;
         }
@@ -2757,7 +2760,8 @@ impl<'d> Ctx<'d> {
 /// starts at it inside its sentence, if any: what
 /// [`Document::mentions_in`] and [`token_at`] find, in one buffer for the
 /// whole document; and marks those tokens in the facts
-/// ([`facts::MENTION`], [`facts::PERSON_MENTION`]). Only the tokens the
+/// ([`facts::MENTION`], [`facts::PERSON_MENTION`], and
+/// [`facts::PERSON_IN_SENTENCE`] on the first token). Only the tokens the
 /// last call marked are cleared (a few, where clearing the buffer cost a
 /// write per token, in each pass).
 fn mentions_at<'s>(
@@ -2768,7 +2772,8 @@ fn mentions_at<'s>(
     words.mention_at.resize(words.tokens.len(), None);
     for t in words.marked.drain(..) {
         words.mention_at[t] = None;
-        words.facts[t].bits &= !(facts::MENTION | facts::PERSON_MENTION);
+        words.facts[t].bits &=
+            !(facts::MENTION | facts::PERSON_MENTION | facts::PERSON_IN_SENTENCE);
     }
     let mentions = &doc.mentions;
     // Sentences come in text order, and so do the mentions of a valid
@@ -2810,6 +2815,10 @@ fn mentions_at<'s>(
                 let f = &mut words.facts[t].bits;
                 *f = *f & !facts::PERSON_MENTION | facts::MENTION | person;
                 words.marked.push(t);
+                if person != 0 {
+                    words.facts[s.tokens.start].bits |= facts::PERSON_IN_SENTENCE;
+                    words.marked.push(s.tokens.start);
+                }
             }
         }
     }
