@@ -2551,6 +2551,11 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
     // stored in one go, eight bytes at once ([`read_token`]).
     let mut lower_bytes: Vec<u8> = Vec::with_capacity(doc.text.len() + 8);
     let mut sentences = Vec::with_capacity(doc.sentences.len());
+    let mut cue_walk = CueWalk {
+        sorted: doc.cues.is_sorted_by_key(|c| c.span.start),
+        next: 0,
+        cue_at: std::mem::take(&mut words.cue_at),
+    };
     for s in doc
         .sentences
         .iter()
@@ -2559,25 +2564,6 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
         let first = words.tokens.len();
         tokenize_into(&doc.text, s.span, &mut words.tokens);
         let tokens = &words.tokens[first..];
-        // Only headlines can be in title case: body sentences are not
-        // counted.
-        let title_case = s.kind == SentenceKind::Headline && {
-            let words: Vec<&str> = tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| t.span.slice(&doc.text))
-                .collect();
-            let caps = words.iter().filter(|w| is_cap(w)).count();
-            // Title case leaves only short function words in lowercase: a
-            // caption line ("Ghani, center, speaks with ...") that lost its
-            // final period is no title.
-            let content_in_lowercase = words.iter().any(|w| {
-                w.starts_with(char::is_lowercase)
-                    && w.chars().count() > 4
-                    && !TITLE_CASE_LOWER.contains(w)
-            });
-            words.len() >= 4 && caps * 10 >= words.len() * 6 && !content_in_lowercase
-        };
         // Each token's lowercase, capitalisation and lists, in one pass.
         // The text, the buffer and the lexicon moved in by value: reached
         // through the document at each token, they were loaded again each.
@@ -2587,7 +2573,11 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
             TokenFacts { lower, bits }
         }));
         let facts = &mut words.facts[first..];
-        let last_title = cues_at(doc, s.span, tokens, &mut words.cue_at, facts);
+        // Only headlines can be in title case: body sentences are not
+        // counted.
+        let title_case =
+            s.kind == SentenceKind::Headline && in_title_case(&doc.text, tokens, facts);
+        let last_title = cues_at(doc, s.span, tokens, &mut cue_walk, facts);
         let last_org_head = facts.iter().rposition(|f| f.bits & facts::ORG != 0);
         // The sentence at its own start is itself: sentences do not overlap
         // (the document's invariant), and one with tokens is not empty.
@@ -2601,11 +2591,38 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
             last_org_head,
         });
     }
+    words.cue_at = cue_walk.cue_at;
     // Every piece appended is a whole str's bytes, or ASCII: valid UTF-8,
     // checked once for the document, never made lossy.
     words.lower_text = String::from_utf8(lower_bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     (words, sentences)
+}
+
+/// Whether a headline's `tokens` (of `text`, with their `facts`) are in
+/// title case: six words in ten capitalised, at least four words, and only
+/// short function words in lowercase (a caption line, "Ghani, center,
+/// speaks with ...", that lost its final period is no title). The
+/// capitals are counted from the facts, without a list of the words.
+fn in_title_case(text: &str, tokens: &[Token], facts: &[TokenFacts]) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for (t, f) in tokens.iter().zip(facts) {
+        if t.kind == TokenKind::Word {
+            words += 1;
+            caps += usize::from(f.bits & facts::CAP != 0);
+        }
+    }
+    words >= 4
+        && caps * 10 >= words * 6
+        && !tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span.slice(text))
+            .any(|w| {
+                w.starts_with(char::is_lowercase)
+                    && w.chars().count() > 4
+                    && !TITLE_CASE_LOWER.contains(&w)
+            })
 }
 
 impl NameRules {
@@ -2830,7 +2847,38 @@ fn token_at(tokens: &[Token], start: usize) -> Option<usize> {
     tokens.get(k).filter(|t| t.span.start == start).map(|_| k)
 }
 
-/// Appends to `cue_at`, for each of `tokens` (those of `sentence`), the
+/// Where [`cues_at`] is in the document's cues, sentence after sentence.
+struct CueWalk {
+    /// The cues are sorted by start (the usual case).
+    sorted: bool,
+    /// The first cue of the last sentence.
+    next: usize,
+    /// [`Words::cue_at`], as filled so far.
+    cue_at: Vec<Option<usize>>,
+}
+
+impl CueWalk {
+    /// The first of sorted `cues` starting at byte `start` or after, as
+    /// `partition_point` finds it: walked to from the last sentence's first
+    /// cue when that one starts before `start` (a binary search over all
+    /// the document's cues, at each sentence, cost more than the walk).
+    fn first_from(&mut self, cues: &[Cue], start: usize) -> usize {
+        let behind = self.next == 0
+            || cues
+                .get(self.next - 1)
+                .is_some_and(|c| c.span.start < start);
+        if !self.sorted || !behind {
+            self.next = cues.partition_point(|c| c.span.start < start);
+            return self.next;
+        }
+        while cues.get(self.next).is_some_and(|c| c.span.start < start) {
+            self.next += 1;
+        }
+        self.next
+    }
+}
+
+/// Appends to the walk's `cue_at`, for each of `tokens` (those of `sentence`), the
 /// index of the cue of `doc` starting at it, if any, and marks it in the
 /// tokens' `token_facts` ([`facts::CUE`], [`facts::TITLE_CUE`]). Returns
 /// the last of `tokens` with a title cue.
@@ -2838,13 +2886,14 @@ fn cues_at(
     doc: &Document,
     sentence: Span,
     tokens: &[Token],
-    cue_at: &mut Vec<Option<usize>>,
+    walk: &mut CueWalk,
     token_facts: &mut [TokenFacts],
 ) -> Option<usize> {
     let mut last_title = None;
+    let first_cue = walk.first_from(&doc.cues, sentence.start);
+    let cue_at = &mut walk.cue_at;
     let first_token = cue_at.len();
     cue_at.resize(first_token + tokens.len(), None);
-    let first_cue = doc.cues.partition_point(|c| c.span.start < sentence.start);
     for (ci, c) in doc.cues[first_cue..]
         .iter()
         .enumerate()
