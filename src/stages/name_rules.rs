@@ -2316,6 +2316,13 @@ fn find_by_first_byte(
     by_first.sort_unstable();
     let mut firsts: Vec<u8> = by_first.iter().map(|&(b, ..)| b).collect();
     firsts.dedup();
+    // Byte → where its patterns start in `by_first`, for the first bytes
+    // of patterns (the scans find no other): one load at each place found,
+    // where a binary search cost a few compares.
+    let mut group_of = [0; 256];
+    for (k, &(b, ..)) in by_first.iter().enumerate().rev() {
+        group_of[usize::from(b)] = k;
+    }
     // Where each pattern's last occurrence ended: a later one must start
     // there or after (non-overlapping, as `memmem::find_iter` gives them).
     let mut next_from = vec![0usize; patterns.len()];
@@ -2328,7 +2335,7 @@ fn find_by_first_byte(
         };
         for start in starts {
             let first = bytes[start];
-            let from = by_first.partition_point(|&(b, ..)| b < first);
+            let from = group_of[usize::from(first)];
             let text_head = bytes
                 .get(start..)
                 .and_then(<[u8]>::first_chunk::<8>)
