@@ -2523,9 +2523,22 @@ fn short_word_bytes(text: &[u8], span: Span) -> Option<u64> {
     }
     let chunk = text.get(span.start..)?.first_chunk::<8>()?;
     let bytes = u64::from_le_bytes(*chunk);
-    // The bytes past the word are cleared.
-    Some(bytes & u64::MAX >> (64 - 8 * len))
+    // The bytes past the word are cleared, by a mask loaded rather than
+    // shifted into place (a few instructions less, at every token).
+    Some(bytes & WORD_MASKS[len])
 }
+
+/// By length, the bytes of a word of at most eight in a little-endian
+/// integer: its low `len` bytes set.
+const WORD_MASKS: [u64; 9] = {
+    let mut masks = [0; 9];
+    let mut len = 1;
+    while len <= 8 {
+        masks[len] = u64::MAX >> (64 - 8 * len);
+        len += 1;
+    }
+    masks
+};
 
 /// The high bit of each of the eight bytes of `bytes`, all ASCII, that is
 /// a capital A to Z.
