@@ -335,6 +335,10 @@ fn is_alphanumeric(c: char) -> bool {
             true
         }
         '\u{80}'..='\u{ff}' => false,
+        // General punctuation (the typographic apostrophe, quotes and
+        // dashes of news text): no letter nor number, told without the
+        // Unicode tables.
+        '\u{2000}'..='\u{206f}' => false,
         c => c.is_alphanumeric(),
     }
 }
@@ -461,7 +465,10 @@ mod tests {
 
     #[test]
     fn latin1_alphanumerics_are_as_unicode_says() {
-        for c in ('\0'..='\u{17f}').chain(['Σ', '٣', '\u{2003}']) {
+        for c in ('\0'..='\u{17f}')
+            .chain('\u{2000}'..='\u{206f}')
+            .chain(['Σ', '٣', 'ʼ'])
+        {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }

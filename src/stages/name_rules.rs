@@ -595,6 +595,10 @@ mod facts {
     pub(super) const MENTION: u32 = 1 << 17;
     /// That mention is a person.
     pub(super) const PERSON_MENTION: u32 = 1 << 18;
+    /// Set on a sentence's first token: a person mention starts in the
+    /// sentence, as [`super::mentions_at`] last found them (a rule that
+    /// needs one knows without a scan of the sentence's tokens).
+    pub(super) const PERSON_IN_SENTENCE: u32 = 1 << 19;
 }
 
 /// Every word list the rules test tokens against, as one map from a
@@ -691,7 +695,7 @@ impl LongTable {
             shift: 64 - size.trailing_zeros(),
         };
         for (word, bits) in entries {
-            let Some(prefix) = long_prefix(word) else {
+            let Some(prefix) = long_prefix(word.as_bytes()) else {
                 continue;
             };
             let mut i = table.slot(prefix, word.len());
@@ -710,13 +714,13 @@ impl LongTable {
         (product >> self.shift) as usize & (self.slots.len() - 1)
     }
 
-    fn get(&self, word: &str) -> u32 {
+    fn get(&self, word: &[u8]) -> u32 {
         let Some(prefix) = long_prefix(word) else {
             return 0;
         };
         let mut i = self.slot(prefix, word.len());
         while let Some(&Some((p, w, bits))) = self.slots.get(i) {
-            if p == prefix && w == word {
+            if p == prefix && w.as_bytes() == word {
                 return bits;
             }
             i = (i + 1) & (self.slots.len() - 1);
@@ -726,10 +730,8 @@ impl LongTable {
 }
 
 /// The first eight bytes of `word`, as one integer, if it has as many.
-fn long_prefix(word: &str) -> Option<u64> {
-    word.as_bytes()
-        .first_chunk::<8>()
-        .map(|b| u64::from_le_bytes(*b))
+fn long_prefix(word: &[u8]) -> Option<u64> {
+    word.first_chunk::<8>().map(|b| u64::from_le_bytes(*b))
 }
 
 /// Words up to this many bytes are [`Lexicon::short`] ones.
@@ -767,8 +769,7 @@ fn short_key(word: &[u8]) -> u64 {
 impl Lexicon {
     /// The bits of the lists that hold `word` (lowercase); 0 for none.
     #[inline(always)]
-    fn facts(&self, word: &str) -> u32 {
-        let bytes = word.as_bytes();
+    fn facts(&self, bytes: &[u8]) -> u32 {
         if bytes.len() <= SHORT {
             // Most words: one probe of the short table costs less than the
             // first-bytes test would in front of it, and inline, less than
@@ -776,12 +777,12 @@ impl Lexicon {
             // every call saved and restored).
             return self.short.get(short_key(bytes));
         }
-        self.long_facts(word)
+        self.long_facts(bytes)
     }
 
     /// [`Lexicon::facts`] for a word of more than [`SHORT`] bytes.
     #[inline(never)]
-    fn long_facts(&self, word: &str) -> u32 {
+    fn long_facts(&self, word: &[u8]) -> u32 {
         self.long.get(word)
     }
 }
@@ -897,13 +898,13 @@ fn lower(s: &str) -> Lowered<'_> {
 /// Appends `word` in lowercase to `out`, as [`lower`] gives it, when that may
 /// differ from the word, and returns where it went; `None` when the word is
 /// its own lowercase (ASCII without capitals).
-fn push_lower(word: &str, out: &mut String) -> Option<(u32, u32)> {
+fn push_lower(word: &str, out: &mut Vec<u8>) -> Option<(u32, u32)> {
     let start = out.len();
     if word.is_ascii() {
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
             return None;
         }
-        out.push_str(word);
+        out.extend_from_slice(word.as_bytes());
         out[start..].make_ascii_lowercase();
     } else if !word.chars().any(lowercase_differs) {
         // Accented words in lowercase (most non-ASCII words of French
@@ -912,16 +913,17 @@ fn push_lower(word: &str, out: &mut String) -> Option<(u32, u32)> {
     } else if word.contains('Σ') {
         // A final sigma lowercases by its place in the word, which only
         // `str::to_lowercase` knows.
-        out.push_str(&word.to_lowercase());
+        out.extend_from_slice(word.to_lowercase().as_bytes());
     } else {
         // Char by char, as `str::to_lowercase` does for every other char.
         out.reserve(word.len());
+        let mut buf = [0; 4];
         for c in word.chars() {
             if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
+                out.push(c.to_ascii_lowercase() as u8);
             } else {
                 for l in c.to_lowercase() {
-                    out.push(l);
+                    out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
                 }
             }
         }
@@ -990,6 +992,8 @@ struct Words {
     /// Each token's lowercase and facts, one entry a token (one list
     /// filled at once costs less than two pushed to token by token).
     facts: Vec<TokenFacts>,
+    /// The tokens' lowercase where it may differ from them, one after the
+    /// other ([`TokenFacts::lower`]).
     lower_text: String,
     /// Token index → cue index, for cues starting at that token (the cues
     /// do not change during the stage, so this is worked out once, not in
@@ -1246,8 +1250,7 @@ impl NameRules {
         let n = cx.tokens.len();
         // A listed person comes right after a person: none in the sentence
         // (most sentences), nothing to look for.
-        let any_person =
-            !out[first_new..].is_empty() || cx.next_with(0, facts::PERSON_MENTION).is_some();
+        let any_person = !out[first_new..].is_empty() || cx.has(0, facts::PERSON_IN_SENTENCE);
         if !any_person {
             return;
         }
@@ -2313,6 +2316,13 @@ fn find_by_first_byte(
     by_first.sort_unstable();
     let mut firsts: Vec<u8> = by_first.iter().map(|&(b, ..)| b).collect();
     firsts.dedup();
+    // Byte → where its patterns start in `by_first`, for the first bytes
+    // of patterns (the scans find no other): one load at each place found,
+    // where a binary search cost a few compares.
+    let mut group_of = [0; 256];
+    for (k, &(b, ..)) in by_first.iter().enumerate().rev() {
+        group_of[usize::from(b)] = k;
+    }
     // Where each pattern's last occurrence ended: a later one must start
     // there or after (non-overlapping, as `memmem::find_iter` gives them).
     let mut next_from = vec![0usize; patterns.len()];
@@ -2325,7 +2335,7 @@ fn find_by_first_byte(
         };
         for start in starts {
             let first = bytes[start];
-            let from = by_first.partition_point(|&(b, ..)| b < first);
+            let from = group_of[usize::from(first)];
             let text_head = bytes
                 .get(start..)
                 .and_then(<[u8]>::first_chunk::<8>)
@@ -2405,7 +2415,7 @@ impl Stage for NameRules {
 fn read_token(
     text: &str,
     span: Span,
-    lower_text: &mut String,
+    lower_text: &mut Vec<u8>,
     lexicon: &Lexicon,
 ) -> (Option<(u32, u32)>, u32) {
     // Most words are a few ASCII letters without capitals, their own
@@ -2419,23 +2429,33 @@ fn read_token(
                 let facts = if span.len() <= SHORT {
                     lexicon.short.get(bytes | (span.len() as u64) << 56)
                 } else {
-                    lexicon.long_facts(span.slice(text))
+                    lexicon.long_facts(span.slice(text).as_bytes())
                 };
                 return (None, facts);
             }
-            // A short ASCII word with capitals (most capitalised words).
-            let word = span.slice(text);
-            let cap = if is_cap(word) { facts::CAP } else { 0 };
+            // A short ASCII word with capitals (most capitalised words),
+            // lowered in the integer: a capital's high bit, moved to the
+            // bit that tells the cases apart.
+            let cap = if is_cap(span.slice(text)) {
+                facts::CAP
+            } else {
+                0
+            };
+            let lowered = bytes | capitals >> 2;
             let start = lower_text.len();
-            // Copied and lowered in place: ASCII, so the same bytes as
-            // `lowered`, without pushing them one char at a time.
-            lower_text.push_str(word);
-            lower_text[start..].make_ascii_lowercase();
+            // All eight bytes stored at once (one store, where copying the
+            // word's few took a call), those past the word cut off.
+            lower_text.extend_from_slice(&lowered.to_le_bytes());
+            lower_text.truncate(start + span.len());
             let range = u32::try_from(start)
                 .ok()
                 .zip(u32::try_from(lower_text.len()).ok());
-            let lowered = lower_text.get(start..).unwrap_or(word);
-            return (range, cap | lexicon.facts(lowered));
+            let facts = if span.len() <= SHORT {
+                lexicon.short.get(lowered | (span.len() as u64) << 56)
+            } else {
+                lexicon.long_facts(&lowered.to_le_bytes())
+            };
+            return (range, cap | facts);
         }
     }
     let word = span.slice(text);
@@ -2443,17 +2463,17 @@ fn read_token(
     // own lowercase and no capitalised word, told byte by byte without
     // decoding.
     if is_known_lowercase(word.as_bytes()) {
-        return (None, lexicon.facts(word));
+        return (None, lexicon.facts(word.as_bytes()));
     }
     // Most words are ASCII without capitals, their own lowercase.
     let cap = if is_cap(word) { facts::CAP } else { 0 };
     if cap == 0 && word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return (None, lexicon.facts(word));
+        return (None, lexicon.facts(word.as_bytes()));
     }
     let lower = push_lower(word, lower_text);
     let lowered = lower
         .and_then(|(s, e)| lower_text.get(s as usize..e as usize))
-        .unwrap_or(word);
+        .unwrap_or(word.as_bytes());
     (lower, cap | lexicon.facts(lowered))
 }
 
@@ -2503,9 +2523,22 @@ fn short_word_bytes(text: &[u8], span: Span) -> Option<u64> {
     }
     let chunk = text.get(span.start..)?.first_chunk::<8>()?;
     let bytes = u64::from_le_bytes(*chunk);
-    // The bytes past the word are cleared.
-    Some(bytes & u64::MAX >> (64 - 8 * len))
+    // The bytes past the word are cleared, by a mask loaded rather than
+    // shifted into place (a few instructions less, at every token).
+    Some(bytes & WORD_MASKS[len])
 }
+
+/// By length, the bytes of a word of at most eight in a little-endian
+/// integer: its low `len` bytes set.
+const WORD_MASKS: [u64; 9] = {
+    let mut masks = [0; 9];
+    let mut len = 1;
+    while len <= 8 {
+        masks[len] = u64::MAX >> (64 - 8 * len);
+        len += 1;
+    }
+    masks
+};
 
 /// The high bit of each of the eight bytes of `bytes`, all ASCII, that is
 /// a capital A to Z.
@@ -2528,13 +2561,21 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
     let mut words = Words {
         tokens: Vec::with_capacity(room),
         facts: Vec::with_capacity(room),
-        lower_text: String::with_capacity(doc.text.len()),
+        lower_text: String::new(),
         cue_at: Vec::with_capacity(room),
         mention_at: Vec::new(),
         marked: Vec::new(),
     };
     let lexicon: &Lexicon = &LEXICON;
+    // The lowercase words as bytes while they are read: a short word is
+    // stored in one go, eight bytes at once ([`read_token`]).
+    let mut lower_bytes: Vec<u8> = Vec::with_capacity(doc.text.len() + 8);
     let mut sentences = Vec::with_capacity(doc.sentences.len());
+    let mut cue_walk = CueWalk {
+        sorted: doc.cues.is_sorted_by_key(|c| c.span.start),
+        next: 0,
+        cue_at: std::mem::take(&mut words.cue_at),
+    };
     for s in doc
         .sentences
         .iter()
@@ -2543,35 +2584,20 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
         let first = words.tokens.len();
         tokenize_into(&doc.text, s.span, &mut words.tokens);
         let tokens = &words.tokens[first..];
-        // Only headlines can be in title case: body sentences are not
-        // counted.
-        let title_case = s.kind == SentenceKind::Headline && {
-            let words: Vec<&str> = tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| t.span.slice(&doc.text))
-                .collect();
-            let caps = words.iter().filter(|w| is_cap(w)).count();
-            // Title case leaves only short function words in lowercase: a
-            // caption line ("Ghani, center, speaks with ...") that lost its
-            // final period is no title.
-            let content_in_lowercase = words.iter().any(|w| {
-                w.starts_with(char::is_lowercase)
-                    && w.chars().count() > 4
-                    && !TITLE_CASE_LOWER.contains(w)
-            });
-            words.len() >= 4 && caps * 10 >= words.len() * 6 && !content_in_lowercase
-        };
         // Each token's lowercase, capitalisation and lists, in one pass.
         // The text, the buffer and the lexicon moved in by value: reached
         // through the document at each token, they were loaded again each.
-        let (text, lower_text) = (doc.text.as_str(), &mut words.lower_text);
+        let (text, lower_text) = (doc.text.as_str(), &mut lower_bytes);
         words.facts.extend(tokens.iter().map(move |t| {
             let (lower, bits) = read_token(text, t.span, lower_text, lexicon);
             TokenFacts { lower, bits }
         }));
         let facts = &mut words.facts[first..];
-        let last_title = cues_at(doc, s.span, tokens, &mut words.cue_at, facts);
+        // Only headlines can be in title case: body sentences are not
+        // counted.
+        let title_case =
+            s.kind == SentenceKind::Headline && in_title_case(&doc.text, tokens, facts);
+        let last_title = cues_at(doc, s.span, tokens, &mut cue_walk, facts);
         let last_org_head = facts.iter().rposition(|f| f.bits & facts::ORG != 0);
         // The sentence at its own start is itself: sentences do not overlap
         // (the document's invariant), and one with tokens is not empty.
@@ -2585,7 +2611,38 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
             last_org_head,
         });
     }
+    words.cue_at = cue_walk.cue_at;
+    // Every piece appended is a whole str's bytes, or ASCII: valid UTF-8,
+    // checked once for the document, never made lossy.
+    words.lower_text = String::from_utf8(lower_bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     (words, sentences)
+}
+
+/// Whether a headline's `tokens` (of `text`, with their `facts`) are in
+/// title case: six words in ten capitalised, at least four words, and only
+/// short function words in lowercase (a caption line, "Ghani, center,
+/// speaks with ...", that lost its final period is no title). The
+/// capitals are counted from the facts, without a list of the words.
+fn in_title_case(text: &str, tokens: &[Token], facts: &[TokenFacts]) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for (t, f) in tokens.iter().zip(facts) {
+        if t.kind == TokenKind::Word {
+            words += 1;
+            caps += usize::from(f.bits & facts::CAP != 0);
+        }
+    }
+    words >= 4
+        && caps * 10 >= words * 6
+        && !tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span.slice(text))
+            .any(|w| {
+                w.starts_with(char::is_lowercase)
+                    && w.chars().count() > 4
+                    && !TITLE_CASE_LOWER.contains(&w)
+            })
 }
 
 impl NameRules {
@@ -2679,7 +2736,7 @@ impl NameRules {
             if let Some(surname) = words.next_back() {
                 if words.next().is_some()
                     && surname.chars().count() >= 3
-                    && LEXICON.facts(&lower(surname)) & facts::STOP == 0
+                    && LEXICON.facts(lower(surname).as_bytes()) & facts::STOP == 0
                 {
                     needles.push((surname, Label::Per, None));
                 }
@@ -2740,7 +2797,8 @@ impl<'d> Ctx<'d> {
 /// starts at it inside its sentence, if any: what
 /// [`Document::mentions_in`] and [`token_at`] find, in one buffer for the
 /// whole document; and marks those tokens in the facts
-/// ([`facts::MENTION`], [`facts::PERSON_MENTION`]). Only the tokens the
+/// ([`facts::MENTION`], [`facts::PERSON_MENTION`], and
+/// [`facts::PERSON_IN_SENTENCE`] on the first token). Only the tokens the
 /// last call marked are cleared (a few, where clearing the buffer cost a
 /// write per token, in each pass).
 fn mentions_at<'s>(
@@ -2751,7 +2809,8 @@ fn mentions_at<'s>(
     words.mention_at.resize(words.tokens.len(), None);
     for t in words.marked.drain(..) {
         words.mention_at[t] = None;
-        words.facts[t].bits &= !(facts::MENTION | facts::PERSON_MENTION);
+        words.facts[t].bits &=
+            !(facts::MENTION | facts::PERSON_MENTION | facts::PERSON_IN_SENTENCE);
     }
     let mentions = &doc.mentions;
     // Sentences come in text order, and so do the mentions of a valid
@@ -2793,6 +2852,10 @@ fn mentions_at<'s>(
                 let f = &mut words.facts[t].bits;
                 *f = *f & !facts::PERSON_MENTION | facts::MENTION | person;
                 words.marked.push(t);
+                if person != 0 {
+                    words.facts[s.tokens.start].bits |= facts::PERSON_IN_SENTENCE;
+                    words.marked.push(s.tokens.start);
+                }
             }
         }
     }
@@ -2804,7 +2867,38 @@ fn token_at(tokens: &[Token], start: usize) -> Option<usize> {
     tokens.get(k).filter(|t| t.span.start == start).map(|_| k)
 }
 
-/// Appends to `cue_at`, for each of `tokens` (those of `sentence`), the
+/// Where [`cues_at`] is in the document's cues, sentence after sentence.
+struct CueWalk {
+    /// The cues are sorted by start (the usual case).
+    sorted: bool,
+    /// The first cue of the last sentence.
+    next: usize,
+    /// [`Words::cue_at`], as filled so far.
+    cue_at: Vec<Option<usize>>,
+}
+
+impl CueWalk {
+    /// The first of sorted `cues` starting at byte `start` or after, as
+    /// `partition_point` finds it: walked to from the last sentence's first
+    /// cue when that one starts before `start` (a binary search over all
+    /// the document's cues, at each sentence, cost more than the walk).
+    fn first_from(&mut self, cues: &[Cue], start: usize) -> usize {
+        let behind = self.next == 0
+            || cues
+                .get(self.next - 1)
+                .is_some_and(|c| c.span.start < start);
+        if !self.sorted || !behind {
+            self.next = cues.partition_point(|c| c.span.start < start);
+            return self.next;
+        }
+        while cues.get(self.next).is_some_and(|c| c.span.start < start) {
+            self.next += 1;
+        }
+        self.next
+    }
+}
+
+/// Appends to the walk's `cue_at`, for each of `tokens` (those of `sentence`), the
 /// index of the cue of `doc` starting at it, if any, and marks it in the
 /// tokens' `token_facts` ([`facts::CUE`], [`facts::TITLE_CUE`]). Returns
 /// the last of `tokens` with a title cue.
@@ -2812,13 +2906,14 @@ fn cues_at(
     doc: &Document,
     sentence: Span,
     tokens: &[Token],
-    cue_at: &mut Vec<Option<usize>>,
+    walk: &mut CueWalk,
     token_facts: &mut [TokenFacts],
 ) -> Option<usize> {
     let mut last_title = None;
+    let first_cue = walk.first_from(&doc.cues, sentence.start);
+    let cue_at = &mut walk.cue_at;
     let first_token = cue_at.len();
     cue_at.resize(first_token + tokens.len(), None);
-    let first_cue = doc.cues.partition_point(|c| c.span.start < sentence.start);
     for (ci, c) in doc.cues[first_cue..]
         .iter()
         .enumerate()
@@ -2951,17 +3046,17 @@ mod tests {
                 .iter()
                 .filter(|(list, _)| list.contains(&word))
                 .fold(0, |bits, (_, bit)| bits | bit);
-            assert_eq!(LEXICON.facts(word), expected, "{word:?}");
+            assert_eq!(LEXICON.facts(word.as_bytes()), expected, "{word:?}");
         }
     }
 
     #[test]
     fn push_lower_gives_what_lowercasing_does() {
-        let mut buffer = String::new();
+        let mut buffer = Vec::new();
         for word in ["été", "Été", "ÉTÉ", "naïve", "ΣΟΦΟΣ", "Straße", "x"] {
             let got = push_lower(word, &mut buffer)
-                .map_or(word, |(s, e)| &buffer[s as usize..e as usize]);
-            assert_eq!(got, word.to_lowercase(), "{word:?}");
+                .map_or(word.as_bytes(), |(s, e)| &buffer[s as usize..e as usize]);
+            assert_eq!(got, word.to_lowercase().as_bytes(), "{word:?}");
         }
     }
 
