@@ -49,19 +49,55 @@ fn max_edits(len: usize) -> usize {
         .map_or(0, |(_, e)| *e)
 }
 
-fn words(name: &str) -> Vec<String> {
-    fold(name)
-        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-        .filter(|w| !w.is_empty() && !matches!(*w, "al" | "el"))
-        .map(|w| {
-            // "al-Assad" and "Assad" are one surname.
-            w.strip_prefix("al-")
-                .or_else(|| w.strip_prefix("el-"))
-                .unwrap_or(w)
-                .to_string()
-        })
-        .collect()
+/// A person name's folded words ("Bashar al-Assad" → "bashar assad"): the
+/// key the name links by, and its last word, the surname a one-word mention
+/// is matched against. One string with the words joined by single spaces,
+/// not a string per word: the linker builds one for every distinct person
+/// mention of every document.
+#[derive(Debug, Default)]
+struct NameWords {
+    /// The words joined by single spaces.
+    key: String,
+    /// How many words there are.
+    count: usize,
+    /// Where the last word starts in `key`.
+    last_start: usize,
 }
+
+impl NameWords {
+    fn new(name: &str) -> NameWords {
+        let folded = fold(name);
+        let mut out = NameWords {
+            key: String::with_capacity(folded.len()),
+            ..NameWords::default()
+        };
+        for w in folded
+            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty() && !matches!(*w, "al" | "el"))
+        {
+            // "al-Assad" and "Assad" are one surname.
+            let w = w
+                .strip_prefix("al-")
+                .or_else(|| w.strip_prefix("el-"))
+                .unwrap_or(w);
+            if out.count > 0 {
+                out.key.push(' ');
+            }
+            out.last_start = out.key.len();
+            out.key.push_str(w);
+            out.count += 1;
+        }
+        out
+    }
+
+    /// The last word ("" for a name without words).
+    fn last(&self) -> &str {
+        &self.key[self.last_start..]
+    }
+}
+
+/// A mention as the first pass links it: label, text, canonical name, id.
+type LinkMemoKey<'a> = (Label, &'a str, Option<&'a str>, Option<&'a str>);
 
 /// The key an entry id links by (beside the name keys, which are folded
 /// names): `id:` and the id.
@@ -76,7 +112,7 @@ fn id_key(id: &str) -> String {
 /// article ("Bashar al-Assad" and "Bashar Assad" are one person).
 fn name_key(label: Label, name: &str) -> String {
     if label == Label::Per {
-        words(name).join(" ")
+        NameWords::new(name).key
     } else {
         fold(name)
     }
@@ -98,7 +134,7 @@ impl MentionLinker {
         // The folded words of the person mentions: each distinct text read
         // once (an article names a person the same way several times), and
         // each mention's list found again by the second pass.
-        let mut word_lists: Vec<Vec<String>> = Vec::new();
+        let mut word_lists: Vec<NameWords> = Vec::new();
         let mut words_of: Vec<usize> = vec![usize::MAX; n];
         // The entity of each mention linked by the first pass, set once the
         // pass no longer borrows the mentions.
@@ -111,17 +147,19 @@ impl MentionLinker {
             // Folded names, each folded once.
             let mut folded_names: HashMap<&str, String> =
                 HashMap::with_capacity_and_hasher(room, Default::default());
+            let mut linked_before: HashMap<LinkMemoKey, usize> =
+                HashMap::with_capacity_and_hasher(room, Default::default());
             // First pass: everything but one-word person mentions.
             for (i, m) in doc.mentions.iter().enumerate() {
                 let text = m.span.slice(text_all);
                 let mut list = None;
                 if m.label == Label::Per {
                     let l = *list_of_text.entry(text).or_insert_with(|| {
-                        word_lists.push(words(text));
+                        word_lists.push(NameWords::new(text));
                         word_lists.len() - 1
                     });
                     words_of[i] = l;
-                    if word_lists[l].len() == 1 {
+                    if word_lists[l].count == 1 {
                         deferred.push(i);
                         continue;
                     }
@@ -132,35 +170,47 @@ impl MentionLinker {
                 // African States" joins the gazetteer's "ECOWAS" of that
                 // name.
                 let name = m.canonical.as_deref().unwrap_or(text);
-                let name_key = match (m.label, list, &m.canonical) {
-                    // The name is the text, whose words are known.
-                    (Label::Per, Some(l), None) => (m.label, word_lists[l].join(" ")),
-                    (Label::Per, _, _) => (m.label, name_key(Label::Per, name)),
-                    (label, _, _) => {
-                        let folded = folded_names.entry(name).or_insert_with(|| fold(name));
-                        (label, folded.clone())
-                    }
-                };
-                let new_entity = || {
-                    entities.push(Entity {
-                        label: m.label,
-                        name: name.to_string(),
-                        mentions: Vec::new(),
-                        id: m.id.clone(),
-                        aliases: Vec::new(),
-                    });
-                    entities.len() - 1
-                };
-                let e = match &m.id {
-                    // The key is the name key: one lookup does.
-                    None => *by_key.entry(name_key).or_insert_with(new_entity),
-                    Some(id) => {
-                        let key = (m.label, id_key(id));
-                        let known = by_key.get(&key).or_else(|| by_key.get(&name_key)).copied();
-                        let e = *by_key
-                            .entry(key)
-                            .or_insert_with(|| known.unwrap_or_else(new_entity));
-                        by_key.entry(name_key).or_insert(e);
+                // The same text with the same canonical name and id links
+                // to the same entity, and leaves the key maps as they were:
+                // a name said again is looked up once, no key built.
+                let memo_key = (m.label, text, m.canonical.as_deref(), m.id.as_deref());
+                let e = match linked_before.get(&memo_key) {
+                    Some(&e) => e,
+                    None => {
+                        let name_key = match (m.label, list, &m.canonical) {
+                            // The name is the text, whose words are known.
+                            (Label::Per, Some(l), None) => (m.label, word_lists[l].key.clone()),
+                            (Label::Per, _, _) => (m.label, name_key(Label::Per, name)),
+                            (label, _, _) => {
+                                let folded = folded_names.entry(name).or_insert_with(|| fold(name));
+                                (label, folded.clone())
+                            }
+                        };
+                        let new_entity = || {
+                            entities.push(Entity {
+                                label: m.label,
+                                name: name.to_string(),
+                                mentions: Vec::new(),
+                                id: m.id.clone(),
+                                aliases: Vec::new(),
+                            });
+                            entities.len() - 1
+                        };
+                        let e = match &m.id {
+                            // The key is the name key: one lookup does.
+                            None => *by_key.entry(name_key).or_insert_with(new_entity),
+                            Some(id) => {
+                                let key = (m.label, id_key(id));
+                                let known =
+                                    by_key.get(&key).or_else(|| by_key.get(&name_key)).copied();
+                                let e = *by_key
+                                    .entry(key)
+                                    .or_insert_with(|| known.unwrap_or_else(new_entity));
+                                by_key.entry(name_key).or_insert(e);
+                                e
+                            }
+                        };
+                        linked_before.insert(memo_key, e);
                         e
                     }
                 };
@@ -183,25 +233,19 @@ impl MentionLinker {
         }
         // Second pass: one-word person mentions, to the nearest preceding
         // person with that surname, else a later one, else a close spelling.
-        let persons: Vec<(usize, usize, &[String])> = entities
+        let persons: Vec<(usize, usize, &NameWords)> = entities
             .iter()
             .enumerate()
             .filter(|(_, e)| e.label == Label::Per)
             .flat_map(|(ei, e)| e.mentions.iter().map(move |&mi| (mi, ei)))
-            .map(|(mi, ei)| {
-                (
-                    doc.mentions[mi].span.start,
-                    ei,
-                    word_lists[words_of[mi]].as_slice(),
-                )
-            })
+            .map(|(mi, ei)| (doc.mentions[mi].span.start, ei, &word_lists[words_of[mi]]))
             .collect();
         // The multi-word person mentions by surname, in text order, so that
         // each one-word mention finds its neighbours without a scan of all.
         let mut by_surname: HashMap<&str, Vec<(usize, usize)>> = HashMap::default();
         for (at, e, w) in &persons {
-            if let (true, Some(last)) = (w.len() >= 2, w.last()) {
-                by_surname.entry(last.as_str()).or_default().push((*at, *e));
+            if w.count >= 2 {
+                by_surname.entry(w.last()).or_default().push((*at, *e));
             }
         }
         for list in by_surname.values_mut() {
@@ -209,7 +253,7 @@ impl MentionLinker {
         }
         for i in deferred {
             let m = &doc.mentions[i];
-            let word = word_lists[words_of[i]].last().map_or("", String::as_str);
+            let word = word_lists[words_of[i]].last();
             let at = m.span.start;
             let same: &[(usize, usize)] = by_surname.get(word).map_or(&[], Vec::as_slice);
             let preceding = same[..same.partition_point(|p| p.0 < at)].last();
@@ -225,9 +269,9 @@ impl MentionLinker {
                 let initial = word.chars().next();
                 let mut close: Vec<(usize, usize)> = persons
                     .iter()
-                    .filter(|p| p.2.len() >= 2)
+                    .filter(|p| p.2.count >= 2)
                     .filter_map(|p| {
-                        let last = p.2.last().map(String::as_str).unwrap_or("");
+                        let last = p.2.last();
                         // The cheap tests first: the edit distance is the
                         // cost here.
                         if last == word || last.chars().next() != initial {
@@ -343,6 +387,28 @@ mod tests {
             .iter()
             .map(|m| doc.entities[m.entity.unwrap()].name.clone())
             .collect()
+    }
+
+    #[test]
+    fn name_words_fold_and_drop_the_arabic_article() {
+        let w = NameWords::new("Bashar al-Assad");
+        assert_eq!(
+            (w.key.as_str(), w.count, w.last()),
+            ("bashar assad", 2, "assad")
+        );
+        let w = NameWords::new("Abdel Fattah el-Sissi");
+        assert_eq!((w.key.as_str(), w.last()), ("abdel fattah sissi", "sissi"));
+        let w = NameWords::new("Mohamed El Baradei");
+        assert_eq!((w.key.as_str(), w.count), ("mohamed baradei", 2));
+        let w = NameWords::new("Jean-Yves Le Drian");
+        assert_eq!((w.key.as_str(), w.last()), ("jean-yves le drian", "drian"));
+        let w = NameWords::new("Cheshnel");
+        assert_eq!(
+            (w.key.as_str(), w.count, w.last()),
+            ("cheshnel", 1, "cheshnel")
+        );
+        let w = NameWords::new("« »");
+        assert_eq!((w.key.as_str(), w.count, w.last()), ("", 0, ""));
     }
 
     #[test]
