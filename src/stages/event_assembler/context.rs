@@ -3,16 +3,20 @@
 //! thing is met.
 
 use super::words::*;
-use super::{cue_at, lower, names_a_country, tokens_before, tokens_from, EventAssembler, Lowered};
-use crate::doc::{tokenize, Cue, CueKind, Document, Label, Span, Token, TokenKind};
+use super::{
+    cue_at, lower, names_a_country, tokens_before, tokens_from, words_in, EventAssembler, Word,
+};
+use crate::doc::{Cue, CueKind, Document, Label, Span, TokenKind};
 
 impl EventAssembler {
     /// True when a comma and a speech verb frame a name: ", Omar Haddad
     /// said", ", said Omar Haddad", ", a déclaré Paul Girard".
-    pub(super) fn is_sayer(&self, doc: &Document, tokens: &[Token], span: Span) -> bool {
+    pub(super) fn is_sayer(&self, doc: &Document, tokens: &[Word], span: Span) -> bool {
         let before = tokens_before(tokens, span.start);
         let after = tokens_from(tokens, span.end);
-        let word = |t: &Token| lower(t.span.slice(&doc.text));
+        fn word<'t>(t: &'t Word) -> &'t str {
+            t.lower()
+        }
         // The comma may sit a few tokens back, past a title: ", German
         // Foreign Minister X said".
         let comma_before = before
@@ -22,11 +26,10 @@ impl EventAssembler {
             .any(|t| t.span.slice(&doc.text) == ",");
         let verb_after = after
             .first()
-            .is_some_and(|t| SPEECH_VERBS.contains(&word(t).as_str()));
+            .is_some_and(|t| SPEECH_VERBS.contains(&word(t)));
         let verb_before = match before {
             [.., glue, verb] => {
-                SPEECH_VERBS.contains(&word(verb).as_str())
-                    && matches!(word(glue).as_str(), "," | "a" | "ont")
+                SPEECH_VERBS.contains(&word(verb)) && matches!(word(glue), "," | "a" | "ont")
             }
             _ => false,
         };
@@ -41,34 +44,34 @@ impl EventAssembler {
     pub(super) fn undergoes(
         &self,
         doc: &Document,
-        tokens: &[Token],
+        tokens: &[Word],
         trigger: Span,
         span: Span,
     ) -> bool {
         let before = tokens_before(tokens, span.start);
-        let word = |t: &Token| lower(t.span.slice(&doc.text));
+        fn word<'t>(t: &'t Word) -> &'t str {
+            t.lower()
+        }
         for (k, t) in before.iter().enumerate().rev().take(12) {
             if t.span.end > trigger.start && t.span.start < trigger.end {
                 return false;
             }
             let w = word(t);
-            if CLAUSE_EDGES.contains(&w.as_str()) || w == "." {
+            if CLAUSE_EDGES.contains(&w) || w == "." {
                 return false;
             }
             if w == "," {
                 let opens_list = before.get(k + 1).is_some_and(|n| {
-                    matches!(
-                        word(n).as_str(),
-                        "including" | "notamment" | "dont" | "among"
-                    ) || n.span.slice(&doc.text).starts_with(char::is_uppercase)
+                    matches!(word(n), "including" | "notamment" | "dont" | "among")
+                        || n.span.slice(&doc.text).starts_with(char::is_uppercase)
                 });
                 if !opens_list {
                     return false;
                 }
             }
-            if matches!(w.as_str(), "of" | "de" | "du" | "des" | "d'")
+            if matches!(w, "of" | "de" | "du" | "des" | "d'")
                 && k > 0
-                && PATIENT_NOUNS.contains(&word(&before[k - 1]).as_str())
+                && PATIENT_NOUNS.contains(&word(&before[k - 1]))
             {
                 return true;
             }
@@ -78,7 +81,7 @@ impl EventAssembler {
 
     /// True when `span` is followed by a possessive "'s" and a title:
     /// "Erdoğan's Prime Minister", "Obama's envoy".
-    pub(super) fn owns_a_title(&self, doc: &Document, tokens: &[Token], span: Span) -> bool {
+    pub(super) fn owns_a_title(&self, doc: &Document, tokens: &[Word], span: Span) -> bool {
         let after = tokens_from(tokens, span.end);
         let (apostrophe, s, title) = match after {
             [a, s, t, ..] => (a, s, t),
@@ -91,7 +94,7 @@ impl EventAssembler {
 
     /// True when the first name after a visit trigger is a person's: "a
     /// rendu visite à son homologue X", "visited X in Lima".
-    pub(super) fn visits_a_person(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+    pub(super) fn visits_a_person(&self, doc: &Document, tokens: &[Word], trigger: Span) -> bool {
         tokens_from(tokens, trigger.end)
             .iter()
             .take_while(|t| t.kind == TokenKind::Word)
@@ -114,11 +117,11 @@ impl EventAssembler {
     /// Russia", "Hangzhou, China". (A country before the comma, when the
     /// list goes on after `span`, makes a list: "Afghanistan, Pakistan and
     /// China"; "talks with Chile, Peru announced" does not.)
-    pub(super) fn follows_place(&self, doc: &Document, tokens: &[Token], span: Span) -> bool {
+    pub(super) fn follows_place(&self, doc: &Document, tokens: &[Word], span: Span) -> bool {
         let mut before = tokens_before(tokens, span.start);
         // "Grimmen, northern Germany": a direction may sit between.
         if let [rest @ .., last] = before {
-            if DIRECTIONS.contains(&lower(last.span.slice(&doc.text)).as_str()) {
+            if DIRECTIONS.contains(&last.lower()) {
                 before = rest;
             }
         }
@@ -141,18 +144,16 @@ impl EventAssembler {
     /// True when a comma or a conjunction follows `span`, and a name
     /// follows that (past an article): "Pakistan" in "Afghanistan, Pakistan
     /// and China".
-    fn list_goes_on(&self, doc: &Document, tokens: &[Token], span: Span) -> bool {
+    fn list_goes_on(&self, doc: &Document, tokens: &[Word], span: Span) -> bool {
         let after = tokens_from(tokens, span.end);
-        after.first().is_some_and(|t| {
-            matches!(
-                lower(t.span.slice(&doc.text)).as_str(),
-                "," | "and" | "et" | "or" | "ou"
-            )
-        }) && after
-            .iter()
-            .skip(1)
-            .find(|t| !SKIPPED_BEFORE.contains(&lower(t.span.slice(&doc.text)).as_str()))
-            .is_some_and(|next| doc.mentions_in(next.span).next().is_some())
+        after
+            .first()
+            .is_some_and(|t| matches!(t.lower(), "," | "and" | "et" | "or" | "ou"))
+            && after
+                .iter()
+                .skip(1)
+                .find(|t| !SKIPPED_BEFORE.contains(&t.lower()))
+                .is_some_and(|next| doc.mentions_in(next.span).next().is_some())
     }
 
     /// True when the words around the trigger negate it or make it a wish or
@@ -160,25 +161,23 @@ impl EventAssembler {
     pub(super) fn is_negated_or_hypothetical(
         &self,
         doc: &Document,
-        tokens: &[Token],
+        tokens: &[Word],
         trigger: Span,
     ) -> bool {
-        let before: Vec<Lowered> = tokens_before(tokens, trigger.start)
+        let before: Vec<&str> = tokens_before(tokens, trigger.start)
             .iter()
             .rev()
             .filter(|t| t.kind == TokenKind::Word)
             .take(5)
-            .map(|t| lower(t.span.slice(&doc.text)))
+            .map(|t| t.lower())
             .collect();
-        let inside: Vec<Lowered> = tokenize(&doc.text, trigger)
-            .iter()
-            .map(|t| lower(t.span.slice(&doc.text)))
-            .collect();
-        let after: Vec<Lowered> = tokens_from(tokens, trigger.end)
+        let trigger_words = words_in(doc, trigger);
+        let inside: Vec<&str> = trigger_words.iter().map(|t| t.lower()).collect();
+        let after: Vec<&str> = tokens_from(tokens, trigger.end)
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .take(2)
-            .map(|t| lower(t.span.slice(&doc.text)))
+            .map(|t| t.lower())
             .collect();
         // "n'étaient pas de la rencontre": "ne" may sit five words back
         // when "pas" is near.
@@ -186,32 +185,34 @@ impl EventAssembler {
             .iter()
             .take(5)
             .chain(inside.iter())
-            .any(|w| w == "ne" || w == "n'");
+            .any(|w| *w == "ne" || *w == "n'");
         // "n'a pas rencontré": the negation may sit before the participle.
         let french_neg_before = french_ne
             && before
                 .iter()
                 .take(3)
-                .any(|w| matches!(w.as_str(), "pas" | "jamais" | "plus" | "guère"));
+                .any(|w| matches!(*w, "pas" | "jamais" | "plus" | "guère"));
         let french_ne_near = before
             .iter()
             .take(3)
             .chain(inside.iter())
-            .any(|w| w == "ne" || w == "n'");
+            .any(|w| *w == "ne" || *w == "n'");
         let french_neg = french_neg_before
             || french_ne_near
                 && after
                     .iter()
                     .chain(inside.iter())
-                    .any(|w| matches!(w.as_str(), "pas" | "jamais" | "plus" | "guère"));
-        let english_neg = before.iter().take(3).chain(inside.iter()).any(|w| {
-            NEGATIONS.contains(&w.as_str()) && !matches!(w.as_str(), "pas" | "plus" | "jamais")
-        });
+                    .any(|w| matches!(*w, "pas" | "jamais" | "plus" | "guère"));
+        let english_neg = before
+            .iter()
+            .take(3)
+            .chain(inside.iter())
+            .any(|w| NEGATIONS.contains(w) && !matches!(*w, "pas" | "plus" | "jamais"));
         // A modal or a wish anywhere in the six words before, within the
         // clause: "could be to Iceland for a summit", "urged the government
         // to renew talks". The month "May" is no modal.
         // "on retrouve des personnalités": one finds, no one meets.
-        if doc.lang == Some(crate::Lang::Fr) && before.first().is_some_and(|w| w == "on") {
+        if doc.lang == Some(crate::Lang::Fr) && before.first().is_some_and(|w| *w == "on") {
             return true;
         }
         let modal = tokens_before(tokens, trigger.start)
@@ -222,10 +223,9 @@ impl EventAssembler {
             // not happened yet ("a summit that could happen before he has
             // met X").
             .take_while(|t| {
-                let w = lower(t.span.slice(&doc.text));
-                !CLAUSE_EDGES.contains(&w.as_str())
-                    && (!SUBORDINATORS.contains(&w.as_str())
-                        || matches!(w.as_str(), "before" | "avant"))
+                let w = t.lower();
+                !CLAUSE_EDGES.contains(&w)
+                    && (!SUBORDINATORS.contains(&w) || matches!(w, "before" | "avant"))
             })
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.span.slice(&doc.text))
@@ -235,22 +235,19 @@ impl EventAssembler {
             .any(|w| w != "May" && MODALS.contains(&lower(w).as_str()));
         // "Talk of an early summit", "la perspective d'une rencontre": a
         // noun that makes the meeting an idea.
-        let idea = before
-            .iter()
-            .take(4)
-            .any(|w| IDEA_NOUNS.contains(&w.as_str()));
+        let idea = before.iter().take(4).any(|w| IDEA_NOUNS.contains(w));
         // "a summit that could happen", "meetings ... every few months":
         // hypothetical or habitual.
-        let after_words: Vec<Lowered> = tokens_from(tokens, trigger.end)
+        let after_words: Vec<&str> = tokens_from(tokens, trigger.end)
             .iter()
             .take_while(|t| t.kind == TokenKind::Word)
             .take(8)
-            .map(|t| lower(t.span.slice(&doc.text)))
+            .map(|t| t.lower())
             .collect();
         let hypothetical_after = after_words.windows(2).take(1).any(|w| {
-            matches!(w[0].as_str(), "that" | "which" | "qui")
+            matches!(w[0], "that" | "which" | "qui")
                 && matches!(
-                    w[1].as_str(),
+                    w[1],
                     "could" | "might" | "may" | "would" | "pourrait" | "pourraient"
                 )
         });
@@ -259,14 +256,14 @@ impl EventAssembler {
             .iter()
             .take_while(|t| !CLAUSE_EDGES.contains(&t.span.slice(&doc.text)))
             .take(12)
-            .any(|t| matches!(lower(t.span.slice(&doc.text)).as_str(), "every" | "chaque"));
+            .any(|t| matches!(t.lower(), "every" | "chaque"));
         french_neg || english_neg || modal || idea || hypothetical_after || habitual
     }
 
     /// True when a word just before the trigger announces it rather than
     /// reports it ("devrait être signé", "is expected to meet", "doit
     /// recevoir").
-    pub(super) fn is_announced(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+    pub(super) fn is_announced(&self, tokens: &[Word], trigger: Span) -> bool {
         tokens_before(tokens, trigger.start)
             .iter()
             .rev()
@@ -276,16 +273,16 @@ impl EventAssembler {
             .any(|(k, t)| {
                 // "to" announces only right before a verb ("to meet"), not
                 // as a preposition ("her arrival to their meeting").
-                let w = lower(t.span.slice(&doc.text));
-                PLANNED_MARKERS.contains(&w.as_str()) && (w != "to" || k == 0)
+                let w = t.lower();
+                PLANNED_MARKERS.contains(&w) && (w != "to" || k == 0)
             })
-            || self.is_noun_announced(doc, tokens, trigger)
+            || self.is_noun_announced(tokens, trigger)
     }
 
     /// True when an infinitive trigger follows a verb of achievement, maybe
     /// past an adverb or two: "ont toutefois pu rencontrer", "managed to
     /// meet", "was able to meet".
-    pub(super) fn achieved_before(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+    pub(super) fn achieved_before(&self, tokens: &[Word], trigger: Span) -> bool {
         tokens_before(tokens, trigger.start)
             .iter()
             .rev()
@@ -293,7 +290,7 @@ impl EventAssembler {
             .take(3)
             .any(|t| {
                 matches!(
-                    lower(t.span.slice(&doc.text)).as_str(),
+                    t.lower(),
                     "pu" | "réussi" | "parvenu" | "parvenue" | "parvenus" | "managed" | "able"
                 )
             })
@@ -303,28 +300,22 @@ impl EventAssembler {
     /// that the event is firmly scheduled: "is scheduled to meet", "agreed
     /// to meet", "a décidé de convoquer", "a prévu de recevoir". (Wishes and
     /// refusals, "wants to meet", "refuse de rencontrer", fix nothing.)
-    pub(super) fn scheduled_before(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+    pub(super) fn scheduled_before(&self, doc: &Document, tokens: &[Word], trigger: Span) -> bool {
         let mut words = tokens_before(tokens, trigger.start)
             .iter()
             .rev()
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| lower(t.span.slice(&doc.text)));
+            .map(|t| t.lower());
         // The English triggers hold their "to"; French has its own "de".
         if doc
             .slice(trigger)
             .get(..3)
             .is_some_and(|w| w.eq_ignore_ascii_case("to "))
         {
-            return words
-                .next()
-                .is_some_and(|w| SCHEDULING_VERBS.contains(&w.as_str()));
+            return words.next().is_some_and(|w| SCHEDULING_VERBS.contains(&w));
         }
-        words
-            .next()
-            .is_some_and(|w| matches!(w.as_str(), "de" | "d'"))
-            && words
-                .next()
-                .is_some_and(|w| SCHEDULING_VERBS.contains(&w.as_str()))
+        words.next().is_some_and(|w| matches!(w, "de" | "d'"))
+            && words.next().is_some_and(|w| SCHEDULING_VERBS.contains(&w))
     }
 
     /// When an infinitive trigger tells the purpose of a journey ("flew to
@@ -334,15 +325,15 @@ impl EventAssembler {
     pub(super) fn journey_before(
         &self,
         doc: &Document,
-        tokens: &[Token],
+        tokens: &[Word],
         trigger: Span,
     ) -> Option<bool> {
         let words = clause_words_before(doc, tokens, trigger, 8);
         // French needs its own "pour" or "afin de"; the English triggers
         // hold their "to".
-        let french_purpose = words
-            .first()
-            .is_some_and(|w| w == "pour" || w == "de" && words.get(1).is_some_and(|a| a == "afin"));
+        let french_purpose = words.first().is_some_and(|w| {
+            *w == "pour" || *w == "de" && words.get(1).is_some_and(|a| *a == "afin")
+        });
         if !french_purpose && !doc.slice(trigger).to_lowercase().starts_with("to ") {
             return None;
         }
@@ -356,20 +347,20 @@ impl EventAssembler {
     pub(super) fn journey_for(
         &self,
         doc: &Document,
-        tokens: &[Token],
+        tokens: &[Word],
         trigger: Span,
     ) -> Option<bool> {
         let words = clause_words_before(doc, tokens, trigger, 10);
         let mut first = 0;
         while words
             .get(first)
-            .is_some_and(|w| matches!(w.as_str(), "des" | "de" | "d'" | "a" | "an" | "une" | "un"))
+            .is_some_and(|w| matches!(*w, "des" | "de" | "d'" | "a" | "an" | "une" | "un"))
         {
             first += 1;
         }
         if !words
             .get(first)
-            .is_some_and(|w| matches!(w.as_str(), "for" | "pour"))
+            .is_some_and(|w| matches!(*w, "for" | "pour"))
         {
             return None;
         }
@@ -379,36 +370,28 @@ impl EventAssembler {
     /// In `words` (nearest first), a journey verb and whether a future
     /// form or a planning word tells it: "was to travel", "will fly", "va se
     /// rendre", "doit aller", "ira".
-    fn journey_in(words: &[Lowered]) -> Option<bool> {
-        let at = words
-            .iter()
-            .position(|w| JOURNEY_VERBS.contains(&w.as_str()))?;
-        let future_verb = matches!(words[at].as_str(), "ira" | "iront" | "rendra" | "rendront");
+    fn journey_in(words: &[&str]) -> Option<bool> {
+        let at = words.iter().position(|w| JOURNEY_VERBS.contains(w))?;
+        let future_verb = matches!(words[at], "ira" | "iront" | "rendra" | "rendront");
         // "was to travel", "will fly", "va se rendre", "doit aller".
-        let planned_before = words[at + 1..].iter().take(3).enumerate().any(|(k, w)| {
-            PLANNED_MARKERS.contains(&w.as_str()) && (w != "to" || k == 0)
-                || matches!(w.as_str(), "va" | "vont" | "doit" | "doivent" | "devrait")
+        let planned_before = words[at + 1..].iter().take(3).enumerate().any(|(k, &w)| {
+            PLANNED_MARKERS.contains(&w) && (w != "to" || k == 0)
+                || matches!(w, "va" | "vont" | "doit" | "doivent" | "devrait")
         });
         Some(future_verb || planned_before)
     }
 
     /// "a new round of talks ... will be held Wednesday", "la réunion se
     /// tiendra lundi": a future verb after a meeting noun, in its clause.
-    pub(super) fn is_noun_announced(
-        &self,
-        doc: &Document,
-        tokens: &[Token],
-        trigger: Span,
-    ) -> bool {
+    pub(super) fn is_noun_announced(&self, tokens: &[Word], trigger: Span) -> bool {
         // The words of the clause after the noun, past commas ("un sommet
         // réunissant les dirigeants de la France, de l'Allemagne et de
         // l'Italie se tiendra à Rome").
-        let words: Vec<Lowered> = tokens_from(tokens, trigger.end)
+        let words: Vec<&str> = tokens_from(tokens, trigger.end)
             .iter()
-            .map(|t| (t, lower(t.span.slice(&doc.text))))
+            .map(|t| (t, t.lower()))
             .take_while(|(t, w)| {
-                (t.kind == TokenKind::Word || w.as_str() == ",")
-                    && !SUBORDINATORS.contains(&w.as_str())
+                (t.kind == TokenKind::Word || *w == ",") && !SUBORDINATORS.contains(w)
             })
             .filter(|(t, _)| t.kind == TokenKind::Word)
             .take(16)
@@ -416,7 +399,7 @@ impl EventAssembler {
             .collect();
         words.windows(2).any(|w| {
             matches!(
-                (w[0].as_str(), w[1].as_str()),
+                (w[0], w[1]),
                 (
                     "will",
                     "be" | "take" | "begin" | "start" | "open" | "resume"
@@ -433,7 +416,7 @@ impl EventAssembler {
     /// prepare the summit", "en vue du sommet". The meeting told is the
     /// preparing one; the one prepared is still to come, with no parties
     /// of its own in the clause.
-    pub(super) fn is_prepared_for(&self, doc: &Document, tokens: &[Token], cue: &Cue) -> bool {
+    pub(super) fn is_prepared_for(&self, doc: &Document, tokens: &[Word], cue: &Cue) -> bool {
         if cue.attr("form") != Some("noun") && !self.follows_determiner(doc, tokens, cue.span) {
             return false;
         }
@@ -441,7 +424,7 @@ impl EventAssembler {
             .iter()
             .rev()
             .take(3)
-            .any(|t| PREPARING.contains(&lower(t.span.slice(&doc.text)).as_str()))
+            .any(|t| PREPARING.contains(&t.lower()))
     }
 
     /// "au sommet de l'Izoard", "au sommet de sa forme", "the summit of
@@ -481,7 +464,7 @@ impl EventAssembler {
     pub(super) fn follows_determiner(
         &self,
         doc: &Document,
-        tokens: &[Token],
+        tokens: &[Word],
         trigger: Span,
     ) -> bool {
         const DETERMINERS: &[&str] = &[
@@ -529,40 +512,35 @@ impl EventAssembler {
     /// So does a definite article after a verb of taking part: "a large
     /// group participated in the talks, including X and Y", "ont assisté
     /// à la réunion": the meeting is known, the sentence adds who was there.
-    pub(super) fn is_anaphoric(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
+    pub(super) fn is_anaphoric(&self, tokens: &[Word], trigger: Span) -> bool {
         const DEMONSTRATIVES: &[&str] = &["ce", "cet", "cette", "ces", "this", "these"];
         let mut words = tokens_before(tokens, trigger.start)
             .iter()
             .rev()
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| lower(t.span.slice(&doc.text)));
+            .map(|t| t.lower());
         let Some(det) = words.next() else {
             return false;
         };
-        if DEMONSTRATIVES.contains(&det.as_str()) {
+        if DEMONSTRATIVES.contains(&det) {
             return true;
         }
         // "au sommet" holds its preposition; "the", "la" are preceded by one
         // ("in", "à") or by a transitive verb ("attended the").
-        let verb = match det.as_str() {
+        let verb = match det {
             "au" | "aux" => words.next(),
             "the" | "la" | "le" | "l'" | "les" => match words.next() {
-                Some(w) if matches!(w.as_str(), "in" | "à") => words.next(),
+                Some("in" | "à") => words.next(),
                 other => other,
             },
             _ => None,
         };
-        verb.is_some_and(|v| PARTICIPATION_VERBS.contains(&v.as_str()))
+        verb.is_some_and(|v| PARTICIPATION_VERBS.contains(&v))
     }
 
     /// True when a meeting word follows the trigger within a few words:
     /// "took part in the talks", "ont pris part aux pourparlers".
-    pub(super) fn names_its_meeting(
-        &self,
-        doc: &Document,
-        tokens: &[Token],
-        trigger: Span,
-    ) -> bool {
+    pub(super) fn names_its_meeting(&self, doc: &Document, tokens: &[Word], trigger: Span) -> bool {
         tokens_from(tokens, trigger.end)
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
@@ -581,16 +559,11 @@ impl EventAssembler {
     /// part", "Marie Dubois et Paul Girard y participeront". Not "The
     /// foreign ministers of Ukraine and Russia will take part", whose
     /// parties are the ministers, not the countries.
-    pub(super) fn only_names_before(
-        &self,
-        doc: &Document,
-        tokens: &[Token],
-        trigger: Span,
-    ) -> bool {
+    pub(super) fn only_names_before(&self, doc: &Document, tokens: &[Word], trigger: Span) -> bool {
         const ALSO: &[&str] = &["y", "both", "also", "aussi", "également", "all", "tous"];
         // Mentions and cues are in text order; one that covers a word starts
         // at or before it, among the last few that do.
-        let in_mention = |t: &Token| {
+        let in_mention = |t: &Word| {
             let k = doc
                 .mentions
                 .partition_point(|m| m.span.start <= t.span.start);
@@ -600,7 +573,7 @@ impl EventAssembler {
                 .take(4)
                 .any(|m| m.span.contains(t.span))
         };
-        let in_title = |t: &Token| {
+        let in_title = |t: &Word| {
             let k = doc.cues.partition_point(|c| c.span.start <= t.span.start);
             doc.cues[..k].iter().rev().take(4).any(|c| {
                 matches!(c.kind, CueKind::Title | CueKind::Honorific) && c.span.contains(t.span)
@@ -610,37 +583,34 @@ impl EventAssembler {
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .all(|t| {
-                let w = lower(t.span.slice(&doc.text));
-                LIST_GLUE.contains(&w.as_str())
-                    || ALSO.contains(&w.as_str())
-                    || in_mention(t)
-                    || in_title(t)
+                let w = t.lower();
+                LIST_GLUE.contains(&w) || ALSO.contains(&w) || in_mention(t) || in_title(t)
             })
     }
 
     /// True when the sentence whose words are `words` (in lowercase)
     /// speaks of a sports encounter.
-    pub(super) fn is_sports(&self, doc: &Document, words: &[Lowered]) -> bool {
+    pub(super) fn is_sports(&self, doc: &Document, words: &[Word]) -> bool {
         let (fr, en) = match doc.lang {
             Some(crate::Lang::Fr) => (true, false),
             Some(crate::Lang::En) => (false, true),
             _ => (true, true),
         };
         words.iter().any(|w| {
-            fr && SPORTS_CONTEXT_FR.contains(&w.as_str())
-                || en && SPORTS_CONTEXT_EN.contains(&w.as_str())
+            fr && SPORTS_CONTEXT_FR.contains(&w.lower())
+                || en && SPORTS_CONTEXT_EN.contains(&w.lower())
         })
     }
 
     /// "meet the requirements", "rencontrer des difficultés": a "meet"
     /// trigger whose object, among its first words, is a thing one meets.
-    pub(super) fn meets_a_thing(&self, doc: &Document, tokens: &[Token], cue: &Cue) -> bool {
+    pub(super) fn meets_a_thing(&self, doc: &Document, tokens: &[Word], cue: &Cue) -> bool {
         if !matches!(cue.canonical.as_str(), "meet" | "rencontrer")
             || cue.attr("voice") == Some("passive")
         {
             return false;
         }
-        let words: Vec<&Token> = tokens_from(tokens, cue.span.end)
+        let words: Vec<&Word> = tokens_from(tokens, cue.span.end)
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .take(6)
@@ -659,9 +629,9 @@ impl EventAssembler {
             }
             // "opposition leader X": the thing word qualifies a title.
             let is_title =
-                |n: &&Token| cue_at(doc, n.span.start).is_some_and(|c| c.kind == CueKind::Title);
+                |n: &&Word| cue_at(doc, n.span.start).is_some_and(|c| c.kind == CueKind::Title);
             let qualifies_a_title = is_title(t) || words.get(k + 1).is_some_and(is_title);
-            if MET_THINGS.contains(&lower(t.span.slice(&doc.text)).as_str()) && !qualifies_a_title {
+            if MET_THINGS.contains(&t.lower()) && !qualifies_a_title {
                 return true;
             }
         }
@@ -671,10 +641,10 @@ impl EventAssembler {
     /// True when a phone or video word sits next to the trigger: "talks on
     /// a cellphone to", "in a video address to the meeting". Such contacts
     /// are calls, not meetings.
-    pub(super) fn is_remote(&self, doc: &Document, tokens: &[Token], trigger: Span) -> bool {
-        let near = |t: &&Token| {
+    pub(super) fn is_remote(&self, tokens: &[Word], trigger: Span) -> bool {
+        let near = |t: &&Word| {
             t.kind == TokenKind::Word && {
-                let w = lower(t.span.slice(&doc.text));
+                let w = t.lower();
                 REMOTE_WORDS.iter().any(|r| w.starts_with(r))
             }
         };
@@ -696,7 +666,7 @@ impl EventAssembler {
     /// For "recevoir", "accueillir", "receive", "host" in the active voice:
     /// true when what follows (past an article) is a party (a person, a
     /// title, an honorific, an organization or country), not a thing.
-    pub(super) fn has_party_object(&self, doc: &Document, tokens: &[Token], cue: &Cue) -> bool {
+    pub(super) fn has_party_object(&self, doc: &Document, tokens: &[Word], cue: &Cue) -> bool {
         if !PARTY_OBJECT_LEMMAS.contains(&cue.canonical.as_str())
             || cue.attr("voice") == Some("passive")
         {
@@ -764,7 +734,7 @@ impl EventAssembler {
         // by X": a passive with words between its participle and "par".
         let auxiliary = before.last().is_some_and(|t| {
             matches!(
-                lower(t.span.slice(&doc.text)).as_str(),
+                t.lower(),
                 "été" | "est" | "sont" | "was" | "were" | "been" | "is" | "are"
             )
         });
@@ -800,27 +770,25 @@ impl EventAssembler {
             }
             Some(_) => true,
             // "a accueilli la délégation", "received the envoys".
-            None => {
-                is_title_at(at) || PARTY_HEADS.contains(&lower(next.span.slice(&doc.text)).as_str())
-            }
+            None => is_title_at(at) || PARTY_HEADS.contains(&next.lower()),
         }
     }
 }
 
 /// The last `n` words before `trigger` in its clause (up to a clause
 /// edge), lowercased, the nearest first.
-fn clause_words_before<'d>(
-    doc: &'d Document,
-    tokens: &[Token],
+fn clause_words_before<'t>(
+    doc: &Document,
+    tokens: &'t [Word],
     trigger: Span,
     n: usize,
-) -> Vec<Lowered<'d>> {
+) -> Vec<&'t str> {
     tokens_before(tokens, trigger.start)
         .iter()
         .rev()
         .take_while(|t| !CLAUSE_EDGES.contains(&t.span.slice(&doc.text)))
         .filter(|t| t.kind == TokenKind::Word)
         .take(n)
-        .map(|t| lower(t.span.slice(&doc.text)))
+        .map(|t| t.lower())
         .collect()
 }

@@ -72,14 +72,14 @@ use words::*;
 pub struct EventAssembler;
 
 /// True when only list words lie between `a` and `b` (in that order).
-fn is_list_glue(doc: &Document, tokens: &[Token], a: Span, b: Span) -> bool {
+fn is_list_glue(tokens: &[Word], a: Span, b: Span) -> bool {
     if b.start < a.end {
         return false;
     }
     tokens_from(tokens, a.end)
         .iter()
         .take_while(|t| t.span.end <= b.start)
-        .all(|t| LIST_GLUE.contains(&lower(t.span.slice(&doc.text)).as_str()))
+        .all(|t| LIST_GLUE.contains(&t.lower()))
 }
 
 /// True when the mention names a country, or its nationality: its id is a
@@ -97,12 +97,12 @@ fn cue_at(doc: &Document, at: usize) -> Option<&Cue> {
 }
 
 /// The tokens that end at or before byte `at`.
-fn tokens_before(tokens: &[Token], at: usize) -> &[Token] {
+fn tokens_before<'t, 'd>(tokens: &'t [Word<'d>], at: usize) -> &'t [Word<'d>] {
     &tokens[..tokens.partition_point(|t| t.span.end <= at)]
 }
 
 /// The tokens that start at or after byte `at`.
-fn tokens_from(tokens: &[Token], at: usize) -> &[Token] {
+fn tokens_from<'t, 'd>(tokens: &'t [Word<'d>], at: usize) -> &'t [Word<'d>] {
     &tokens[tokens.partition_point(|t| t.span.start < at)..]
 }
 
@@ -129,6 +129,39 @@ fn last_words(text: &str, n: usize) -> Vec<(usize, &str)> {
     }
     words.truncate(n);
     words
+}
+
+/// A token of a sentence being read, with its text lowercased once: the
+/// rules look at the words around a trigger many times over, and a sentence
+/// may hold several triggers. It reads as its [`Token`].
+pub(super) struct Word<'d> {
+    token: Token,
+    lower: Lowered<'d>,
+}
+
+impl Word<'_> {
+    /// The token's text in lowercase, apostrophes straight (see [`lower`]).
+    pub(super) fn lower(&self) -> &str {
+        self.lower.as_str()
+    }
+}
+
+impl std::ops::Deref for Word<'_> {
+    type Target = Token;
+    fn deref(&self) -> &Token {
+        &self.token
+    }
+}
+
+/// The tokens of `span`, each with its lowercase.
+pub(super) fn words_in(doc: &Document, span: Span) -> Vec<Word<'_>> {
+    tokenize(&doc.text, span)
+        .into_iter()
+        .map(|token| Word {
+            token,
+            lower: lower(token.span.slice(&doc.text)),
+        })
+        .collect()
 }
 
 /// A word lowercased, its typographic apostrophes straight ("n’" is "n'"),
@@ -232,7 +265,7 @@ impl Stage for EventAssembler {
         // The tokens of the current sentence (and whether it speaks of
         // sports), found once per sentence rather than once per trigger, so
         // that a long sentence with many triggers stays linear.
-        let mut current: Option<(Span, Vec<Token>, bool, Vec<Lowered>)> = None;
+        let mut current: Option<(Span, Vec<Word>, bool)> = None;
         // The last meeting found with a single named party, held back.
         let mut pending: Option<(Event, usize)> = None;
         // The last event created of each type, which a demonstrative
@@ -255,18 +288,12 @@ impl Stage for EventAssembler {
                 continue;
             };
             let sentence = sentence.span;
-            if current.as_ref().is_none_or(|(s, _, _, _)| *s != sentence) {
-                let tokens = tokenize(&doc.text, sentence);
-                // Each token in lowercase once: the rules read the words
-                // around each trigger many times over.
-                let words: Vec<Lowered> = tokens
-                    .iter()
-                    .map(|t| lower(t.span.slice(&doc.text)))
-                    .collect();
-                let sports = self.is_sports(doc, &words);
-                current = Some((sentence, tokens, sports, words));
+            if current.as_ref().is_none_or(|(s, _, _)| *s != sentence) {
+                let tokens = words_in(doc, sentence);
+                let sports = self.is_sports(doc, &tokens);
+                current = Some((sentence, tokens, sports));
             }
-            let (_, tokens, sports, words) = current.as_ref().expect("set above");
+            let (_, tokens, sports) = current.as_ref().expect("set above");
             if self.is_negated_or_hypothetical(doc, tokens, cue.span) {
                 continue;
             }
@@ -293,7 +320,7 @@ impl Stage for EventAssembler {
             if *sports
                 || !self.has_party_object(doc, tokens, cue)
                 || self.meets_a_thing(doc, tokens, cue)
-                || kind == EventType::Meeting && self.is_remote(doc, tokens, cue.span)
+                || kind == EventType::Meeting && self.is_remote(tokens, cue.span)
                 || self.is_geographic_summit(doc, cue)
                 || self.is_prepared_for(doc, tokens, cue)
                 // "sous le signe de l'euro", "holds a sign": a one-word
@@ -311,7 +338,7 @@ impl Stage for EventAssembler {
                 found,
                 location,
                 in_forum,
-            } = self.participants(doc, sentence, tokens, words, index(), cue);
+            } = self.participants(doc, sentence, tokens, index(), cue);
             // A capitalised verb inside a sentence is part of a name ("NBC's
             // Meet the Press"), not a verb.
             let capitalised = doc.slice(cue.span).starts_with(char::is_uppercase);
@@ -328,7 +355,7 @@ impl Stage for EventAssembler {
             let purpose = if cue.attr("tense") == Some("infinitive") {
                 match self.journey_before(doc, tokens, cue.span) {
                     Some(planned) => Some(planned),
-                    None if self.achieved_before(doc, tokens, cue.span) => Some(false),
+                    None if self.achieved_before(tokens, cue.span) => Some(false),
                     // "is scheduled to meet", "a décidé de convoquer".
                     None if self.scheduled_before(doc, tokens, cue.span) => Some(true),
                     None => continue,
@@ -345,7 +372,7 @@ impl Stage for EventAssembler {
             // "cette réunion": the last event of its type, told again.
             let last_of_kind = last_by_kind.get(&kind).copied();
             let anaphoric = participation
-                || self.is_anaphoric(doc, tokens, cue.span)
+                || self.is_anaphoric(tokens, cue.span)
                     && (last_of_kind.is_some()
                         || pending.as_ref().is_some_and(|(e, _)| e.kind == kind));
             // A meeting word needs two parties, unless it names its forum
@@ -385,7 +412,7 @@ impl Stage for EventAssembler {
             let tense = cue.attr("tense");
             let status = if purpose.unwrap_or(false)
                 || purpose.is_none()
-                    && (tense == Some("future") || self.is_announced(doc, tokens, cue.span))
+                    && (tense == Some("future") || self.is_announced(tokens, cue.span))
             {
                 EventStatus::Planned
             } else {
@@ -406,7 +433,7 @@ impl Stage for EventAssembler {
                         .rev()
                         .filter(|t| t.kind == TokenKind::Word)
                         .take(3)
-                        .find_map(|t| match lower(t.span.slice(&doc.text)).as_str() {
+                        .find_map(|t| match t.lower() {
                             "veille" | "eve" => Some(1),
                             "lendemain" => Some(-1),
                             _ => None,

@@ -8,12 +8,10 @@ use rustc_hash::FxHashMap as HashMap;
 use super::index::Index;
 use super::words::*;
 use super::{
-    cue_at, is_list_glue, last_words, lower, names_a_country, tokens_before, tokens_from,
-    EventAssembler, Found, Lowered, Parties,
+    cue_at, is_list_glue, last_words, lower, names_a_country, tokens_before, tokens_from, words_in,
+    EventAssembler, Found, Parties, Word,
 };
-use crate::doc::{
-    tokenize, Cue, CueKind, Document, Label, Participant, Span, TitleMention, Token, TokenKind,
-};
+use crate::doc::{Cue, CueKind, Document, Label, Participant, Span, TitleMention, TokenKind};
 
 impl EventAssembler {
     /// The role and organization a person holds, from the titles the
@@ -65,8 +63,7 @@ impl EventAssembler {
         &self,
         doc: &Document,
         sentence: Span,
-        tokens: &[Token],
-        words: &[Lowered<'_>],
+        tokens: &[Word],
         index: &Index<'_>,
         cue: &Cue,
     ) -> Parties {
@@ -83,7 +80,7 @@ impl EventAssembler {
         // The window stops at the trigger's clause's edges: a semicolon, a
         // colon, a dash, a quotation mark, or a relative clause (", which
         // Trump has threatened").
-        let word_at = |k: usize| words[k].as_str();
+        let word_at = |k: usize| tokens[k].lower();
         // A relative clause after the trigger is left out; one holding the
         // trigger keeps its antecedent ("Xi, who met Obama").
         let ends_clause = |k: usize| CLAUSE_EDGES.contains(&word_at(k));
@@ -138,7 +135,7 @@ impl EventAssembler {
             .iter()
             .find(|t| t.kind == TokenKind::Word);
         let fronted = opener.is_some_and(|t| {
-            FRONTING.contains(&lower(t.span.slice(&doc.text)).as_str())
+            FRONTING.contains(&t.lower())
                 && doc
                     .mentions_in(Span::new(t.span.end, trigger.start.max(t.span.end)))
                     .next()
@@ -205,11 +202,11 @@ impl EventAssembler {
             (0..k)
                 .rev()
                 .filter(|&i| tokens[i].kind == TokenKind::Word)
-                .filter(|&i| !SKIPPED_BEFORE.contains(&words[i].as_str()))
+                .filter(|&i| !SKIPPED_BEFORE.contains(&tokens[i].lower()))
                 .nth(nth)
         };
         let nth_word_before = |at: usize, nth: usize| -> &str {
-            nth_index_before(at, nth).map_or("", |i| words[i].as_str())
+            nth_index_before(at, nth).map_or("", |i| tokens[i].lower())
         };
         let word_before = |at: usize| nth_word_before(at, 0);
         // Where a venue named by an organization's mention starts: the
@@ -222,7 +219,7 @@ impl EventAssembler {
             }
             let of = matches!(before, "de" | "du" | "des" | "d'" | "of");
             let noun = nth_index_before(m.span.start, 1)?;
-            (of && VENUE_NOUNS.contains(&words[noun].as_str())
+            (of && VENUE_NOUNS.contains(&tokens[noun].lower())
                 && matches!(nth_word_before(m.span.start, 2), "at" | "à" | "au"))
             .then(|| tokens[noun].span.start)
         };
@@ -329,7 +326,7 @@ impl EventAssembler {
                     // "at U.N. headquarters": the venue noun after the name.
                     let to = tokens_from(tokens, m.span.end)
                         .first()
-                        .filter(|t| VENUE_NOUNS.contains(&lower(t.span.slice(&doc.text)).as_str()))
+                        .filter(|t| VENUE_NOUNS.contains(&t.lower()))
                         .map_or(m.span.end, |t| t.span.end);
                     let distance = from.abs_diff(trigger.end);
                     if location.as_ref().is_none_or(|(d, _)| distance < *d) {
@@ -355,7 +352,7 @@ impl EventAssembler {
                     // names the country).
                     let opens_clause = tokens_before(tokens, m.span.start).last().is_none_or(|t| {
                         matches!(
-                            lower(t.span.slice(&doc.text)).as_str(),
+                            t.lower(),
                             "," | "et" | "and" | "mais" | "but" | "while" | "tandis"
                         )
                     });
@@ -387,19 +384,19 @@ impl EventAssembler {
                     // "the G-20 summit", "a meeting of the Security
                     // Council": the forum the meeting is held in, a party
                     // only when no person is named.
-                    let between: Vec<Lowered> = tokens_from(tokens, trigger.end)
+                    let between: Vec<&str> = tokens_from(tokens, trigger.end)
                         .iter()
                         .take_while(|t| t.span.start < m.span.start)
-                        .map(|t| lower(t.span.slice(&doc.text)))
+                        .map(|t| t.lower())
                         .collect();
                     let forum = next.is_some_and(|t| t.span.start == trigger.start)
                         || m.span.start >= trigger.end
-                            && between.first().is_some_and(|w| {
-                                matches!(w.as_str(), "of" | "de" | "du" | "des" | "d'")
-                            })
+                            && between
+                                .first()
+                                .is_some_and(|w| matches!(*w, "of" | "de" | "du" | "des" | "d'"))
                             && between.iter().all(|w| {
                                 matches!(
-                                    w.as_str(),
+                                    *w,
                                     "of" | "the"
                                         | "her"
                                         | "his"
@@ -426,10 +423,7 @@ impl EventAssembler {
                     let modifier = !forum
                         && doc.lang == Some(crate::Lang::En)
                         && tokens_before(tokens, m.span.start).last().is_some_and(|t| {
-                            matches!(
-                                lower(t.span.slice(&doc.text)).as_str(),
-                                "the" | "a" | "an" | "this" | "that"
-                            )
+                            matches!(t.lower(), "the" | "a" | "an" | "this" | "that")
                         })
                         && next.is_some_and(|t| {
                             let w = t.span.slice(&doc.text);
@@ -545,12 +539,9 @@ impl EventAssembler {
                 // "le Président", "the president-elect": with no country,
                 // the one person the document names in that role, when
                 // the title is definite.
-                let definite = tokens_before(tokens, t.span.start).last().is_some_and(|w| {
-                    matches!(
-                        lower(w.span.slice(&doc.text)).as_str(),
-                        "le" | "la" | "l'" | "the"
-                    )
-                });
+                let definite = tokens_before(tokens, t.span.start)
+                    .last()
+                    .is_some_and(|w| matches!(w.lower(), "le" | "la" | "l'" | "the"));
                 if let Some(person) = index.only_holder_of(&t.role).filter(|_| definite) {
                     persons.push(self.person(doc, index, person, trigger.start));
                 }
@@ -611,12 +602,12 @@ impl EventAssembler {
         // ambassadeurs de l'Allemagne, de la Belgique et de la France".
         let mut near: Vec<bool> = others.iter().map(|(d, _, _)| *d <= reach).collect();
         for i in 1..others.len() {
-            if near[i - 1] && is_list_glue(doc, tokens, others[i - 1].1, others[i].1) {
+            if near[i - 1] && is_list_glue(tokens, others[i - 1].1, others[i].1) {
                 near[i] = true;
             }
         }
         for i in (1..others.len()).rev() {
-            if near[i] && is_list_glue(doc, tokens, others[i - 1].1, others[i].1) {
+            if near[i] && is_list_glue(tokens, others[i - 1].1, others[i].1) {
                 near[i - 1] = true;
             }
         }
@@ -642,7 +633,7 @@ impl EventAssembler {
     /// sentence's tokens from its start to a trigger's window) holds no
     /// other clause: no clause edge, subordinator or relative, and no other
     /// person.
-    fn opening_subject(&self, doc: &Document, sentence: Span, before: &[Token]) -> Option<usize> {
+    fn opening_subject(&self, doc: &Document, sentence: Span, before: &[Word]) -> Option<usize> {
         let opening = before.first()?;
         let (_, subject) = doc
             .mentions_in(Span::new(sentence.start, before.last()?.span.end))
@@ -650,10 +641,8 @@ impl EventAssembler {
             .filter(|(_, m)| m.label == Label::Per && m.span.start == opening.span.start)?;
         let entity = subject.entity?;
         let other_clause = before.iter().any(|t| {
-            let w = lower(t.span.slice(&doc.text));
-            CLAUSE_EDGES.contains(&w.as_str())
-                || SUBORDINATORS.contains(&w.as_str())
-                || RELATIVES.contains(&w.as_str())
+            let w = t.lower();
+            CLAUSE_EDGES.contains(&w) || SUBORDINATORS.contains(&w) || RELATIVES.contains(&w)
         });
         let other_person = doc
             .mentions_in(Span::new(subject.span.end, before.last()?.span.end))
@@ -669,7 +658,7 @@ impl EventAssembler {
     fn plural_title<'d>(
         &self,
         doc: &'d Document,
-        tokens: &[Token],
+        tokens: &[Word],
         window: Span,
         title: &TitleMention,
     ) -> Option<(&'d str, Vec<usize>)> {
@@ -684,8 +673,7 @@ impl EventAssembler {
             let m = &mentions[k];
             (m.label == Label::Org || names_a_country(m)) && window.contains(m.span)
         };
-        let glued =
-            |a: usize, b: usize| is_list_glue(doc, tokens, mentions[a].span, mentions[b].span);
+        let glued = |a: usize, b: usize| is_list_glue(tokens, mentions[a].span, mentions[b].span);
         // Mentions are in text order and do not overlap: the list's next
         // member is the next mention, when only list words come between.
         let mut list = vec![of];
@@ -745,7 +733,7 @@ impl EventAssembler {
                         .find(|w| w.as_str() != "respective")
                         .is_some_and(|w| matches!(w.as_str(), "leurs" | "their"))
             })?;
-        let tokens = tokenize(&doc.text, next);
+        let tokens = words_in(doc, next);
         let parties: Vec<usize> = doc
             .mentions_in(Span::new(next.start, again.span.start))
             .filter(|(_, m)| m.label == Label::Org || names_a_country(m))
@@ -755,7 +743,7 @@ impl EventAssembler {
         let mut list: Vec<usize> = Vec::new();
         for &k in &parties {
             let joined = list.last().is_some_and(|&last| {
-                is_list_glue(doc, &tokens, doc.mentions[last].span, doc.mentions[k].span)
+                is_list_glue(&tokens, doc.mentions[last].span, doc.mentions[k].span)
             });
             if !joined {
                 list.clear();
@@ -785,7 +773,7 @@ impl EventAssembler {
 /// nationality may sit on either side: "son homologue algérien X", "his
 /// Algerian counterpart, X"), the name of the nationality's state, if any;
 /// `None` when the person is no counterpart.
-fn counterpart_state(doc: &Document, tokens: &[Token], person: Span) -> Option<Option<String>> {
+fn counterpart_state(doc: &Document, tokens: &[Word], person: Span) -> Option<Option<String>> {
     let mut before = tokens_before(tokens, person.start);
     if before
         .last()
@@ -803,10 +791,7 @@ fn counterpart_state(doc: &Document, tokens: &[Token], person: Span) -> Option<O
         before = tokens_before(before, doc.mentions[k].span.start);
     }
     let word = before.last()?;
-    if !matches!(
-        lower(word.span.slice(&doc.text)).as_str(),
-        "homologue" | "counterpart"
-    ) {
+    if !matches!(word.lower(), "homologue" | "counterpart") {
         return None;
     }
     if state.is_none() {
@@ -824,18 +809,13 @@ fn counterpart_state(doc: &Document, tokens: &[Token], person: Span) -> Option<O
 /// la Chine et de la Russie)", "ambassadors, notably those of China and
 /// Russia". A few words may come between ("au Burundi", "notamment"), but
 /// no clause edge.
-fn those_of(doc: &Document, tokens: &[Token], title: Span) -> Option<usize> {
+fn those_of(doc: &Document, tokens: &[Word], title: Span) -> Option<usize> {
     let after = tokens_from(tokens, title.end);
     let pronoun = after
         .iter()
         .take(THOSE_OF_TOKENS)
-        .take_while(|t| !CLAUSE_EDGES.contains(&lower(t.span.slice(&doc.text)).as_str()))
-        .position(|t| {
-            matches!(
-                lower(t.span.slice(&doc.text)).as_str(),
-                "ceux" | "celles" | "those"
-            )
-        })?;
+        .take_while(|t| !CLAUSE_EDGES.contains(&t.lower()))
+        .position(|t| matches!(t.lower(), "ceux" | "celles" | "those"))?;
     let pronoun = after[pronoun].span;
     let k = doc.mentions.partition_point(|m| m.span.start < pronoun.end);
     let first = doc.mentions.get(k)?;
@@ -845,7 +825,7 @@ fn those_of(doc: &Document, tokens: &[Token], title: Span) -> Option<usize> {
         .take_while(|t| t.span.end <= first.span.start)
         .all(|t| {
             matches!(
-                lower(t.span.slice(&doc.text)).as_str(),
+                t.lower(),
                 "de" | "du" | "des" | "d'" | "la" | "le" | "l'" | "les" | "of" | "the"
             )
         });
