@@ -259,6 +259,42 @@ pub(super) struct Projected {
     /// The pattern's group names by group index, as [`super::name_key`]s
     /// (0 for a group without a name), for [`Captures::name`].
     names: Vec<u64>,
+    /// The rule's span (its group `t`, or the whole match without one) is
+    /// always its whole match ([`span_is_whole_match`]): on plain ASCII,
+    /// the filter's match then tells the span without the groups
+    /// ([`Projected::captures_or_spans`]).
+    whole_span: bool,
+}
+
+/// True when the span of every match of `hir` (its group `t`, or the whole
+/// match when it has none) is the whole match: no group `t`, or a group `t`
+/// with nothing but assertions around it (`\b(?P<t>...)\b`), which then
+/// takes part in every match and covers it.
+fn span_is_whole_match(hir: &Hir) -> bool {
+    let is_span =
+        |h: &Hir| matches!(h.kind(), HirKind::Capture(c) if c.name.as_deref() == Some("t"));
+    if !has_span_group(hir) || is_span(hir) {
+        return true;
+    }
+    match hir.kind() {
+        HirKind::Concat(parts) => {
+            parts.iter().filter(|p| is_span(p)).count() == 1
+                && parts
+                    .iter()
+                    .all(|p| is_span(p) || matches!(p.kind(), HirKind::Look(_)))
+        }
+        _ => false,
+    }
+}
+
+/// True when `hir` has a group named `t` (the span of a rule's match).
+fn has_span_group(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => false,
+        HirKind::Capture(c) => c.name.as_deref() == Some("t") || has_span_group(&c.sub),
+        HirKind::Repetition(r) => has_span_group(&r.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().any(has_span_group),
+    }
 }
 
 /// The backtracker's cache and a captures buffer for its matches, taken
@@ -336,6 +372,7 @@ impl Projected {
             plain,
             plain_buffers: Pool::new(make),
             names,
+            whole_span: span_is_whole_match(&hir),
         }
     }
 
@@ -376,6 +413,10 @@ impl Projected {
     /// No match starts at or after projected offset `until` (the gate's
     /// bound, [`super::gate::Gate::candidates`]): the walk stops there
     /// rather than let the filter search the rest of the text in vain.
+    ///
+    /// The stage takes [`Projected::captures_or_spans`]; this is what the
+    /// tests compare the rules' own matches with.
+    #[cfg(test)]
     pub(super) fn captures(
         &self,
         rule: &regex_automata::meta::Regex,
@@ -384,9 +425,85 @@ impl Projected {
         until: usize,
         mut f: impl FnMut(&Captures<'_>),
     ) {
+        self.walk_captures(rule, text, projection, until, false, |found| {
+            if let Found::Groups(caps) = found {
+                f(caps);
+            }
+        });
+    }
+
+    /// Like [`Projected::captures`], but a match on plain ASCII of a rule
+    /// whose span is its whole match ([`span_is_whole_match`]) is given
+    /// as its start and end ([`Found::Span`]), without its groups: the filter's
+    /// match there is the rule's ([`reads_alike`]), so its span is known,
+    /// and the groups can be read later, if the match is kept
+    /// ([`Projected::plain_captures`]). Most matches are not: the overlaps
+    /// of the rules ("le mardi 12 mai 2020", "12 mai 2020", "mai 2020",
+    /// "2020") keep the longest, and reading the groups of the others with
+    /// the backtracker was a quarter of the stage.
+    pub(super) fn captures_or_spans(
+        &self,
+        rule: &regex_automata::meta::Regex,
+        text: &str,
+        projection: &View<'_>,
+        until: usize,
+        f: impl FnMut(Found<'_, '_>),
+    ) {
+        self.walk_captures(rule, text, projection, until, self.whole_span, f);
+    }
+
+    /// The groups of the match of the rule from `start` to `end` in
+    /// `text`, given to `f`, for a match that [`Projected::captures_or_spans`]
+    /// handed over by its span; false if there is no such match (which
+    /// does not happen).
+    ///
+    /// The match is on plain ASCII, so the projected pattern's backtracker
+    /// reads it on the text, as in [`Projected::captures`]; should it not
+    /// find it, the rule itself searches anchored at `start`.
+    pub(super) fn plain_captures(
+        &self,
+        rule: &regex_automata::meta::Regex,
+        text: &str,
+        start: usize,
+        end: usize,
+        f: impl FnOnce(&Captures<'_>),
+    ) -> bool {
+        let mut buffers = self.plain_buffers.get();
+        let PlainBuffers { cache, caps } = &mut *buffers;
+        let input = regex_automata::Input::new(text)
+            .range(start..end)
+            .anchored(regex_automata::Anchored::Yes);
+        let searched = self.plain.try_search(cache, &input, caps);
+        if searched.is_ok() && caps.get_match().is_some_and(|m| m.end() == end) {
+            f(&Captures::new(text, caps, &self.names));
+            return true;
+        }
+        let input = regex_automata::Input::new(text)
+            .range(start..)
+            .anchored(regex_automata::Anchored::Yes);
+        let mut caps = rule.create_captures();
+        rule.search_captures(&input, &mut caps);
+        let found = caps.get_match().is_some_and(|m| m.end() == end);
+        if found {
+            f(&Captures::new(text, &caps, &self.names));
+        }
+        found
+    }
+
+    /// [`Projected::captures`], with plain matches given by their span
+    /// when `spans` is set ([`Projected::captures_or_spans`]).
+    fn walk_captures(
+        &self,
+        rule: &regex_automata::meta::Regex,
+        text: &str,
+        projection: &View<'_>,
+        until: usize,
+        spans: bool,
+        mut f: impl FnMut(Found<'_, '_>),
+    ) {
         if !self.nonempty {
             for caps in rule.captures_iter(text) {
-                f(&Captures::new(text, &caps, &self.names));
+                f(Found::Groups(&Captures::new(text, &caps, &self.names)));
             }
             return;
         }
@@ -405,6 +522,12 @@ impl Projected {
                 let after = bytes.get(end);
                 let ascii = |b: Option<&u8>| b.is_none_or(u8::is_ascii);
                 if before.is_none_or(ascii) && ascii(after) {
+                    // The backtracker reads windows up to this long
+                    // ([`Projected::plain_captures`]).
+                    if spans && end - window.start <= self.plain.max_haystack_len() {
+                        f(Found::Span(window.start, end));
+                        return Some(end);
+                    }
                     let PlainBuffers { cache, caps } =
                         &mut **plain.get_or_insert_with(|| self.plain_buffers.get());
                     let input = regex_automata::Input::new(text)
@@ -412,7 +535,7 @@ impl Projected {
                         .anchored(regex_automata::Anchored::Yes);
                     let searched = self.plain.try_search(cache, &input, caps);
                     if searched.is_ok() && caps.get_match().is_some_and(|m| m.end() == end) {
-                        f(&Captures::new(text, caps, &self.names));
+                        f(Found::Groups(&Captures::new(text, caps, &self.names)));
                         return Some(end);
                     }
                 }
@@ -420,7 +543,7 @@ impl Projected {
             let caps = caps.get_or_insert_with(|| rule.create_captures());
             rule.search_captures(&window.input(), caps);
             let found = caps.get_match()?;
-            f(&Captures::new(text, caps, &self.names));
+            f(Found::Groups(&Captures::new(text, caps, &self.names)));
             Some(found.end())
         });
     }
@@ -550,6 +673,15 @@ impl Projected {
     pub(super) fn nonempty(&self) -> bool {
         self.nonempty
     }
+}
+
+/// A match of a rule ([`Projected::captures_or_spans`]).
+pub(super) enum Found<'c, 't> {
+    /// Its groups.
+    Groups(&'c Captures<'t>),
+    /// Its start and end, on plain ASCII, where its groups are read only
+    /// if needed ([`Projected::plain_captures`]).
+    Span(usize, usize),
 }
 
 /// Where the filter's next match starts ([`Projected::walk_anchored`]),
@@ -887,6 +1019,9 @@ mod tests {
             "Il a été élu, il sera réélu ; elle était partie et reviendra.",
             "He was elected and will be re-elected; they are going to meet.",
             "Ils se sont réunis hier et se réuniront demain à Genève.",
+            "",
+            "L’ÉTÉ 2020, l'Été dernier, ÉTÉ 2021 ; le 1er MAI 2020, MARDI 12 MAI 2020",
+            "le 12 mai 2020é, é12 mai 2020, 12 maié 2020, l'an 2000, l’an 2000",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -948,9 +1083,68 @@ mod tests {
                             )
                         });
                     assert_eq!(got, want, "{}: {window:?}", rule.name);
+                    // The same matches when plain ones come by their span and
+                    // have their groups read afterwards, and that span is the
+                    // rule's (group `t`, else the whole match).
+                    let mut later = Vec::new();
+                    rule.filter.captures_or_spans(
+                        &rule.anchored,
+                        window,
+                        &projection,
+                        usize::MAX,
+                        |found| match found {
+                            Found::Groups(c) => later.push(
+                                (0..re.captures_len())
+                                    .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                                    .collect::<Vec<_>>(),
+                            ),
+                            Found::Span(start, end) => {
+                                let read = rule.filter.plain_captures(
+                                    &rule.anchored,
+                                    window,
+                                    start,
+                                    end,
+                                    |c| {
+                                        let span = c.name("t").or_else(|| c.get(0));
+                                        assert_eq!(
+                                            span.map(|m| (m.start(), m.end())),
+                                            Some((start, end)),
+                                            "{}: {window:?}",
+                                            rule.name
+                                        );
+                                        later.push(
+                                            (0..re.captures_len())
+                                                .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                                                .collect::<Vec<_>>(),
+                                        )
+                                    },
+                                );
+                                assert!(read, "{}: {window:?}", rule.name);
+                            }
+                        },
+                    );
+                    assert_eq!(later, want, "{}: {window:?}", rule.name);
                 }
             }
         }
+    }
+
+    #[test]
+    fn spans_are_whole_matches_only_around_assertions() {
+        let whole = |pattern: &str| {
+            span_is_whole_match(&regex_syntax::Parser::new().parse(pattern).unwrap())
+        };
+        assert!(whole(r"\b\d{4}\b"));
+        assert!(whole(r"(?i)\b(?P<t>le\s+(?P<d>\d+))\b"));
+        assert!(whole(r"(?P<t>été)"));
+        // Text outside the span, or a span that may not take part.
+        assert!(!whole(r"(?:\ben\s+)?\b(?P<t>été)\b"));
+        assert!(!whole(r"\b(?P<t>été)?\b"));
+        assert!(!whole(r"(?P<t>a)|b"));
+        assert!(!whole(r"(?P<x>(?P<t>a)b)"));
+        // Some rules of each language give their spans without groups.
+        let any = |rules: &[super::super::Rule]| rules.iter().any(|r| r.filter.whole_span);
+        assert!(any(&fr::RULES) && any(&en::RULES));
     }
 
     #[test]

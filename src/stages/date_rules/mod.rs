@@ -145,12 +145,49 @@ fn loose_rules(rules: &[Rule]) -> gate::Gate {
 static FR_LOOSE: Lazy<gate::Gate> = Lazy::new(|| loose_rules(&fr::RULES));
 static EN_LOOSE: Lazy<gate::Gate> = Lazy::new(|| loose_rules(&en::RULES));
 
-/// A match of a rule, before overlaps are settled.
+/// A match of a rule that overlaps no longer one, with its meaning.
 #[derive(Debug)]
 struct Candidate {
     span: Span,
     expr: Expr,
     rule: &'static str,
+}
+
+/// A match of a rule, before overlaps are settled ([`select`]).
+struct Match {
+    span: Span,
+    meaning: Meaning,
+    rule: &'static str,
+}
+
+/// What a [`Match`] means.
+enum Meaning {
+    /// Read from its groups.
+    Built(Expr),
+    /// Not read yet: a match of `rule` on plain ASCII in the `sentence`
+    /// whose span is its whole match ([`filter::Found::Span`]). Its groups
+    /// are read only if it overlaps no longer match, as most matches do.
+    Pending { rule: &'static Rule, sentence: Span },
+}
+
+impl Meaning {
+    /// The meaning of the match at `span` of `doc_text`, `None` if its rule
+    /// rejects it.
+    fn read(self, doc_text: &str, span: Span) -> Option<Expr> {
+        match self {
+            Meaning::Built(expr) => Some(expr),
+            Meaning::Pending { rule, sentence } => {
+                let text = doc_text.get(sentence.range())?;
+                let (start, end) = (span.start - sentence.start, span.end - sentence.start);
+                let mut expr = None;
+                rule.filter
+                    .plain_captures(&rule.anchored, text, start, end, |caps| {
+                        expr = (rule.build)(caps, text);
+                    });
+                expr
+            }
+        }
+    }
 }
 
 /// A language's word lists, so rules are written once over them.
@@ -636,7 +673,7 @@ impl DateRules {
         sentence: Span,
         projection: &mut DocProjection,
         found: &mut gate::Found,
-        out: &mut Vec<Candidate>,
+        out: &mut Vec<Match>,
     ) {
         let Some(text) = doc_text.get(sentence.range()) else {
             return;
@@ -652,7 +689,20 @@ impl DateRules {
                 continue;
             };
             rule.filter
-                .captures(&rule.anchored, text, &projection, until, |caps| {
+                .captures_or_spans(&rule.anchored, text, &projection, until, |found| {
+                    let caps = match found {
+                        filter::Found::Groups(caps) => caps,
+                        filter::Found::Span(start, end) => {
+                            if start < end && is_bounded(text, start, end) {
+                                out.push(Match {
+                                    span: Span::new(start + offset, end + offset),
+                                    meaning: Meaning::Pending { rule, sentence },
+                                    rule: rule.name,
+                                });
+                            }
+                            return;
+                        }
+                    };
                     let Some(m) = caps.name("t").or_else(|| caps.get(0)) else {
                         return;
                     };
@@ -660,9 +710,9 @@ impl DateRules {
                         return;
                     }
                     if let Some(expr) = (rule.build)(caps, text) {
-                        out.push(Candidate {
+                        out.push(Match {
                             span: Span::new(m.start() + offset, m.end() + offset),
-                            expr,
+                            meaning: Meaning::Built(expr),
                             rule: rule.name,
                         });
                     }
@@ -682,9 +732,14 @@ fn is_bounded(text: &str, start: usize, end: usize) -> bool {
     !cut(before, first) && !cut(last, after)
 }
 
-/// Keeps the longest of overlapping candidates (the earlier one on a tie),
-/// in text order. O(n log n) in the number of candidates.
-fn select(mut all: Vec<Candidate>) -> Vec<Candidate> {
+/// Keeps the longest of overlapping matches (the earlier one on a tie)
+/// that their rules accept, in text order, with their meanings. O(n log n)
+/// in the number of matches.
+///
+/// A match is read ([`Meaning::read`]) only when no longer match is kept
+/// over it: the result is that of reading every match first and dropping
+/// those their rules reject, since a rejected match keeps out nothing.
+fn select(mut all: Vec<Match>, doc_text: &str) -> Vec<Candidate> {
     all.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
     // start → end of the kept spans, which never overlap one another.
     let mut kept: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
@@ -694,8 +749,15 @@ fn select(mut all: Vec<Candidate>) -> Vec<Candidate> {
         if matches!(before, Some((_, &(end, _))) if end > c.span.start) {
             continue;
         }
+        let Some(expr) = c.meaning.read(doc_text, c.span) else {
+            continue;
+        };
         kept.insert(c.span.start, (c.span.end, out.len()));
-        out.push(Some(c));
+        out.push(Some(Candidate {
+            span: c.span,
+            expr,
+            rule: c.rule,
+        }));
     }
     kept.values()
         .filter_map(|&(_, i)| out.get_mut(i).and_then(Option::take))
@@ -736,7 +798,7 @@ impl Stage for DateRules {
                 self.find(lang, &doc.text, span, &mut projection, &mut found, &mut all);
             }
         }
-        let found = select(all);
+        let found = select(all, &doc.text);
         if doc.date.is_none() {
             read_document_date(doc, &found, &blocks);
         }
