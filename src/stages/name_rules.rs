@@ -613,7 +613,16 @@ struct Lexicon {
     short: ShortTable,
     /// The longer words.
     long: LongTable,
+    /// By byte, the facts of a one-byte token that is its own lowercase
+    /// (ASCII but the capitals), as [`Lexicon::facts`] gives them; [`NOT_OWN_LOWERCASE`]
+    /// for the others. One token in six is a punctuation mark, told this
+    /// way with one load, not the reading and probing of a word.
+    one_byte: [u32; 256],
 }
+
+/// [`Lexicon::one_byte`] for a byte that is no one-byte token in its own
+/// lowercase (no fact bit is this high).
+const NOT_OWN_LOWERCASE: u32 = u32::MAX;
 
 /// A map from [`short_key`]s to facts, open-addressed: a multiply, a shift
 /// and a compare or two per lookup (a general hash map took three times as
@@ -814,14 +823,20 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     }
     // The empty word (a token past the end) is in no list.
     words.remove("");
+    let short = ShortTable::new(
+        words
+            .iter()
+            .filter(|(w, _)| w.len() <= SHORT)
+            .map(|(w, &bits)| (short_key(w.as_bytes()), bits)),
+    );
+    let mut one_byte = [NOT_OWN_LOWERCASE; 256];
+    for b in (0..0x80u8).filter(|b| !b.is_ascii_uppercase()) {
+        one_byte[usize::from(b)] = short.get(short_key(&[b]));
+    }
     Lexicon {
-        short: ShortTable::new(
-            words
-                .iter()
-                .filter(|(w, _)| w.len() <= SHORT)
-                .map(|(w, &bits)| (short_key(w.as_bytes()), bits)),
-        ),
+        short,
         long: LongTable::new(words.into_iter().filter(|(w, _)| w.len() > SHORT)),
+        one_byte,
     }
 });
 
@@ -2418,6 +2433,29 @@ fn read_token(
     lower_text: &mut Vec<u8>,
     lexicon: &Lexicon,
 ) -> (Option<(u32, u32)>, u32) {
+    // Punctuation marks (a token in six) and one-letter words in lowercase:
+    // their own lowercase, no capitalised word, their lists by table.
+    if span.len() == 1 {
+        let bits = text
+            .as_bytes()
+            .get(span.start)
+            .map_or(NOT_OWN_LOWERCASE, |&b| lexicon.one_byte[usize::from(b)]);
+        if bits != NOT_OWN_LOWERCASE {
+            return (None, bits);
+        }
+    }
+    read_word(text, span, lower_text, lexicon)
+}
+
+/// [`read_token`] for every token but the one-byte ones it tells by
+/// table.
+#[inline(always)]
+fn read_word(
+    text: &str,
+    span: Span,
+    lower_text: &mut Vec<u8>,
+    lexicon: &Lexicon,
+) -> (Option<(u32, u32)>, u32) {
     // Most words are a few ASCII letters without capitals, their own
     // lowercase and no capitalised word: told from one load of their bytes,
     // which are also their key in the lexicon (a test of each byte, and
@@ -3047,6 +3085,34 @@ mod tests {
                 .filter(|(list, _)| list.contains(&word))
                 .fold(0, |bits, (_, bit)| bits | bit);
             assert_eq!(LEXICON.facts(word.as_bytes()), expected, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn one_byte_tokens_read_as_words_do() {
+        let mut by_table = Vec::new();
+        let mut as_word = Vec::new();
+        for b in 0..0x80u8 {
+            // With and without eight bytes to read from the token on.
+            for text in [
+                format!("{}", char::from(b)),
+                format!("{} abcdefgh", char::from(b)),
+            ] {
+                let span = Span::new(0, 1);
+                let got = read_token(&text, span, &mut by_table, &LEXICON);
+                let expected = read_word(&text, span, &mut as_word, &LEXICON);
+                assert_eq!(got, expected, "{b}");
+                assert_eq!(by_table, as_word, "{b}");
+            }
+        }
+        // A token of two bytes, or a capital, is read as a word.
+        for text in ["é", "É", "A", "M."] {
+            let span = Span::new(0, text.chars().next().map_or(0, char::len_utf8));
+            assert_eq!(
+                read_token(text, span, &mut by_table, &LEXICON),
+                read_word(text, span, &mut as_word, &LEXICON),
+                "{text:?}"
+            );
         }
     }
 
