@@ -628,14 +628,35 @@ const NOT_OWN_LOWERCASE: u32 = u32::MAX;
 /// and a compare or two per lookup (a general hash map took three times as
 /// many instructions, for every token of a text).
 struct ShortTable {
-    /// Keys by slot, 0 for an empty slot (no word's key is 0: its length is
-    /// in it).
-    keys: Vec<u64>,
-    bits: Vec<u32>,
-    /// How far right a key's hash is shifted to give its first slot: 64
-    /// less the bits of a slot's index.
-    shift: u32,
+    /// Key and facts by slot, key 0 and no facts for an empty slot (no
+    /// word's key is 0: its length is in it). As many slots as known when
+    /// compiling: a probe's index needs no bound check, and the mask and
+    /// shift are constants, not loaded at each token.
+    slots: [(u64, u32); SHORT_SLOTS],
 }
+
+/// How many words of at most [`SHORT`] bytes the lexicon's lists hold,
+/// repeats counted.
+const SHORT_WORDS: usize = {
+    let mut n = 0;
+    let mut k = 0;
+    while k < LEXICON_LISTS.len() {
+        let list = LEXICON_LISTS[k].0;
+        let mut w = 0;
+        while w < list.len() {
+            if list[w].len() <= SHORT {
+                n += 1;
+            }
+            w += 1;
+        }
+        k += 1;
+    }
+    n
+};
+
+/// [`ShortTable`]'s slots: at least [`ShortTable::ROOM`] a word, a power of
+/// two.
+const SHORT_SLOTS: usize = (SHORT_WORDS * ShortTable::ROOM).next_power_of_two();
 
 impl ShortTable {
     /// Slots per key, at least: a sparse table, so most probes end at the
@@ -643,39 +664,40 @@ impl ShortTable {
     const ROOM: usize = 4;
 
     fn new(entries: impl Iterator<Item = (u64, u32)>) -> ShortTable {
-        let entries: Vec<(u64, u32)> = entries.collect();
-        let size = (entries.len() * Self::ROOM).next_power_of_two().max(2);
         let mut table = ShortTable {
-            keys: vec![0; size],
-            bits: vec![0; size],
-            shift: 64 - size.trailing_zeros(),
+            slots: [(0, 0); SHORT_SLOTS],
         };
-        for (key, bits) in entries.into_iter().filter(|&(key, _)| key != 0) {
-            let mut i = table.slot(key);
-            while table.keys[i] != 0 && table.keys[i] != key {
-                i = (i + 1) & (size - 1);
+        for (key, bits) in entries.filter(|&(key, _)| key != 0) {
+            let mut i = Self::slot(key);
+            while table.slots[i].0 != 0 && table.slots[i].0 != key {
+                i = (i + 1) & (SHORT_SLOTS - 1);
             }
-            table.keys[i] = key;
-            table.bits[i] |= bits;
+            table.slots[i].0 = key;
+            table.slots[i].1 |= bits;
         }
         table
     }
 
     /// Where `key`'s probe starts: Fibonacci hashing, the top bits of the
     /// product.
-    fn slot(&self, key: u64) -> usize {
+    fn slot(key: u64) -> usize {
         let product = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (product >> self.shift) as usize & (self.keys.len() - 1)
+        (product >> (64 - SHORT_SLOTS.trailing_zeros())) as usize & (SHORT_SLOTS - 1)
     }
 
     fn get(&self, key: u64) -> u32 {
-        let mut i = self.slot(key);
+        let mut i = Self::slot(key);
         loop {
-            match self.keys.get(i) {
-                Some(&k) if k == key && key != 0 => return self.bits.get(i).copied().unwrap_or(0),
-                Some(&k) if k != 0 => i = (i + 1) & (self.keys.len() - 1),
-                _ => return 0,
+            // Key 0 (the empty word) stops at the first empty slot, whose
+            // facts are none.
+            let (k, bits) = self.slots[i & (SHORT_SLOTS - 1)];
+            if k == key {
+                return bits;
             }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & (SHORT_SLOTS - 1);
         }
     }
 }
