@@ -2648,17 +2648,25 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
         // The text, the buffer and the lexicon moved in by value: reached
         // through the document at each token, they were loaded again each.
         let (text, lower_text) = (doc.text.as_str(), &mut lower_bytes);
-        words.facts.extend(tokens.iter().map(move |t| {
-            let (lower, bits) = read_token(text, t.span, lower_text, lexicon);
-            TokenFacts { lower, bits }
-        }));
+        // The last head noun of an organization, noted as the facts are
+        // found (a walk back over the facts for it cost more).
+        let mut last_org_head = None;
+        let last_org = &mut last_org_head;
+        words
+            .facts
+            .extend(tokens.iter().enumerate().map(move |(k, t)| {
+                let (lower, bits) = read_token(text, t.span, lower_text, lexicon);
+                if bits & facts::ORG != 0 {
+                    *last_org = Some(k);
+                }
+                TokenFacts { lower, bits }
+            }));
         let facts = &mut words.facts[first..];
         // Only headlines can be in title case: body sentences are not
         // counted.
         let title_case =
             s.kind == SentenceKind::Headline && in_title_case(&doc.text, tokens, facts);
         let last_title = cues_at(doc, s.span, tokens, &mut cue_walk, facts);
-        let last_org_head = facts.iter().rposition(|f| f.bits & facts::ORG != 0);
         // The sentence at its own start is itself: sentences do not overlap
         // (the document's invariant), and one with tokens is not empty.
         let furniture = s.kind == SentenceKind::Furniture;
