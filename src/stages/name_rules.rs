@@ -613,20 +613,50 @@ struct Lexicon {
     short: ShortTable,
     /// The longer words.
     long: LongTable,
+    /// By byte, the facts of a one-byte token that is its own lowercase
+    /// (ASCII but the capitals), as [`Lexicon::facts`] gives them; [`NOT_OWN_LOWERCASE`]
+    /// for the others. One token in six is a punctuation mark, told this
+    /// way with one load, not the reading and probing of a word.
+    one_byte: [u32; 256],
 }
+
+/// [`Lexicon::one_byte`] for a byte that is no one-byte token in its own
+/// lowercase (no fact bit is this high).
+const NOT_OWN_LOWERCASE: u32 = u32::MAX;
 
 /// A map from [`short_key`]s to facts, open-addressed: a multiply, a shift
 /// and a compare or two per lookup (a general hash map took three times as
 /// many instructions, for every token of a text).
 struct ShortTable {
-    /// Keys by slot, 0 for an empty slot (no word's key is 0: its length is
-    /// in it).
-    keys: Vec<u64>,
-    bits: Vec<u32>,
-    /// How far right a key's hash is shifted to give its first slot: 64
-    /// less the bits of a slot's index.
-    shift: u32,
+    /// Key and facts by slot, key 0 and no facts for an empty slot (no
+    /// word's key is 0: its length is in it). As many slots as known when
+    /// compiling: a probe's index needs no bound check, and the mask and
+    /// shift are constants, not loaded at each token.
+    slots: [(u64, u32); SHORT_SLOTS],
 }
+
+/// How many words of at most [`SHORT`] bytes the lexicon's lists hold,
+/// repeats counted.
+const SHORT_WORDS: usize = {
+    let mut n = 0;
+    let mut k = 0;
+    while k < LEXICON_LISTS.len() {
+        let list = LEXICON_LISTS[k].0;
+        let mut w = 0;
+        while w < list.len() {
+            if list[w].len() <= SHORT {
+                n += 1;
+            }
+            w += 1;
+        }
+        k += 1;
+    }
+    n
+};
+
+/// [`ShortTable`]'s slots: at least [`ShortTable::ROOM`] a word, a power of
+/// two.
+const SHORT_SLOTS: usize = (SHORT_WORDS * ShortTable::ROOM).next_power_of_two();
 
 impl ShortTable {
     /// Slots per key, at least: a sparse table, so most probes end at the
@@ -634,39 +664,40 @@ impl ShortTable {
     const ROOM: usize = 4;
 
     fn new(entries: impl Iterator<Item = (u64, u32)>) -> ShortTable {
-        let entries: Vec<(u64, u32)> = entries.collect();
-        let size = (entries.len() * Self::ROOM).next_power_of_two().max(2);
         let mut table = ShortTable {
-            keys: vec![0; size],
-            bits: vec![0; size],
-            shift: 64 - size.trailing_zeros(),
+            slots: [(0, 0); SHORT_SLOTS],
         };
-        for (key, bits) in entries.into_iter().filter(|&(key, _)| key != 0) {
-            let mut i = table.slot(key);
-            while table.keys[i] != 0 && table.keys[i] != key {
-                i = (i + 1) & (size - 1);
+        for (key, bits) in entries.filter(|&(key, _)| key != 0) {
+            let mut i = Self::slot(key);
+            while table.slots[i].0 != 0 && table.slots[i].0 != key {
+                i = (i + 1) & (SHORT_SLOTS - 1);
             }
-            table.keys[i] = key;
-            table.bits[i] |= bits;
+            table.slots[i].0 = key;
+            table.slots[i].1 |= bits;
         }
         table
     }
 
     /// Where `key`'s probe starts: Fibonacci hashing, the top bits of the
     /// product.
-    fn slot(&self, key: u64) -> usize {
+    fn slot(key: u64) -> usize {
         let product = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (product >> self.shift) as usize & (self.keys.len() - 1)
+        (product >> (64 - SHORT_SLOTS.trailing_zeros())) as usize & (SHORT_SLOTS - 1)
     }
 
     fn get(&self, key: u64) -> u32 {
-        let mut i = self.slot(key);
+        let mut i = Self::slot(key);
         loop {
-            match self.keys.get(i) {
-                Some(&k) if k == key && key != 0 => return self.bits.get(i).copied().unwrap_or(0),
-                Some(&k) if k != 0 => i = (i + 1) & (self.keys.len() - 1),
-                _ => return 0,
+            // Key 0 (the empty word) stops at the first empty slot, whose
+            // facts are none.
+            let (k, bits) = self.slots[i & (SHORT_SLOTS - 1)];
+            if k == key {
+                return bits;
             }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & (SHORT_SLOTS - 1);
         }
     }
 }
@@ -814,14 +845,20 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     }
     // The empty word (a token past the end) is in no list.
     words.remove("");
+    let short = ShortTable::new(
+        words
+            .iter()
+            .filter(|(w, _)| w.len() <= SHORT)
+            .map(|(w, &bits)| (short_key(w.as_bytes()), bits)),
+    );
+    let mut one_byte = [NOT_OWN_LOWERCASE; 256];
+    for b in (0..0x80u8).filter(|b| !b.is_ascii_uppercase()) {
+        one_byte[usize::from(b)] = short.get(short_key(&[b]));
+    }
     Lexicon {
-        short: ShortTable::new(
-            words
-                .iter()
-                .filter(|(w, _)| w.len() <= SHORT)
-                .map(|(w, &bits)| (short_key(w.as_bytes()), bits)),
-        ),
+        short,
         long: LongTable::new(words.into_iter().filter(|(w, _)| w.len() > SHORT)),
+        one_byte,
     }
 });
 
@@ -2418,6 +2455,29 @@ fn read_token(
     lower_text: &mut Vec<u8>,
     lexicon: &Lexicon,
 ) -> (Option<(u32, u32)>, u32) {
+    // Punctuation marks (a token in six) and one-letter words in lowercase:
+    // their own lowercase, no capitalised word, their lists by table.
+    if span.len() == 1 {
+        let bits = text
+            .as_bytes()
+            .get(span.start)
+            .map_or(NOT_OWN_LOWERCASE, |&b| lexicon.one_byte[usize::from(b)]);
+        if bits != NOT_OWN_LOWERCASE {
+            return (None, bits);
+        }
+    }
+    read_word(text, span, lower_text, lexicon)
+}
+
+/// [`read_token`] for every token but the one-byte ones it tells by
+/// table.
+#[inline(always)]
+fn read_word(
+    text: &str,
+    span: Span,
+    lower_text: &mut Vec<u8>,
+    lexicon: &Lexicon,
+) -> (Option<(u32, u32)>, u32) {
     // Most words are a few ASCII letters without capitals, their own
     // lowercase and no capitalised word: told from one load of their bytes,
     // which are also their key in the lexicon (a test of each byte, and
@@ -2588,17 +2648,25 @@ fn read_words(doc: &Document) -> (Words, Vec<SentenceWords>) {
         // The text, the buffer and the lexicon moved in by value: reached
         // through the document at each token, they were loaded again each.
         let (text, lower_text) = (doc.text.as_str(), &mut lower_bytes);
-        words.facts.extend(tokens.iter().map(move |t| {
-            let (lower, bits) = read_token(text, t.span, lower_text, lexicon);
-            TokenFacts { lower, bits }
-        }));
+        // The last head noun of an organization, noted as the facts are
+        // found (a walk back over the facts for it cost more).
+        let mut last_org_head = None;
+        let last_org = &mut last_org_head;
+        words
+            .facts
+            .extend(tokens.iter().enumerate().map(move |(k, t)| {
+                let (lower, bits) = read_token(text, t.span, lower_text, lexicon);
+                if bits & facts::ORG != 0 {
+                    *last_org = Some(k);
+                }
+                TokenFacts { lower, bits }
+            }));
         let facts = &mut words.facts[first..];
         // Only headlines can be in title case: body sentences are not
         // counted.
         let title_case =
             s.kind == SentenceKind::Headline && in_title_case(&doc.text, tokens, facts);
         let last_title = cues_at(doc, s.span, tokens, &mut cue_walk, facts);
-        let last_org_head = facts.iter().rposition(|f| f.bits & facts::ORG != 0);
         // The sentence at its own start is itself: sentences do not overlap
         // (the document's invariant), and one with tokens is not empty.
         let furniture = s.kind == SentenceKind::Furniture;
@@ -3047,6 +3115,34 @@ mod tests {
                 .filter(|(list, _)| list.contains(&word))
                 .fold(0, |bits, (_, bit)| bits | bit);
             assert_eq!(LEXICON.facts(word.as_bytes()), expected, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn one_byte_tokens_read_as_words_do() {
+        let mut by_table = Vec::new();
+        let mut as_word = Vec::new();
+        for b in 0..0x80u8 {
+            // With and without eight bytes to read from the token on.
+            for text in [
+                format!("{}", char::from(b)),
+                format!("{} abcdefgh", char::from(b)),
+            ] {
+                let span = Span::new(0, 1);
+                let got = read_token(&text, span, &mut by_table, &LEXICON);
+                let expected = read_word(&text, span, &mut as_word, &LEXICON);
+                assert_eq!(got, expected, "{b}");
+                assert_eq!(by_table, as_word, "{b}");
+            }
+        }
+        // A token of two bytes, or a capital, is read as a word.
+        for text in ["é", "É", "A", "M."] {
+            let span = Span::new(0, text.chars().next().map_or(0, char::len_utf8));
+            assert_eq!(
+                read_token(text, span, &mut by_table, &LEXICON),
+                read_word(text, span, &mut as_word, &LEXICON),
+                "{text:?}"
+            );
         }
     }
 
