@@ -63,15 +63,18 @@ pub(crate) struct SurfaceIndex {
     /// Paz"): their walks would find only names that the case rules then
     /// refuse.
     lowercase_first_words: Vec<u64>,
-    /// A third filter of the surfaces' first words, keyed by
+    /// Two more filters of the surfaces' first words, keyed by
     /// [`first_word_head_bit`]: a few instructions on the word's first
     /// eight bytes and its length, where the table's hash reads the whole
     /// word. Most words of a text begin no surface, and the scan turns them
-    /// away with this before it hashes them or starts a walk.
-    first_word_heads: Vec<u64>,
-    /// The same filter over the first words of the surfaces that may match
-    /// text starting with a lowercase letter (see `lowercase_first_words`).
-    lowercase_first_word_heads: Vec<u64>,
+    /// away with these before it hashes them or starts a walk. Word `k` of
+    /// the first filter (all surfaces) is `first_word_heads[k][0]`, and of
+    /// the second (the surfaces that may match text starting with a
+    /// lowercase letter, see `lowercase_first_words`) `first_word_heads[k][1]`:
+    /// side by side, both are read with one address, and the array's fixed
+    /// size lets the compiler drop the bounds checks, for every word of a
+    /// text.
+    first_word_heads: Box<[[u64; 2]; FIRST_WORD_BITS / 64]>,
 }
 
 impl SurfaceIndex {
@@ -89,8 +92,10 @@ impl SurfaceIndex {
             max_len: 0,
             first_words: vec![0; FIRST_WORD_BITS / 64],
             lowercase_first_words: vec![0; FIRST_WORD_BITS / 64],
-            first_word_heads: vec![0; FIRST_WORD_BITS / 64],
-            lowercase_first_word_heads: vec![0; FIRST_WORD_BITS / 64],
+            first_word_heads: vec![[0; 2]; FIRST_WORD_BITS / 64]
+                .into_boxed_slice()
+                .try_into()
+                .expect("FIRST_WORD_BITS / 64 pairs"),
         }
     }
 
@@ -119,7 +124,7 @@ impl SurfaceIndex {
             let first_word = &folded[..word_end(folded, 0, folded.len())];
             set_bit(&mut self.lowercase_first_words, hash_str(first_word));
             let head = first_word_head_bit(folded.as_bytes(), 0, first_word.len());
-            self.lowercase_first_word_heads[head / 64] |= 1 << (head % 64);
+            self.first_word_heads[head / 64][1] |= 1 << (head % 64);
         }
         let hash = hash_str(folded);
         let head = self.table.get(&hash).map_or(NONE, |slot| slot.surface);
@@ -149,7 +154,7 @@ impl SurfaceIndex {
         let mut p = word_end(folded, 0, folded.len());
         set_bit(&mut self.first_words, hash.to(p));
         let head = first_word_head_bit(folded.as_bytes(), 0, p);
-        self.first_word_heads[head / 64] |= 1 << (head % 64);
+        self.first_word_heads[head / 64][0] |= 1 << (head % 64);
         while p < folded.len() {
             let mut next = p;
             while next < folded.len() {
@@ -178,7 +183,7 @@ impl SurfaceIndex {
     /// The surface equal to `key` in the collision chain from `id`.
     fn find(&self, mut id: u32, key: &[u8]) -> Option<u32> {
         while id != NONE {
-            if self.surface(id) == key {
+            if same_bytes(self.surface(id), key) {
                 return Some(id);
             }
             id = self.same_hash[id as usize];
@@ -194,10 +199,11 @@ impl SurfaceIndex {
     #[inline]
     pub(crate) fn may_begin_with(&self, word: &Word) -> FirstWord {
         let bit = word.head_bit;
-        let (word, mask) = (bit / 64, 1 << (bit % 64));
+        let [some, lowercase] = self.first_word_heads[bit / 64];
+        let mask = 1 << (bit % 64);
         FirstWord {
-            begins_some: self.first_word_heads[word] & mask != 0,
-            begins_lowercase: self.lowercase_first_word_heads[word] & mask != 0,
+            begins_some: some & mask != 0,
+            begins_lowercase: lowercase & mask != 0,
         }
     }
 
@@ -291,6 +297,24 @@ impl SurfaceIndex {
     }
 }
 
+/// Whether `a` and `b` are the same bytes, compared inline eight bytes at
+/// a time: the keys of a walk are short, and the call to `memcmp` that
+/// `==` makes cost more than the comparison itself.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut a8, mut b8) = (a.chunks_exact(8), b.chunks_exact(8));
+    let as_u64 = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+    (&mut a8).zip(&mut b8).all(|(x, y)| as_u64(x) == as_u64(y))
+        && a8
+            .remainder()
+            .iter()
+            .zip(b8.remainder())
+            .all(|(x, y)| x == y)
+}
+
 /// What [`SurfaceIndex::may_begin_with`] knows of a first word.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct FirstWord {
@@ -348,82 +372,126 @@ fn word_end(s: &str, mut i: usize, cap: usize) -> usize {
     i
 }
 
-/// A word of the text, as [`next_word`] finds it.
+/// A word of the text, as [`WordMap::next_word`] finds it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Word {
     /// Where it starts and ends (a run of alphanumeric chars).
     pub(crate) start: usize,
     pub(crate) end: usize,
-    /// Where the search for the next word goes on: `end`, or past the char
-    /// at `end` when that is already known to be a non-word char.
-    pub(crate) after: usize,
     /// Its bit in the head filters: see [`first_word_head_bit`].
     head_bit: usize,
 }
 
-/// The first word of `hay` that starts at or after `i` (`i` not inside a
-/// word), with its head filter bit.
+/// Which bytes of a text belong to words (runs of alphanumeric chars), one
+/// bit a byte, so that the scan goes from word to word with a few bit
+/// operations.
 ///
-/// Most words are short, ASCII and followed by an ASCII char: one load of
-/// eight bytes at the word start finds its end and its head at once, where
-/// finding the end and then reading the head again cost twice as much, for
-/// every word of the text.
+/// Finding the words one by one (skipping the gap byte by byte, then
+/// testing the word's bytes for its end) cost about a hundred instructions
+/// a word, for every word of the text, when most words begin no surface.
+/// Here the bits are set 64 bytes at a time with word operations, and the
+/// next word start and its end are each a `trailing_zeros`.
+pub(crate) struct WordMap<'a> {
+    bytes: &'a [u8],
+    /// Bit `i % 64` of `bits[i / 64]`: byte `i` belongs to a word char.
+    /// One more bit than there are bytes, always clear: every word ends
+    /// inside the map.
+    bits: Vec<u64>,
+}
+
+/// Gathers the low bit of each byte of a `u64` into the top byte, byte `j`
+/// to bit `56 + j`: each bit lands on its own place, so nothing carries.
+const GATHER: u64 = 0x0102_0408_1020_4080;
+
+impl<'a> WordMap<'a> {
+    /// Maps the words of `hay`.
+    pub(crate) fn new(hay: &'a str) -> WordMap<'a> {
+        let bytes = hay.as_bytes();
+        let mut bits = vec![0u64; bytes.len() / 64 + 1];
+        let mut blocks = bytes.chunks_exact(64);
+        for (k, block) in (&mut blocks).enumerate() {
+            let (word, non_ascii) = ascii_word_bits(block);
+            bits[k] |= word;
+            if non_ascii {
+                mark_non_ascii_words(hay, 64 * k, 64, &mut bits);
+            }
+        }
+        let rest = blocks.remainder();
+        if !rest.is_empty() {
+            // The last bytes, padded with zeros (not word bytes).
+            let mut padded = [0u8; 64];
+            padded[..rest.len()].copy_from_slice(rest);
+            let (word, non_ascii) = ascii_word_bits(&padded);
+            let at = bytes.len() - rest.len();
+            bits[at / 64] |= word;
+            if non_ascii {
+                mark_non_ascii_words(hay, at, rest.len(), &mut bits);
+            }
+        }
+        WordMap { bytes, bits }
+    }
+
+    /// The first word that starts at or after `from`, which is not inside
+    /// a word (0, or the end of an earlier word).
+    #[inline(always)]
+    pub(crate) fn next_word(&self, from: usize) -> Option<Word> {
+        let mut k = from / 64;
+        let mut word_bits = *self.bits.get(k)? & (u64::MAX << (from % 64));
+        while word_bits == 0 {
+            k += 1;
+            word_bits = *self.bits.get(k)?;
+        }
+        let start = 64 * k + word_bits.trailing_zeros() as usize;
+        let mut gap_bits = !self.bits[k] & (u64::MAX << (start % 64));
+        // The bit after the last byte is clear: this stops inside the map.
+        while gap_bits == 0 {
+            k += 1;
+            gap_bits = !self.bits[k];
+        }
+        let end = 64 * k + gap_bits.trailing_zeros() as usize;
+        Some(Word {
+            start,
+            end,
+            head_bit: first_word_head_bit(self.bytes, start, end),
+        })
+    }
+}
+
+/// The ASCII word bytes of a 64-byte block as bits (byte `j` to bit `j`),
+/// and whether the block has any non-ASCII byte (whose bits are left
+/// clear here).
 #[inline(always)]
-pub(crate) fn next_word(hay: &str, mut i: usize) -> Option<Word> {
-    let bytes = hay.as_bytes();
-    // The non-word chars before it: most often a single space.
-    loop {
-        let b = *bytes.get(i)?;
-        if b < 0x80 {
-            if ASCII_WORD[usize::from(b)] {
-                break;
-            }
-            i += 1;
-        } else {
-            let (word, len) = char_class(hay, i);
-            if word {
-                break;
-            }
-            i += len;
-        }
-    }
-    let start = i;
-    if let Some(chunk) = bytes.get(start..start + 8) {
+fn ascii_word_bits(block: &[u8]) -> (u64, bool) {
+    let mut word = 0u64;
+    let mut high = 0u64;
+    for (j, chunk) in block.chunks_exact(8).enumerate() {
         let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let stop = ascii_stops(v);
-        // The high bit of the first byte that is not an ASCII word char: when
-        // that byte is ASCII, the word ends there (a non-ASCII byte may go on
-        // with a letter such as "ж").
-        let first = stop & stop.wrapping_neg();
-        if first != 0 && v & first == 0 {
-            let len = (first.trailing_zeros() / 8) as usize;
-            let head = v & ((first >> 7) - 1);
-            // That byte is an ASCII non-word char: the next search skips it.
-            return Some(Word {
-                start,
-                end: start + len,
-                after: start + len + 1,
-                head_bit: head_bit(head, len),
-            });
-        }
-        // Eight word bytes: they are the head, and the end lies further.
-        if stop == 0 {
-            let end = word_end(hay, start + 8, hay.len());
-            return Some(Word {
-                start,
-                end,
-                after: end,
-                head_bit: head_bit(v, end - start),
-            });
+        let word_bytes = !ascii_stops(v) & HIGH;
+        word |= ((word_bytes >> 7).wrapping_mul(GATHER) >> 56) << (8 * j);
+        high |= v;
+    }
+    (word, high & HIGH != 0)
+}
+
+/// Sets the bits of the non-ASCII word chars (letters of other scripts:
+/// "ж", "ø") that start in `hay[at..at + len]`: decoded one by one, as they
+/// are rare in folded text.
+#[cold]
+fn mark_non_ascii_words(hay: &str, at: usize, len: usize, bits: &mut [u64]) {
+    let lead_bytes = hay.as_bytes()[at..at + len]
+        .iter()
+        .enumerate()
+        // A UTF-8 lead byte: a char starts there.
+        .filter(|(_, &b)| b >= 0xC0)
+        .map(|(j, _)| at + j);
+    for i in lead_bytes {
+        let (word, char_len) = char_class(hay, i);
+        if word {
+            for b in i..i + char_len {
+                bits[b / 64] |= 1 << (b % 64);
+            }
         }
     }
-    let end = word_end(hay, start, hay.len());
-    Some(Word {
-        start,
-        end,
-        after: end,
-        head_bit: first_word_head_bit(bytes, start, end),
-    })
 }
 
 /// Each byte of a `u64` set to `b`.
@@ -631,27 +699,53 @@ mod tests {
         }
     }
 
+    /// The words of `hay` as the map finds them.
+    fn mapped_words(hay: &str) -> Vec<&str> {
+        let map = WordMap::new(hay);
+        let mut words = Vec::new();
+        let mut next = 0;
+        while let Some(word) = map.next_word(next) {
+            let want = first_word_head_bit(hay.as_bytes(), word.start, word.end);
+            assert_eq!(word.head_bit, want, "{hay:?} at {}", word.start);
+            words.push(&hay[word.start..word.end]);
+            next = word.end;
+        }
+        words
+    }
+
     #[test]
-    fn next_word_as_word_end_and_head_bit_say() {
-        let text = "a bc, l'azerbaidjan  x12345678 9 москва и abcdefgh.ij-жk abcdefg";
-        for hay in [text, &text[..text.len() - 3], "abcdefgh", "w"] {
-            let mut words = Vec::new();
-            let mut next = 0;
-            while let Some(word) = next_word(hay, next) {
-                let want = first_word_head_bit(hay.as_bytes(), word.start, word.end);
-                assert_eq!(word.head_bit, want, "{hay:?} at {}", word.start);
-                words.push(&hay[word.start..word.end]);
-                assert!(
-                    word.after == word.end
-                        || !hay[word.end..word.after].contains(char::is_alphanumeric)
-                );
-                next = word.after;
-            }
+    fn word_map_finds_the_alphanumeric_runs() {
+        let text = "a bc, l'azerbaidjan  x12345678 9 москва и abcdefgh.ij-жk abcdefg \
+                    L’ÉLYSÉE Œuvre e\u{301}x 2024 ² 😀x ß øre abc";
+        let long = format!("{}ж{}é{}", "w".repeat(63), "y".repeat(64), "z".repeat(70));
+        let cases = [
+            text,
+            &text[..text.len() - 3],
+            "",
+            " ",
+            "abcdefgh",
+            "w",
+            &long,
+            &long[1..],
+            &long[2..],
+        ];
+        for hay in cases {
             let slow: Vec<&str> = hay
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect();
-            assert_eq!(words, slow);
+            assert_eq!(mapped_words(hay), slow, "{hay:?}");
+        }
+        // Every cut of the text, so that words and non-ASCII chars meet
+        // the 8- and 64-byte boundaries everywhere.
+        let both = format!("{text} {long} {text}");
+        for cut in (0..both.len()).filter(|&c| both.is_char_boundary(c)) {
+            let hay = &both[cut..];
+            let slow: Vec<&str> = hay
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(mapped_words(hay), slow, "{hay:?}");
         }
     }
 
@@ -685,7 +779,7 @@ mod tests {
         assert_eq!(index.insert("-x", true), None);
         assert_eq!(index.len(), 6);
         for (hay, start, end) in [("m. durand", 0, 1), ("x paris", 2, 7), ("u.s.a", 0, 1)] {
-            let word = next_word(hay, start).unwrap();
+            let word = WordMap::new(hay).next_word(start).unwrap();
             assert_eq!((word.start, word.end), (start, end));
             let first = index.may_begin_with(&word);
             assert!(first.begins_some && first.begins_lowercase, "{hay}");
@@ -700,6 +794,37 @@ mod tests {
         assert_eq!(walk(&index, "u.s.a", 0), ["u.s", "u.s."]);
         assert_eq!(walk(&index, "x paris", 2), ["paris"]);
         assert!(walk(&index, "parisien", 0).is_empty());
+    }
+
+    #[test]
+    fn same_bytes_as_slice_equality() {
+        let words = [
+            "",
+            "a",
+            "A",
+            "é",
+            "e",
+            "l'",
+            "l’",
+            "abcdefgh",
+            "abcdefgi",
+            "abcdefghé",
+            "abcdefghe",
+            "2024",
+            "côte d'ivoire",
+            "cote d'ivoire",
+            "côte d’ivoire",
+            "ÉTATS-UNIS",
+        ];
+        for a in words {
+            for b in words {
+                let (a, b) = (a.as_bytes(), b.as_bytes());
+                assert_eq!(same_bytes(a, b), a == b, "{a:?} {b:?}");
+                for cut in 0..a.len() {
+                    assert_eq!(same_bytes(&a[..cut], b), &a[..cut] == b);
+                }
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::doc::{
     fold, Cue, CueKind, Document, Folded, Label, Mention, MentionSource, OriginalCursor, Span,
 };
-use crate::gazetteer::index::{next_word, SurfaceIndex};
+use crate::gazetteer::index::{SurfaceIndex, WordMap};
 use crate::gazetteer::{CaseRule, Entry, EntryType, Gazetteer};
 use crate::pipeline::{Layer, Stage, StageError};
 use crate::Lang;
@@ -188,11 +188,12 @@ impl GazetteerMatcher {
         let mut original = folded.cursor();
         let mut found = Vec::new();
         let mut entries = Vec::new();
+        let words = WordMap::new(hay);
         let mut resume = 0;
         let mut next = 0;
-        while let Some(word) = next_word(hay, next) {
+        while let Some(word) = words.next_word(next) {
             let (i, end) = (word.start, word.end);
-            next = word.after;
+            next = end;
             if i < resume {
                 continue;
             }
