@@ -474,6 +474,11 @@ fn split_region(text: &str, region: Span, out: &mut Vec<Sentence>) {
     push_trimmed(region.start + start, region.end, text, out);
 }
 
+/// The searcher for '…', built once: `memmem::find` builds one per call,
+/// which cost more than the search itself on a paragraph.
+static ELLIPSIS: Lazy<memchr::memmem::Finder<'static>> =
+    Lazy::new(|| memchr::memmem::Finder::new("…".as_bytes()));
+
 /// Where the next '…' of a paragraph is: searched for once, and again only
 /// once the scan has gone past it.
 #[derive(Clone, Copy, Default)]
@@ -495,7 +500,7 @@ fn next_terminator(bytes: &[u8], pos: usize, ellipsis: &mut NextEllipsis) -> Opt
         NextEllipsis::NoMore => false,
     };
     if passed {
-        *ellipsis = match memchr::memmem::find(rest, "…".as_bytes()) {
+        *ellipsis = match ELLIPSIS.find(rest) {
             Some(k) => NextEllipsis::At(pos + k),
             None => NextEllipsis::NoMore,
         };
