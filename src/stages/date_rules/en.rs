@@ -4,7 +4,7 @@ use once_cell::sync::Lazy;
 
 use super::fr::{iso, numeric, time, year_ok, year_range};
 use super::resolve::{duration, Cal, Dir, Expr, Unit, YearRef};
-use super::{group, zone, Captures, Locale, Rule};
+use super::{by_hand, group, zone, Captures, Locale, Rule};
 use crate::doc::TimexType;
 
 /// English words for months, weekdays, numbers and ordinals.
@@ -723,6 +723,7 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                     .contains(&n)
                     .then(|| Expr::year(YearRef::Abs(n)))
             },
-        ),
+        )
+        .read_by_hand(by_hand::year_alone),
     ]
 });

@@ -264,6 +264,10 @@ pub(super) struct Projected {
     /// the filter's match then tells the span without the groups
     /// ([`Projected::captures_or_spans`]).
     whole_span: bool,
+    /// Reads the groups of a plain match by hand, before the backtracker
+    /// is asked ([`super::by_hand`]); only for a rule whose span is its
+    /// whole match.
+    by_hand: Option<super::by_hand::Reader>,
 }
 
 /// True when the span of every match of `hir` (its group `t`, or the whole
@@ -373,7 +377,65 @@ impl Projected {
             plain_buffers: Pool::new(make),
             names,
             whole_span: span_is_whole_match(&hir),
+            by_hand: None,
         }
+    }
+
+    /// Has plain matches' groups read by `reader` first
+    /// ([`Projected::read_plain`]). The reader does not read group `t`:
+    /// it is the whole match, which the rule's span must be (panics
+    /// otherwise).
+    pub(super) fn read_by_hand(&mut self, reader: super::by_hand::Reader) {
+        assert!(self.whole_span, "a rule read by hand must span its match");
+        self.by_hand = Some(reader);
+    }
+
+    /// Reads into `caps` by hand, with the rule's reader, the groups of the
+    /// plain match from `start` to `end` of `text` ([`Projected::read_plain`]);
+    /// false when the rule has no reader or the reader declines the match.
+    fn read_plain_by_hand(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        caps: &mut regex_automata::util::captures::Captures,
+    ) -> bool {
+        let (Some(read), Some(m)) = (self.by_hand, text.get(start..end)) else {
+            return false;
+        };
+        caps.set_pattern(None);
+        let mut groups = super::by_hand::Groups::new(&self.names, caps.slots_mut(), start);
+        let whole = 0..m.len();
+        // The rule spans its whole match ([`Projected::read_by_hand`]).
+        let span_read = !groups.has("t") || groups.set("t", whole.clone()).is_some();
+        if span_read && groups.set_index(0, whole).is_some() && read(m, &mut groups).is_some() {
+            caps.set_pattern(Some(regex_automata::PatternID::ZERO));
+            return true;
+        }
+        false
+    }
+
+    /// Reads into `caps` the groups of the match of the rule from `start`
+    /// to `end` of `text`, a match on plain ASCII ([`reads_alike`]): by
+    /// hand if the rule has a reader that knows the match's shape, else
+    /// with the projected pattern's backtracker; false if neither finds
+    /// that match.
+    fn read_plain(
+        &self,
+        cache: &mut backtrack::Cache,
+        text: &str,
+        start: usize,
+        end: usize,
+        caps: &mut regex_automata::util::captures::Captures,
+    ) -> bool {
+        if self.read_plain_by_hand(text, start, end, caps) {
+            return true;
+        }
+        let input = regex_automata::Input::new(text)
+            .range(start..end)
+            .anchored(regex_automata::Anchored::Yes);
+        let searched = self.plain.try_search(cache, &input, caps);
+        searched.is_ok() && caps.get_match().is_some_and(|m| m.end() == end)
     }
 
     /// How far a match of the rule that starts at projected offset `start`
@@ -457,9 +519,10 @@ impl Projected {
     /// handed over by its span; false if there is no such match (which
     /// does not happen).
     ///
-    /// The match is on plain ASCII, so the projected pattern's backtracker
-    /// reads it on the text, as in [`Projected::captures`]; should it not
-    /// find it, the rule itself searches anchored at `start`.
+    /// The match is on plain ASCII, so the rule's reader by hand or the
+    /// projected pattern's backtracker reads it on the text
+    /// ([`Projected::read_plain`]); should neither find it, the rule
+    /// itself searches anchored at `start`.
     pub(super) fn plain_captures(
         &self,
         rule: &regex_automata::meta::Regex,
@@ -470,11 +533,7 @@ impl Projected {
     ) -> bool {
         let mut buffers = self.plain_buffers.get();
         let PlainBuffers { cache, caps } = &mut *buffers;
-        let input = regex_automata::Input::new(text)
-            .range(start..end)
-            .anchored(regex_automata::Anchored::Yes);
-        let searched = self.plain.try_search(cache, &input, caps);
-        if searched.is_ok() && caps.get_match().is_some_and(|m| m.end() == end) {
+        if self.read_plain(cache, text, start, end, caps) {
             f(&Captures::new(text, caps, &self.names));
             return true;
         }
@@ -530,11 +589,7 @@ impl Projected {
                     }
                     let PlainBuffers { cache, caps } =
                         &mut **plain.get_or_insert_with(|| self.plain_buffers.get());
-                    let input = regex_automata::Input::new(text)
-                        .range(window.start..end)
-                        .anchored(regex_automata::Anchored::Yes);
-                    let searched = self.plain.try_search(cache, &input, caps);
-                    if searched.is_ok() && caps.get_match().is_some_and(|m| m.end() == end) {
+                    if self.read_plain(cache, text, window.start, end, caps) {
                         f(Found::Groups(&Captures::new(text, caps, &self.names)));
                         return Some(end);
                     }
@@ -1022,6 +1077,12 @@ mod tests {
             "",
             "L’ÉTÉ 2020, l'Été dernier, ÉTÉ 2021 ; le 1er MAI 2020, MARDI 12 MAI 2020",
             "le 12 mai 2020é, é12 mai 2020, 12 maié 2020, l'an 2000, l’an 2000",
+            // The shapes read by hand (`super::by_hand`), and their near misses.
+            "le  1er\tMAI\u{b}2020 dernier, LE PREMIER mai prochains, CE mardi 3 sept. 98",
+            "12 sept 2020. 31 dec. '05, 2 000 ans, 3,5 ans et demi, 10 JOURS et  demie",
+            "45 minutes\r\net demie, 2020’s, l’an 2020é, 12 mai’ 2020, début 2020, mi-2019",
+            "plus de 3 ans, trois ans, 12 mai 2020 suivante, 12 mai 2020 derniers 1999 ",
+            "0 ans 00 jours 1re mars 1er avril 2021 prochaine 2021\u{b}1999 premier juin 1",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -1126,6 +1187,57 @@ mod tests {
                     assert_eq!(later, want, "{}: {window:?}", rule.name);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn readers_by_hand_read_as_the_backtracker() {
+        let mut projection = Projection::default();
+        let rules = fr::RULES.iter().chain(en::RULES.iter());
+        for rule in rules.filter(|r| r.filter.by_hand.is_some()) {
+            let mut by_hand = 0;
+            let plain = &rule.filter.plain;
+            let (mut cache, mut want) = (plain.create_cache(), plain.create_captures());
+            let mut got = plain.create_captures();
+            let groups = |caps: &regex_automata::util::captures::Captures| {
+                (0..rule.filter.names().len())
+                    .map(|i| caps.get_group(i).map(|s| (s.start, s.end)))
+                    .collect::<Vec<_>>()
+            };
+            for text in texts() {
+                for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let window = &text[start..];
+                    projection.set(window);
+                    let projection = projection.all();
+                    let check = |found: Found<'_, '_>| {
+                        let Found::Span(start, end) = found else {
+                            return;
+                        };
+                        let input = regex_automata::Input::new(window)
+                            .range(start..end)
+                            .anchored(regex_automata::Anchored::Yes);
+                        plain.try_search(&mut cache, &input, &mut want).unwrap();
+                        if rule.filter.read_plain_by_hand(window, start, end, &mut got) {
+                            by_hand += 1;
+                            assert_eq!(groups(&got), groups(&want), "{}: {window:?}", rule.name);
+                        }
+                    };
+                    let filter = &rule.filter;
+                    filter.captures_or_spans(
+                        &rule.anchored,
+                        window,
+                        &projection,
+                        usize::MAX,
+                        check,
+                    );
+                }
+            }
+            // Each reader does read some of these matches.
+            assert!(
+                by_hand > 20,
+                "{}: {by_hand} matches read by hand",
+                rule.name
+            );
         }
     }
 

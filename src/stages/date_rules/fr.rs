@@ -5,7 +5,7 @@
 use once_cell::sync::Lazy;
 
 use super::resolve::{duration, Cal, Dir, Expr, Unit, YearRef};
-use super::{group, lowercase, year_number, zone, Captures, Locale, Rule};
+use super::{by_hand, group, lowercase, year_number, zone, Captures, Locale, Rule};
 use crate::doc::TimexType;
 
 /// French words for months, weekdays, numbers and ordinals.
@@ -408,14 +408,16 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                     group(c, "m")?,
                 )
             },
-        ),
+        )
+        .read_by_hand(|m, groups| by_hand::day_month_words(m, groups, "premier")),
         Rule::new(
             "fr:le <weekday> <day> <month>",
             &format!(
                 r"(?i)\b(?P<t>(?:(?:le|ce)\s+)?(?:(?:{wd})\s+)?(?P<d>{DAY})\s+(?P<m>{months})(?:\s+(?P<rel>{REL}))?)\b"
             ),
             |c, _| day_month(c, rel_year(group(c, "rel")), group(c, "d")?, group(c, "m")?),
-        ),
+        )
+        .read_by_hand(|m, groups| by_hand::day_month_words(m, groups, "premier")),
         Rule::new(
             "fr:<month> <year>",
             &format!(
@@ -762,7 +764,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                     duration(n.map(|n| (n + half) * k), letter, time),
                 ))
             },
-        ),
+        )
+        .read_by_hand(by_hand::digits_and_unit),
         Rule::new(
             "fr:dans la nuit",
             r"(?i)\b(?:dans|pendant|durant|au\s+cours\s+de|tard\s+dans)\s+(?P<t>la\s+(?P<p>nuit|soirée|matinée|journée))\b",
@@ -876,7 +879,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                     .contains(&n)
                     .then(|| Expr::year(YearRef::Abs(n)))
             },
-        ),
+        )
+        .read_by_hand(by_hand::year_alone),
     ]
 });
 

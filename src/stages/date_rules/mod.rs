@@ -7,6 +7,7 @@
 //! before the document date is applied. [`resolve`] then turns each `Expr`
 //! into a value against the document date.
 
+mod by_hand;
 mod en;
 mod filter;
 mod fr;
@@ -117,6 +118,14 @@ impl Rule {
             filter,
             anchored,
         }
+    }
+
+    /// The rule, with the groups of its plain-ASCII matches read by
+    /// `reader` when it can ([`by_hand`]), rather than by the backtracker:
+    /// for the few rules whose matches are read most often.
+    pub(crate) fn read_by_hand(mut self, reader: by_hand::Reader) -> Rule {
+        self.filter.read_by_hand(reader);
+        self
     }
 }
 

@@ -1,0 +1,165 @@
+//! Groups of the busiest rules' matches read by hand, from the match alone.
+//!
+//! A match on plain ASCII comes from the filter's lazy DFA as a span only
+//! ([`super::filter::Found::Span`]); when it is kept, its groups used to be
+//! read by the bounded backtracker, which clears its visited set and walks
+//! the pattern's NFA at every call (some 1,500 instructions for
+//! "le 12 mai 2020"). The match is known to be one of the rule's, so for
+//! the common shapes of a few rules (a bare year, "<day> <month> <year>",
+//! "<n> <unit>") the groups are just its words: a reader here splits the
+//! match on spaces and names the words. A reader declines (`None`) any
+//! match it does not fully understand, and the backtracker reads it, as
+//! before; the tests compare both ways with the regex crate's captures.
+
+use std::ops::Range;
+
+use regex_automata::util::primitives::NonMaxUsize;
+
+use super::name_key;
+
+/// Reads the groups of a whole match of its rule (the text given, plain
+/// ASCII) into [`Groups`]; `None` when the match is not of the shape it
+/// reads.
+pub(crate) type Reader = fn(&str, &mut Groups<'_>) -> Option<()>;
+
+/// The group slots of a match being read by hand, by group name.
+pub(crate) struct Groups<'a> {
+    /// The pattern's group names by index ([`name_key`]s).
+    names: &'a [u64],
+    /// Two slots per group (start, end), as in regex-automata's captures.
+    slots: &'a mut [Option<NonMaxUsize>],
+    /// Where the match starts in the text the rule ran on: the reader's
+    /// ranges are within the match.
+    offset: usize,
+}
+
+impl<'a> Groups<'a> {
+    /// Slots for the groups of the pattern named `names`, all cleared, for
+    /// a match that starts at `offset`.
+    pub(crate) fn new(
+        names: &'a [u64],
+        slots: &'a mut [Option<NonMaxUsize>],
+        offset: usize,
+    ) -> Groups<'a> {
+        slots.fill(None);
+        Groups {
+            names,
+            slots,
+            offset,
+        }
+    }
+
+    /// Group `index` spans `range` of the match.
+    pub(crate) fn set_index(&mut self, index: usize, range: Range<usize>) -> Option<()> {
+        let start = NonMaxUsize::new(self.offset + range.start)?;
+        let end = NonMaxUsize::new(self.offset + range.end)?;
+        *self.slots.get_mut(2 * index)? = Some(start);
+        *self.slots.get_mut(2 * index + 1)? = Some(end);
+        Some(())
+    }
+
+    /// The group named `name` spans `range` of the match; `None` if the
+    /// pattern has no such group (a reader given to the wrong rule).
+    pub(crate) fn set(&mut self, name: &str, range: Range<usize>) -> Option<()> {
+        let key = name_key(name)?;
+        let index = self.names.iter().position(|&k| k == key)?;
+        self.set_index(index, range)
+    }
+
+    /// True when the pattern has a group named `name`.
+    pub(crate) fn has(&self, name: &str) -> bool {
+        name_key(name).is_some_and(|key| self.names.contains(&key))
+    }
+}
+
+/// True for the ASCII bytes that the rules' `\s` matches (`u8::
+/// is_ascii_whitespace` leaves out the vertical tab, which `\s` takes).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// The words of `s` (runs of non-space bytes, [`is_space`]) as byte
+/// ranges, in order.
+pub(crate) fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + bytes.get(at..)?.iter().position(|&b| !is_space(b))?;
+        let len = bytes[start..]
+            .iter()
+            .position(|&b| is_space(b))
+            .unwrap_or(bytes.len() - start);
+        at = start + len;
+        Some(start..at)
+    })
+}
+
+/// A year alone, "2020", of a rule "(?P<t>(?P<part>...)?(?P<y>\d{4}))":
+/// the whole match is the year when it is four digits (no part before it:
+/// "début 2020" is left to the backtracker).
+pub(crate) fn year_alone(m: &str, groups: &mut Groups<'_>) -> Option<()> {
+    if m.len() != 4 || !m.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    groups.set("y", 0..4)
+}
+
+/// "<day> <month> [<year>] [<rel>]" of a rule whose day is the first word
+/// that starts with a digit or is `first_day` ("premier", written out),
+/// and whose day, month, year (group `y`, if the rule has one) and
+/// relative word (group `rel`) are whole words in that order, with only
+/// words before the day that are not groups ("le", "mardi").
+///
+/// Shared by the rules with a year and without: the word after the month
+/// is the year when the rule has a `y` group, else the relative word.
+pub(crate) fn day_month_words(m: &str, groups: &mut Groups<'_>, first_day: &str) -> Option<()> {
+    let is_day =
+        |w: &str| w.starts_with(|c: char| c.is_ascii_digit()) || w.eq_ignore_ascii_case(first_day);
+    let mut words = words(m).skip_while(|w| !is_day(&m[w.clone()]));
+    groups.set("d", words.next()?)?;
+    groups.set("m", words.next()?)?;
+    if groups.has("y") {
+        groups.set("y", words.next()?)?;
+    }
+    if let Some(rel) = words.next() {
+        groups.set("rel", rel)?;
+    }
+    words.next().is_none().then_some(())
+}
+
+/// "<n> <unit> [et demi]" with `n` in digits, "3 ans", "2,5 heures et
+/// demie", of a rule "(?P<n>...)\s+(?P<u>...)(?P<half>\s+et\s+demie?)?":
+/// the number and the unit are the first two words, and anything after
+/// the unit is the half. A match that opens with a word ("plus de 3 ans",
+/// "trois ans") is left to the backtracker.
+pub(crate) fn digits_and_unit(m: &str, groups: &mut Groups<'_>) -> Option<()> {
+    if !m.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut words = words(m);
+    groups.set("n", words.next()?)?;
+    let unit = words.next()?;
+    let unit_end = unit.end;
+    groups.set("u", unit)?;
+    if unit_end < m.len() {
+        groups.set("half", unit_end..m.len())?;
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_on_what_the_rules_call_space() {
+        fn split(s: &str) -> Vec<&str> {
+            words(s).map(|r| &s[r]).collect()
+        }
+        assert_eq!(split("le 12\tmai\x0B2020"), ["le", "12", "mai", "2020"]);
+        assert_eq!(split("  a  b  "), ["a", "b"]);
+        assert!(split("").is_empty());
+        assert!(split(" \r\n").is_empty());
+        assert_eq!(split("sept. l'an’"), ["sept.", "l'an’"]);
+    }
+}
