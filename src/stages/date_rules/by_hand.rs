@@ -147,6 +147,33 @@ pub(crate) fn digits_and_unit(m: &str, groups: &mut Groups<'_>) -> Option<()> {
     Some(())
 }
 
+/// A match without a space, of a rule whose group `name` is the one part
+/// it needs and whose optional parts each hold a space: "hier", of
+/// "(?P<w>hier|...)(?:\s+(?P<p>matin|...))?". The word is that group.
+pub(crate) fn word_alone(m: &str, groups: &mut Groups<'_>, name: &str) -> Option<()> {
+    if m.bytes().any(is_space) {
+        return None;
+    }
+    groups.set(name, 0..m.len())
+}
+
+/// A weekday alone, "mardi", "Tuesdays", of a rule
+/// "(?:(?P<det>...)\s+)?(?P<wd>...)(?P<pl>s)?(?:\s+...)?" (a match without a
+/// space): the word is the weekday, but for a final "s", its plural, as
+/// no weekday name ends in "s" in either language (a test checks).
+pub(crate) fn weekday_alone(m: &str, groups: &mut Groups<'_>) -> Option<()> {
+    if m.bytes().any(is_space) {
+        return None;
+    }
+    match m.len().checked_sub(1) {
+        Some(last) if m.ends_with(['s', 'S']) => {
+            groups.set("wd", 0..last)?;
+            groups.set("pl", last..m.len())
+        }
+        _ => groups.set("wd", 0..m.len()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,5 +188,13 @@ mod tests {
         assert!(split("").is_empty());
         assert!(split(" \r\n").is_empty());
         assert_eq!(split("sept. l'an’"), ["sept.", "l'an’"]);
+    }
+
+    #[test]
+    fn no_weekday_ends_in_s() {
+        // What [`weekday_alone`] takes a final "s" for.
+        for locale in [&super::super::fr::LOCALE, &super::super::en::LOCALE] {
+            assert!(locale.weekdays.iter().all(|(w, _)| !w.ends_with('s')));
+        }
     }
 }

@@ -423,7 +423,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 };
                 Some(with_part(Expr::Weekday(wd, dir), group(c, "p")))
             },
-        ),
+        )
+        .read_by_hand(by_hand::weekday_alone),
         Rule::new(
             "en:the end of last year",
             r"(?i)\b(?P<t>(?:(?P<e>earlier|later)\s+)?(?P<part>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:early|late|mid-?)\s*)?(?:(?P<det>the)\s+)?(?P<rel>last|next|this|past|previous|coming|current|following)?\s*(?P<u>week|weekend|month|quarter|year))\b",

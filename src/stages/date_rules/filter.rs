@@ -1083,6 +1083,8 @@ mod tests {
             "45 minutes\r\net demie, 2020’s, l’an 2020é, 12 mai’ 2020, début 2020, mi-2019",
             "plus de 3 ans, trois ans, 12 mai 2020 suivante, 12 mai 2020 derniers 1999 ",
             "0 ans 00 jours 1re mars 1er avril 2021 prochaine 2021\u{b}1999 premier juin 1",
+            "MARDIS, les lundis soir, Tuesdays, SUNDAY night, Hier, HIER soir, aujourd'hui, avant-hier",
+            "mardi_ lundis_ demain, hier\t, à 10 h, ce mardi matin, this Friday, mondayS. fridays",
         ]
         .iter()
         .map(|s| s.to_string())

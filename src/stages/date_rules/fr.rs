@@ -477,7 +477,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 }
                 Some(with_part(day, group(c, "p")))
             },
-        ),
+        )
+        .read_by_hand(|m, groups| by_hand::word_alone(m, groups, "w")),
         Rule::new(
             "fr:ce matin",
             r"(?i)\b(?P<t>(?:ce|cet|cette)\s+(?P<p>matin|après-midi|soir|nuit|midi))\b",
@@ -508,7 +509,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 };
                 Some(with_part(Expr::Weekday(wd, dir), group(c, "p")))
             },
-        ),
+        )
+        .read_by_hand(by_hand::weekday_alone),
         Rule::new(
             "fr:la semaine dernière",
             &format!(
