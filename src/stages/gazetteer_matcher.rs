@@ -50,6 +50,15 @@ pub struct GazetteerMatcher {
     /// beside it: testing a surface's entries reads one short run of
     /// memory, not each entry's scattered strings.
     entry_rules: Vec<EntryRules>,
+    /// Surface id → the rules all its entries share, when they share them
+    /// (and, for [`CaseRule::Exact`], which compares with the surface, the
+    /// same unfolded surface too): the usual surface, with one entry or
+    /// with several readings of one name. Then one test decides for all of
+    /// its entries, and the commonest rules (exact case written as the
+    /// surface, capitalised with an uppercase first letter) read the text
+    /// no further than they need, where the per-entry filter counted every
+    /// letter of every match.
+    shared_rules: Vec<Option<EntryRules>>,
 }
 
 impl std::fmt::Debug for GazetteerMatcher {
@@ -101,9 +110,22 @@ impl GazetteerMatcher {
                 *slot += 1;
             }
         }
-        let entry_rules = entry_ids
+        let entry_rules: Vec<EntryRules> = entry_ids
             .iter()
             .map(|&e| EntryRules::of(&entries[e as usize]))
+            .collect();
+        let shared_rules = entry_starts
+            .windows(2)
+            .map(|bounds| {
+                let range = bounds[0] as usize..bounds[1] as usize;
+                let (first, rest) = entry_rules.get(range.clone())?.split_first()?;
+                let ids = entry_ids.get(range)?;
+                let surface = |&e: &u32| entries[e as usize].surface.as_str();
+                let shared = rest.iter().all(|r| r == first)
+                    && (first.case != CaseRule::Exact
+                        || ids.iter().all(|e| surface(e) == surface(&ids[0])));
+                shared.then_some(*first)
+            })
             .collect();
         GazetteerMatcher {
             gazetteer,
@@ -111,6 +133,7 @@ impl GazetteerMatcher {
             entry_starts,
             entry_ids,
             entry_rules,
+            shared_rules,
         }
     }
 
@@ -138,6 +161,13 @@ impl GazetteerMatcher {
         ) else {
             return;
         };
+        if let (Some(Some(shared)), Some(&first)) = (self.shared_rules.get(id), ids.first()) {
+            let surface = &entries[first as usize].surface;
+            if shared.lang_allows(lang) && shared.allows_written(original, surface) {
+                out.extend(ids.iter().map(|&e| &entries[e as usize]));
+            }
+            return;
+        }
         // How the text is written is read only for an entry with a case
         // rule (titles and event words have none), and then once.
         let mut written = None;
@@ -150,7 +180,7 @@ impl GazetteerMatcher {
                     r.case == CaseRule::Any
                         || written
                             .get_or_insert_with(|| Written::new(original))
-                            .allows(r, e)
+                            .allows(r, &e.surface)
                 })
                 .map(|(e, _)| e),
         );
@@ -230,7 +260,7 @@ impl GazetteerMatcher {
 }
 
 /// What the case and language rules need to know of an entry.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct EntryRules {
     case: CaseRule,
     /// Whether the surface's first letter is uppercase, if it has letters.
@@ -269,6 +299,21 @@ impl EntryRules {
         }
     }
 
+    /// True when `original` is written as the case rule asks of an entry
+    /// with this `surface`: as [`Written::allows`] answers, reading no more
+    /// of the text than the rule needs.
+    fn allows_written(&self, original: &str, surface: &str) -> bool {
+        match (self.case, self.first_upper) {
+            (CaseRule::Any, _) => true,
+            // Capitalised names: the first letter decides alone, since text
+            // in capitals also starts with a capital.
+            (CaseRule::Capitalized, Some(true)) => first_letter_upper(original) != Some(false),
+            // Names with an exact case are mostly written as the surface.
+            (CaseRule::Exact, _) if original == surface => true,
+            _ => Written::new(original).allows(self, surface),
+        }
+    }
+
     /// False for a title, trigger or honorific of the other language.
     fn lang_allows(&self, lang: Option<Lang>) -> bool {
         match (self.only_in, lang) {
@@ -281,7 +326,7 @@ impl EntryRules {
 /// True when `original` is written as `entry`'s case rule asks.
 #[cfg(test)]
 fn case_allows(entry: &Entry, original: &str) -> bool {
-    Written::new(original).allows(&EntryRules::of(entry), entry)
+    Written::new(original).allows(&EntryRules::of(entry), &entry.surface)
 }
 
 /// How a matched piece of text is written, for the entries' case rules:
@@ -330,9 +375,9 @@ impl<'a> Written<'a> {
         self.letters > 1 && self.upper == self.letters
     }
 
-    /// True when the text is written as `entry`'s case rule asks (`rules`
-    /// are the entry's).
-    fn allows(&self, rules: &EntryRules, entry: &Entry) -> bool {
+    /// True when the text is written as an entry's case rule asks (`rules`
+    /// are the entry's, `surface` its surface).
+    fn allows(&self, rules: &EntryRules, surface: &str) -> bool {
         match rules.case {
             CaseRule::Any => true,
             CaseRule::Upper => self.all_upper() || self.letters == 1 && self.upper == 1,
@@ -344,12 +389,12 @@ impl<'a> Written<'a> {
                 self.all_upper() && rules.long
                     // Written as the surface (the common case): no need to
                     // compare letter by letter.
-                    || self.original == entry.surface
+                    || self.original == surface
                     || self
                         .original
                         .chars()
                         .filter(|c| c.is_alphabetic())
-                        .zip(entry.surface.chars().filter(|c| c.is_alphabetic()))
+                        .zip(surface.chars().filter(|c| c.is_alphabetic()))
                         .all(|(g, w)| g.is_uppercase() == w.is_uppercase())
             }
         }
@@ -398,6 +443,26 @@ fn starts_lowercase(text: &str, original: &mut OriginalCursor<'_>, i: usize) -> 
             .and_then(|rest| rest.chars().next())
             .is_some_and(is_lowercase_letter),
     }
+}
+
+/// Whether the first letter of `original` is uppercase (`None` without a
+/// letter), as [`Written::new`] reads it, without counting the other
+/// letters: a capitalised name's case rule needs no more.
+fn first_letter_upper(original: &str) -> Option<bool> {
+    for (i, b) in original.bytes().enumerate() {
+        if b.is_ascii_alphabetic() {
+            return Some(b.is_ascii_uppercase());
+        }
+        if !b.is_ascii() {
+            // From the first non-ASCII char on, the Unicode tables decide
+            // (the bytes before it were ASCII non-letters).
+            return original[i..]
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .map(char::is_uppercase);
+        }
+    }
+    None
 }
 
 /// A letter that is not uppercase: as [`Written`] reads a first letter.
@@ -620,6 +685,129 @@ mod tests {
         for b in 0..0x80u8 {
             assert_eq!(is_lowercase_letter(char::from(b)), b.is_ascii_lowercase());
         }
+    }
+
+    /// Texts that a case rule may read: accents, apostrophes, capitals
+    /// outside ASCII, digits, no letter at all.
+    const WRITTEN: &[&str] = &[
+        "",
+        "Paris",
+        "paris",
+        "PARIS",
+        "PaRis",
+        "P",
+        "M.",
+        "m.",
+        "p",
+        "É",
+        "é",
+        "Élysée",
+        "élysée",
+        "ÉTATS-UNIS",
+        "l’Azerbaïdjan",
+        "L'Azerbaïdjan",
+        "d'Arménie",
+        "D’ARMÉNIE",
+        "Œuvre",
+        "œuvre",
+        "Ωmega",
+        "ωmega",
+        "G20",
+        "g20",
+        "20e",
+        "2024",
+        "1er Mai",
+        "’s",
+        "'S",
+        "-",
+        "e\u{301}cole",
+        "E\u{301}cole",
+        "ß",
+        "ǅemal",
+        "ジョン",
+    ];
+
+    #[test]
+    fn first_letter_upper_reads_as_written() {
+        for text in WRITTEN {
+            assert_eq!(
+                first_letter_upper(text),
+                Written::new(text).first_upper,
+                "{text:?}"
+            );
+        }
+    }
+
+    /// The rules shared by a surface's entries decide as each entry's own
+    /// test does, for every rule the shortcut takes.
+    #[test]
+    fn shared_rules_allow_as_each_entry_does() {
+        let surfaces = [
+            "Paris", "paris", "PARIS", "É", "élysée", "Élysée", "G20", "20e", "’s", "M.", "-", "",
+        ];
+        for surface in surfaces {
+            for case in [
+                CaseRule::Any,
+                CaseRule::Capitalized,
+                CaseRule::Upper,
+                CaseRule::Exact,
+            ] {
+                let entry = Entry {
+                    surface: surface.to_string(),
+                    case,
+                    ..Gazetteer::parse_str("t", "x\tLOC\tx\n").gazetteer.entries()[0].clone()
+                };
+                let rules = EntryRules::of(&entry);
+                for text in WRITTEN {
+                    assert_eq!(
+                        rules.allows_written(text, surface),
+                        case_allows(&entry, text),
+                        "{surface:?} {case:?} {text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shared_rules_only_when_all_entries_agree() {
+        let tsv = "Jordan\tLOC\tJordanie\tJO\tkind=country\n\
+            Jordan\tPER\tJordan\n\
+            Nice\tLOC\tNice\t\tcase=exact\n\
+            Orange\tORG\tOrange\t\tcase=exact\n\
+            ORANGE\tORG\tOrange\t\tcase=exact\n\
+            Inde\tLOC\tInde\n\
+            inde\tMISC\tinde\t\tcase=any\n\
+            met\tTRIGGER\tmeet\t\tlang=en;event=meeting\n\
+            met\tTRIGGER\tmet\t\tlang=fr\n";
+        let g = Gazetteer::parse_str("t", tsv);
+        assert!(g.problems.is_empty(), "{:?}", g.problems);
+        let m = GazetteerMatcher::new(Arc::new(g.gazetteer));
+        let shared: Vec<bool> = m.shared_rules.iter().map(Option::is_some).collect();
+        // Jordan (both capitalised), Nice (one entry), orange (two exact
+        // surfaces), inde (two rules), met (two languages).
+        assert_eq!(shared, [true, true, false, false, false]);
+        let found = |text: &str, lang| {
+            m.candidates(text, lang)
+                .iter()
+                .map(|c| (c.span.slice(text).to_string(), c.entries.len()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found("Jordan, jordan", None), [("Jordan".to_string(), 2)]);
+        assert_eq!(
+            found("l’Inde et l'inde", None),
+            [("Inde".to_string(), 2), ("inde".to_string(), 1)]
+        );
+        assert_eq!(found("met", Some(Lang::Fr)), [("met".to_string(), 1)]);
+        assert_eq!(
+            found("Nice, nice, NICE, Orange, ORANGE, orange", None),
+            [
+                ("Nice".to_string(), 1),
+                ("NICE".to_string(), 1),
+                ("Orange".to_string(), 1),
+                ("ORANGE".to_string(), 2)
+            ]
+        );
     }
 
     #[test]
