@@ -10,8 +10,8 @@ use std::collections::BTreeSet;
 use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
 
-use super::{is_state, lower, Lowered};
-use crate::doc::{tokenize, DateSource, Document, Event, Label, Participant, Token};
+use super::{is_state, words_in, Word};
+use crate::doc::{DateSource, Document, Event, Label, Participant};
 
 /// How many sentences apart a representation and an event may be told.
 const ENVOY_REACH: usize = 3;
@@ -221,15 +221,10 @@ fn envoys(doc: &Document, sentences: &[usize]) -> Vec<Envoy> {
         if !CANDIDATE_WORDS.is_match(doc.slice(span)) {
             continue;
         }
-        let tokens = tokenize(&doc.text, span);
-        let words: Vec<Lowered> = tokens
-            .iter()
-            .map(|t| lower(t.span.slice(&doc.text)))
-            .collect();
+        let tokens = words_in(doc, span);
         let sentence = Words {
             doc,
             tokens: &tokens,
-            words: &words,
         };
         for i in 0..tokens.len() {
             let envoy = sentence
@@ -249,16 +244,15 @@ fn envoys(doc: &Document, sentences: &[usize]) -> Vec<Envoy> {
     found
 }
 
-/// A sentence's tokens and their lowercase words.
+/// A sentence's tokens, each with its lowercase word.
 struct Words<'a> {
     doc: &'a Document,
-    tokens: &'a [Token],
-    words: &'a [Lowered<'a>],
+    tokens: &'a [Word<'a>],
 }
 
 impl Words<'_> {
     fn word(&self, i: usize) -> &str {
-        self.words.get(i).map_or("", |w| w.as_str())
+        self.tokens.get(i).map_or("", Word::lower)
     }
 
     /// The index of the token starting at byte `at`.
