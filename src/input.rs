@@ -364,25 +364,29 @@ fn jsonl_document(name: &str, line: usize, bytes: &[u8]) -> InputItem {
             }
         }
     };
-    let Some(obj) = value.as_object() else {
-        return InputItem::Failed {
-            id: at.clone(),
-            error: format!("{at}: expected a JSON object, found {}", json_kind(&value)),
-        };
+    // Owned, so that the text moves into the document rather than being copied.
+    let mut obj = match value {
+        serde_json::Value::Object(obj) => obj,
+        other => {
+            return InputItem::Failed {
+                id: at.clone(),
+                error: format!("{at}: expected a JSON object, found {}", json_kind(&other)),
+            }
+        }
     };
     let id = match obj.get("id") {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => at.clone(),
     };
-    let text = match obj.get("text") {
-        Some(serde_json::Value::String(s)) => s.clone(),
+    let text = match obj.remove("text") {
+        Some(serde_json::Value::String(s)) => s,
         Some(other) => {
             return InputItem::Failed {
                 id,
                 error: format!(
                     "{at}: \"text\" must be a string, found {}",
-                    json_kind(other)
+                    json_kind(&other)
                 ),
             }
         }

@@ -200,6 +200,29 @@ pub enum Format {
 /// # Errors
 /// When writing fails.
 pub fn write_jsonl(out: &mut impl std::io::Write, record: &Record) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *out, record)?;
-    out.write_all(b"\n")
+    let mut line = Vec::new();
+    push_jsonl(&mut line, record)?;
+    out.write_all(&line)
+}
+
+/// Appends one record as a JSON line (with its `\n`) to `buf`.
+///
+/// Serializing into memory and writing the line whole is the cheap way:
+/// the serializer writes each key, brace and number apart, and a small write
+/// to a buffered file or pipe costs several times a push onto a vector.
+///
+/// ```
+/// use depeche::Pipeline;
+/// let record = Pipeline::french().unwrap().extract("Il pleut.").record();
+/// let mut line = Vec::new();
+/// depeche::output::push_jsonl(&mut line, &record).unwrap();
+/// assert!(line.starts_with(b"{") && line.ends_with(b"}\n"));
+/// ```
+///
+/// # Errors
+/// Never for a record built by the pipeline; the error is serde_json's.
+pub fn push_jsonl(buf: &mut Vec<u8>, record: &Record) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *buf, record)?;
+    buf.push(b'\n');
+    Ok(())
 }
