@@ -19,7 +19,7 @@ impl Record {
             end: chars.char_offset(span.end),
             text: doc.slice(span).to_string(),
         };
-        let entity_id = |i: usize| format!("E{}", i + 1);
+        let entity_id = |i: usize| numbered_id('E', i + 1);
 
         // Without a linker, every mention is its own entity.
         let singletons;
@@ -52,7 +52,8 @@ impl Record {
         Record {
             id: doc.id.clone(),
             lang: doc.lang.map(|l| l.as_str().to_string()),
-            doc_date: doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            // `Display` writes YYYY-MM-DD, without parsing a format string.
+            doc_date: doc.date.map(|d| d.to_string()),
             doc_date_source: doc
                 .date_source
                 .unwrap_or(crate::doc::DateSource::None)
@@ -141,7 +142,7 @@ impl Record {
                 .iter()
                 .enumerate()
                 .map(|(i, e)| EventRecord {
-                    id: format!("V{}", i + 1),
+                    id: numbered_id('V', i + 1),
                     kind: e.kind.as_str().to_string(),
                     status: match e.status {
                         crate::doc::EventStatus::Happened => "happened",
@@ -188,6 +189,18 @@ impl Record {
             errors: vec![error.into()],
         }
     }
+}
+
+/// An id such as "E12": a letter and a number. Written without the
+/// formatting machinery, which cost more than the rest of the conversion:
+/// every entity reference in a record is one.
+fn numbered_id(letter: char, n: usize) -> String {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(n);
+    let mut id = String::with_capacity(1 + digits.len());
+    id.push(letter);
+    id.push_str(digits);
+    id
 }
 
 fn kind_name(kind: SentenceKind) -> &'static str {
