@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use depeche::gazetteer::Gazetteer;
+use depeche::output::{push_jsonl, Record};
 use depeche::{Document, InputDocument, Lang, Pipeline};
 
 /// mimalloc's `mi_option_purge_delay` (`mi_option_e` in its `mimalloc.h`, v3).
@@ -206,11 +207,16 @@ fn run_pipeline(pipeline: &Pipeline, docs: &[InputDocument]) -> Measured {
 }
 
 /// Runs each stage of the standard chain over every document in turn, on
-/// this thread, and adds up the time spent in each.
+/// this thread, and adds up the time spent in each; then the output: the
+/// conversion to a record (byte offsets to code points, ids) and its JSON
+/// line, as the CLI writes it.
 fn time_stages(docs: &[InputDocument]) -> Vec<(&'static str, Duration)> {
     let stages = depeche::stages::standard(Arc::new(Gazetteer::builtin().clone()));
     let mut times: Vec<(&'static str, Duration)> =
         stages.iter().map(|s| (s.name(), Duration::ZERO)).collect();
+    let (mut record_time, mut json_time) = (Duration::ZERO, Duration::ZERO);
+    let mut line = Vec::new();
+    let mut json_bytes = 0;
     for input in docs {
         let mut doc = Document::new(input.id.clone(), input.text.clone());
         doc.lang = input.lang;
@@ -222,7 +228,18 @@ fn time_stages(docs: &[InputDocument]) -> Vec<(&'static str, Duration)> {
             let _ = stage.run(&mut doc);
             *total += started.elapsed();
         }
+        let started = Instant::now();
+        let record = Record::from_document(&doc);
+        record_time += started.elapsed();
+        line.clear();
+        let started = Instant::now();
+        push_jsonl(&mut line, &record).expect("a record serializes");
+        json_time += started.elapsed();
+        json_bytes += line.len();
     }
+    assert!(json_bytes > docs.len(), "every record written");
+    times.push(("record", record_time));
+    times.push(("json", json_time));
     times
 }
 
