@@ -123,12 +123,12 @@ impl Gate {
     /// match of each piece, which ends after the rule's match starts.
     pub(super) fn candidates<'a>(
         &'a self,
-        projected: &str,
+        projected: &[u8],
         found: &'a mut Found,
     ) -> impl Iterator<Item = (usize, usize)> + 'a {
         found.clear(self.dfa.pattern_len());
         let mut cache = self.caches.get();
-        if self.walk(&mut cache, projected.as_bytes(), found).is_none() {
+        if self.walk(&mut cache, projected, found).is_none() {
             // The DFA gave up (it does not, with no limit on cache
             // clearings): every rule is a candidate.
             found.all();
