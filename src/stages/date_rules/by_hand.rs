@@ -174,6 +174,150 @@ pub(crate) fn weekday_alone(m: &str, groups: &mut Groups<'_>) -> Option<()> {
     }
 }
 
+/// "<n> <unit>" of the same rule as [`digits_and_unit`], which it reads,
+/// and also, with a number in words or a vague one, "trois ans", "une
+/// heure", "quelques jours": a match of exactly two words is the number
+/// and the unit, as every word before the number ("plus de", "environ")
+/// and the half after the unit ("et demi") adds words of its own.
+pub(crate) fn number_and_unit(m: &str, groups: &mut Groups<'_>) -> Option<()> {
+    if m.starts_with(|c: char| c.is_ascii_digit()) {
+        return digits_and_unit(m, groups);
+    }
+    let (first, second) = two_words(m)?;
+    groups.set("n", first)?;
+    groups.set("u", second)
+}
+
+/// The two words of `m`, if it has exactly two.
+fn two_words(m: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let mut words = words(m);
+    let pair = (words.next()?, words.next()?);
+    words.next().is_none().then_some(pair)
+}
+
+/// "<h> h [<mi>]", "9 h", "14h30", of a rule
+/// "(?P<h>[01]?\d|2[0-4])\s*h(?:\s*(?P<mi>[0-5]\d))?(?:\s*(?P<z>...))?":
+/// the hour is the digits the match opens with, then comes the "h", then
+/// the minutes are the two digits that end the match, if any. A match with
+/// anything else after the "h" (a zone) is left to the backtracker.
+pub(crate) fn hour_h_minute(m: &str, groups: &mut Groups<'_>) -> Option<()> {
+    let bytes = m.as_bytes();
+    let hour = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&hour) {
+        return None;
+    }
+    groups.set("h", 0..hour)?;
+    let h = hour
+        + bytes
+            .get(hour..)?
+            .iter()
+            .take_while(|&&b| is_space(b))
+            .count();
+    if !matches!(bytes.get(h), Some(b'h' | b'H')) {
+        return None;
+    }
+    let after = h + 1;
+    if after == m.len() {
+        return Some(());
+    }
+    let mi = after
+        + bytes
+            .get(after..)?
+            .iter()
+            .take_while(|&&b| is_space(b))
+            .count();
+    let digits = bytes.get(mi..)?;
+    if digits.len() != 2 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    groups.set("mi", mi..m.len())
+}
+
+/// "[<weekday>[,]] <month> <day>[<ord>][[,] <year>]", "June 12, 2020",
+/// "Tuesday, Jan. 5", of a rule
+/// "(?:(?:<weekday>),?\s+)?(?P<m>...)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?"
+/// whose month is one word: the day is the digits that open the word after
+/// the month, and the year, when there is one, is the last word, of four
+/// digits (a day has at most two). Four words open with the weekday; of
+/// three, the first is the weekday unless the last is a year.
+pub(crate) fn month_day_year(m: &str, groups: &mut Groups<'_>) -> Option<()> {
+    let all: Vec<Range<usize>> = words(m).collect();
+    let bytes = m.as_bytes();
+    let is_year = |w: &Range<usize>| {
+        bytes
+            .get(w.clone())
+            .is_some_and(|w| w.len() == 4 && w.iter().all(u8::is_ascii_digit))
+    };
+    let (month, day, year) = match all.as_slice() {
+        [month, day] => (month, day, None),
+        [a, b, c] if is_year(c) => (a, b, Some(c)),
+        [_, month, day] => (month, day, None),
+        [_, month, day, year] => (month, day, Some(year)),
+        _ => return None,
+    };
+    let digits = bytes
+        .get(day.clone())?
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    groups.set("m", month.clone())?;
+    groups.set("d", day.start..day.start + digits)?;
+    if let Some(year) = year {
+        groups.set("y", year.clone())?;
+    }
+    Some(())
+}
+
+/// A month alone, "janvier", "May", of a rule whose group `name` is the
+/// month and whose other parts each hold a space, but for a part before
+/// the month written without one ("mi-janvier", "mid-May", "lateMay"),
+/// which opens with one of `glued` or holds a hyphen: such a match is
+/// left to the backtracker. No month name holds a hyphen or opens with
+/// one of those words.
+pub(crate) fn month_alone(
+    m: &str,
+    groups: &mut Groups<'_>,
+    name: &str,
+    glued: &[&str],
+) -> Option<()> {
+    let opens = |p: &str| m.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    if m.bytes().any(|b| is_space(b) || b == b'-') || glued.iter().any(|p| opens(p)) {
+        return None;
+    }
+    groups.set(name, 0..m.len())
+}
+
+/// "<month> <year>", "janvier 2020", "mars '98", of a rule whose month
+/// (group `m`) and year (group `y`) are whole words and whose other parts
+/// each add a word, but "mi-" glued to the month: a match of two words
+/// whose first holds no hyphen is the month and the year.
+pub(crate) fn month_year_words(m: &str, groups: &mut Groups<'_>) -> Option<()> {
+    let (month, year) = two_words(m)?;
+    if m.get(month.clone())?.contains('-') {
+        return None;
+    }
+    groups.set("m", month)?;
+    groups.set("y", year)
+}
+
+/// "<rel> <unit>", "last week", "this year", of a rule
+/// "...(?P<rel>last|next|...)?\s*(?P<u>week|...)" whose other parts
+/// ("earlier", "the end of", "early", "the") come before `rel`: a match
+/// of two words whose first is one of `rels` (ignoring case) is the
+/// relative word and the unit.
+pub(crate) fn rel_and_unit(m: &str, groups: &mut Groups<'_>, rels: &[&str]) -> Option<()> {
+    let (rel, unit) = two_words(m)?;
+    let word = m.get(rel.clone())?;
+    if !rels.iter().any(|r| r.eq_ignore_ascii_case(word)) {
+        return None;
+    }
+    groups.set("rel", rel)?;
+    groups.set("u", unit)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

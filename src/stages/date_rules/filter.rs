@@ -1114,6 +1114,13 @@ mod tests {
             "0 ans 00 jours 1re mars 1er avril 2021 prochaine 2021\u{b}1999 premier juin 1",
             "MARDIS, les lundis soir, Tuesdays, SUNDAY night, Hier, HIER soir, aujourd'hui, avant-hier",
             "mardi_ lundis_ demain, hier\t, à 10 h, ce mardi matin, this Friday, mondayS. fridays",
+            "9 h, 14h30, 24 H 00 UTC, 9h 5, 23 h\t45, 7H, 19 h 30 GMT+2, à 25 h, 09 h 60",
+            "Tuesday, June 12, 2020; Jan. 5th, 2021; June 12 2020, Sunday June 3rd, MAY 4,\t1999",
+            "may 2020, mid-May, lateMay, midMay 2020, Sept. 2019, Feb, earlyMarch, March, of 2021",
+            "last week, this  year, the year, later year, NEXT\tmonth, past quarter, coming weekend",
+            "trois ans, une heure, quelques jours, plus de trois ans, deux ans et demi, des années 80",
+            "janvier 2020, mi-janvier 2020, janvier '98, mars, mi-mars, Juillet, fin janvier 2021",
+            "today, now, yesterday morning, Tonight, the day after tomorrow, later today, tomorrow's",
         ]
         .iter()
         .map(|s| s.to_string())

@@ -434,7 +434,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                     day: None,
                 }))
             },
-        ),
+        )
+        .read_by_hand(by_hand::month_year_words),
         Rule::new(
             "fr:<month> dernier",
             &format!(
@@ -452,7 +453,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                     day: None,
                 }))
             },
-        ),
+        )
+        .read_by_hand(|m, groups| by_hand::month_alone(m, groups, "m", &[])),
         Rule::new(
             "fr:hier à <hour>",
             &format!(
@@ -671,7 +673,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 r"(?i)\b(?P<t>(?P<h>[01]?\d|2[0-4])\s*h(?:\s*(?P<mi>[0-5]\d))?(?:\s*(?P<z>{ZONE}))?)"
             ),
             time,
-        ),
+        )
+        .read_by_hand(by_hand::hour_h_minute),
         Rule::new(
             "fr:<hour>:<minute>",
             &format!(
@@ -767,7 +770,7 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 ))
             },
         )
-        .read_by_hand(by_hand::digits_and_unit),
+        .read_by_hand(by_hand::number_and_unit),
         Rule::new(
             "fr:dans la nuit",
             r"(?i)\b(?:dans|pendant|durant|au\s+cours\s+de|tard\s+dans)\s+(?P<t>la\s+(?P<p>nuit|soirée|matinée|journée))\b",
