@@ -5,9 +5,10 @@
 //! read by the bounded backtracker, which clears its visited set and walks
 //! the pattern's NFA at every call (some 1,500 instructions for
 //! "le 12 mai 2020"). The match is known to be one of the rule's, so for
-//! the common shapes of a few rules (a bare year, "<day> <month> <year>",
-//! "<n> <unit>") the groups are just its words: a reader here splits the
-//! match on spaces and names the words. A reader declines (`None`) any
+//! the common shapes of the rules whose matches are read most often (a
+//! bare year, "<day> <month> <year>", "<n> <unit>", "9 h 30", a month or a
+//! word alone, "last week") the groups are just its words: a reader here
+//! splits the match on spaces and names the words. A reader declines (`None`) any
 //! match it does not fully understand, and the backtracker reads it, as
 //! before; the tests compare both ways with the regex crate's captures.
 
@@ -316,6 +317,78 @@ pub(crate) fn rel_and_unit(m: &str, groups: &mut Groups<'_>, rels: &[&str]) -> O
     }
     groups.set("rel", rel)?;
     groups.set("u", unit)
+}
+
+/// Any match of a rule whose only group is its span `t`, "actuellement",
+/// "recently": there is nothing to read but the span, which is set before
+/// the reader is called ([`super::filter::Projected::read_by_hand`]).
+/// Declines for a rule with other groups.
+pub(crate) fn span_only(_: &str, groups: &mut Groups<'_>) -> Option<()> {
+    (groups.names.len() <= 2 && groups.has("t")).then_some(())
+}
+
+/// "<word> <name>", "ce matin", of a rule "(?:ce|cet|cette)\s+(?P<p>...)"
+/// whose every match is two words, the second the group `name`.
+pub(crate) fn second_word(m: &str, groups: &mut Groups<'_>, name: &str) -> Option<()> {
+    let (_, second) = two_words(m)?;
+    groups.set(name, second)
+}
+
+/// "hier", "hier soir", of a rule "(?P<w>hier|...)(?:\s+(?:<weekday>))?
+/// (?:\s+(?P<p>matin|...))?(?:...)?" whose optional parts each start with a
+/// space: a word alone is the group `w` ([`word_alone`]); of two words,
+/// the second is the part of the day when it is one of `parts` (ignoring
+/// case; no weekday is one), which no ASCII word but those can be.
+pub(crate) fn word_and_part(m: &str, groups: &mut Groups<'_>, parts: &[&str]) -> Option<()> {
+    if !m.bytes().any(is_space) {
+        return word_alone(m, groups, "w");
+    }
+    let (word, part) = two_words(m)?;
+    let p = m.get(part.clone())?;
+    if !parts.iter().any(|w| w.eq_ignore_ascii_case(p)) {
+        return None;
+    }
+    groups.set("w", word)?;
+    groups.set("p", part)
+}
+
+/// "<n> <unit>", "12 years", "a year", of a rule
+/// "(?:(?P<the>the)\s+...\s+)?(?:(?P<over>over)\s+)?(?P<n>...)(?P<adj>\s+(?:straight|...)\s+|\s+|-)(?P<u>...)(?P<old>-old)?"
+/// whose parts before the number each add a word: a match of two words,
+/// the second without a hyphen ("-old"), is the number, the space
+/// between them (`adj`) and the unit.
+pub(crate) fn number_space_unit(m: &str, groups: &mut Groups<'_>) -> Option<()> {
+    let (n, u) = two_words(m)?;
+    if m.get(u.clone())?.contains('-') {
+        return None;
+    }
+    groups.set("adj", n.end..u.start)?;
+    groups.set("n", n)?;
+    groups.set("u", u)
+}
+
+/// "[ ]<unit>", "l'<unit>", " an", "mois", "l'an", of a rule
+/// "(?P<part>...)?(?P<det>la|le|l['’]|cette|ce|cet)?\\s*(?P<u>...)(?:-ci)?(?:\\s+(?P<rel>...))?"
+/// whose part holds a space: a match of one word, maybe after spaces, is
+/// the unit when the word is one of `units` (ignoring case; none of them
+/// starts with a determiner), or "l'" and the unit when it opens the match.
+pub(crate) fn det_and_unit(m: &str, groups: &mut Groups<'_>, units: &[&str]) -> Option<()> {
+    let mut all = words(m);
+    let word = all.next()?;
+    if all.next().is_some() {
+        return None;
+    }
+    let is_unit = |w: &str| units.iter().any(|u| u.eq_ignore_ascii_case(w));
+    let w = m.get(word.clone())?;
+    if is_unit(w) {
+        return groups.set("u", word);
+    }
+    let unit = w.get(2..).filter(|_| word.start == 0)?;
+    if !(w.get(..2)?.eq_ignore_ascii_case("l'") && is_unit(unit)) {
+        return None;
+    }
+    groups.set("det", 0..2)?;
+    groups.set("u", 2..word.end)
 }
 
 #[cfg(test)]

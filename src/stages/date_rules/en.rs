@@ -651,7 +651,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                     duration(n.map(|n| n * k), letter, time),
                 ))
             },
-        ),
+        )
+        .read_by_hand(by_hand::number_space_unit),
         Rule::new(
             "en:every year",
             &format!(
@@ -717,7 +718,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 };
                 Some(Expr::Literal(TimexType::Date, v.to_string()))
             },
-        ),
+        )
+        .read_by_hand(by_hand::span_only),
         Rule::new(
             "en:'82",
             r"(?i)(?:\b(?P<prep>since|in|of|from|until|by)\s+)(?P<t>['’](?P<y>\d{2}))\b",

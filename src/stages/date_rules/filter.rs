@@ -1121,6 +1121,10 @@ mod tests {
             "trois ans, une heure, quelques jours, plus de trois ans, deux ans et demi, des années 80",
             "janvier 2020, mi-janvier 2020, janvier '98, mars, mi-mars, Juillet, fin janvier 2021",
             "today, now, yesterday morning, Tonight, the day after tomorrow, later today, tomorrow's",
+            "actuellement, AUPARAVANT, de nos jours, autrefois; recently, more  recently, nowadays",
+            "ce matin, CET\tapres-midi, cette nuit, hier soir, hier  MATIN, hier lundi, demain midi",
+            " an, l'an, L'AN, mois, ce mois-ci, la semaine, weekend, lean, semaines, cet an dernier",
+            "12 years, a year, few weeks, 3-year-old, 10 days-old, the next four years, over 2 decades",
         ]
         .iter()
         .map(|s| s.to_string())
