@@ -204,8 +204,8 @@ impl Gate {
 ///
 /// The loop only reads the cache (so its table stays in registers), tests
 /// each new state once (the state it starts from is untagged), and takes
-/// four bytes a turn, so that the loop's own bookkeeping is paid once for
-/// four steps. Each step is one load from the transition table without a
+/// eight bytes a turn, so that the loop's own bookkeeping is paid once for
+/// eight steps. Each step is one load from the transition table without a
 /// bounds check: the check was two of the seven instructions a byte costs,
 /// and the walk is a fifth of the stage.
 ///
@@ -223,7 +223,7 @@ fn steady_steps(dfa: &DFA, cache: &Cache, sid: &mut LazyStateID, bytes: &[u8]) -
     };
     let mut current = *sid;
     let mut done = 0;
-    let mut chunks = bytes.chunks_exact(4);
+    let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
         for (k, &byte) in chunk.iter().enumerate() {
             let next = step(current, byte);
@@ -233,7 +233,7 @@ fn steady_steps(dfa: &DFA, cache: &Cache, sid: &mut LazyStateID, bytes: &[u8]) -
             }
             current = next;
         }
-        done += 4;
+        done += 8;
     }
     for &byte in chunks.remainder() {
         let next = step(current, byte);
