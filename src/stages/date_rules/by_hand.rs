@@ -5,9 +5,10 @@
 //! read by the bounded backtracker, which clears its visited set and walks
 //! the pattern's NFA at every call (some 1,500 instructions for
 //! "le 12 mai 2020"). The match is known to be one of the rule's, so for
-//! the common shapes of a few rules (a bare year, "<day> <month> <year>",
-//! "<n> <unit>") the groups are just its words: a reader here splits the
-//! match on spaces and names the words. A reader declines (`None`) any
+//! the common shapes of the rules whose matches are read most often (a
+//! bare year, "<day> <month> <year>", "<n> <unit>", "9 h 30", a month or a
+//! word alone, "last week") the groups are just its words: a reader here
+//! splits the match on spaces and names the words. A reader declines (`None`) any
 //! match it does not fully understand, and the backtracker reads it, as
 //! before; the tests compare both ways with the regex crate's captures.
 
@@ -172,6 +173,222 @@ pub(crate) fn weekday_alone(m: &str, groups: &mut Groups<'_>) -> Option<()> {
         }
         _ => groups.set("wd", 0..m.len()),
     }
+}
+
+/// "<n> <unit>" of the same rule as [`digits_and_unit`], which it reads,
+/// and also, with a number in words or a vague one, "trois ans", "une
+/// heure", "quelques jours": a match of exactly two words is the number
+/// and the unit, as every word before the number ("plus de", "environ")
+/// and the half after the unit ("et demi") adds words of its own.
+pub(crate) fn number_and_unit(m: &str, groups: &mut Groups<'_>) -> Option<()> {
+    if m.starts_with(|c: char| c.is_ascii_digit()) {
+        return digits_and_unit(m, groups);
+    }
+    let (first, second) = two_words(m)?;
+    groups.set("n", first)?;
+    groups.set("u", second)
+}
+
+/// The two words of `m`, if it has exactly two.
+fn two_words(m: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let mut words = words(m);
+    let pair = (words.next()?, words.next()?);
+    words.next().is_none().then_some(pair)
+}
+
+/// "<h> h [<mi>]", "9 h", "14h30", of a rule
+/// "(?P<h>[01]?\d|2[0-4])\s*h(?:\s*(?P<mi>[0-5]\d))?(?:\s*(?P<z>...))?":
+/// the hour is the digits the match opens with, then comes the "h", then
+/// the minutes are the two digits that end the match, if any. A match with
+/// anything else after the "h" (a zone) is left to the backtracker.
+pub(crate) fn hour_h_minute(m: &str, groups: &mut Groups<'_>) -> Option<()> {
+    let bytes = m.as_bytes();
+    let hour = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&hour) {
+        return None;
+    }
+    groups.set("h", 0..hour)?;
+    let h = hour
+        + bytes
+            .get(hour..)?
+            .iter()
+            .take_while(|&&b| is_space(b))
+            .count();
+    if !matches!(bytes.get(h), Some(b'h' | b'H')) {
+        return None;
+    }
+    let after = h + 1;
+    if after == m.len() {
+        return Some(());
+    }
+    let mi = after
+        + bytes
+            .get(after..)?
+            .iter()
+            .take_while(|&&b| is_space(b))
+            .count();
+    let digits = bytes.get(mi..)?;
+    if digits.len() != 2 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    groups.set("mi", mi..m.len())
+}
+
+/// "[<weekday>[,]] <month> <day>[<ord>][[,] <year>]", "June 12, 2020",
+/// "Tuesday, Jan. 5", of a rule
+/// "(?:(?:<weekday>),?\s+)?(?P<m>...)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?"
+/// whose month is one word: the day is the digits that open the word after
+/// the month, and the year, when there is one, is the last word, of four
+/// digits (a day has at most two). Four words open with the weekday; of
+/// three, the first is the weekday unless the last is a year.
+pub(crate) fn month_day_year(m: &str, groups: &mut Groups<'_>) -> Option<()> {
+    let all: Vec<Range<usize>> = words(m).collect();
+    let bytes = m.as_bytes();
+    let is_year = |w: &Range<usize>| {
+        bytes
+            .get(w.clone())
+            .is_some_and(|w| w.len() == 4 && w.iter().all(u8::is_ascii_digit))
+    };
+    let (month, day, year) = match all.as_slice() {
+        [month, day] => (month, day, None),
+        [a, b, c] if is_year(c) => (a, b, Some(c)),
+        [_, month, day] => (month, day, None),
+        [_, month, day, year] => (month, day, Some(year)),
+        _ => return None,
+    };
+    let digits = bytes
+        .get(day.clone())?
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    groups.set("m", month.clone())?;
+    groups.set("d", day.start..day.start + digits)?;
+    if let Some(year) = year {
+        groups.set("y", year.clone())?;
+    }
+    Some(())
+}
+
+/// A month alone, "janvier", "May", of a rule whose group `name` is the
+/// month and whose other parts each hold a space, but for a part before
+/// the month written without one ("mi-janvier", "mid-May", "lateMay"),
+/// which opens with one of `glued` or holds a hyphen: such a match is
+/// left to the backtracker. No month name holds a hyphen or opens with
+/// one of those words.
+pub(crate) fn month_alone(
+    m: &str,
+    groups: &mut Groups<'_>,
+    name: &str,
+    glued: &[&str],
+) -> Option<()> {
+    let opens = |p: &str| m.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    if m.bytes().any(|b| is_space(b) || b == b'-') || glued.iter().any(|p| opens(p)) {
+        return None;
+    }
+    groups.set(name, 0..m.len())
+}
+
+/// "<month> <year>", "janvier 2020", "mars '98", of a rule whose month
+/// (group `m`) and year (group `y`) are whole words and whose other parts
+/// each add a word, but "mi-" glued to the month: a match of two words
+/// whose first holds no hyphen is the month and the year.
+pub(crate) fn month_year_words(m: &str, groups: &mut Groups<'_>) -> Option<()> {
+    let (month, year) = two_words(m)?;
+    if m.get(month.clone())?.contains('-') {
+        return None;
+    }
+    groups.set("m", month)?;
+    groups.set("y", year)
+}
+
+/// "<rel> <unit>", "last week", "this year", of a rule
+/// "...(?P<rel>last|next|...)?\s*(?P<u>week|...)" whose other parts
+/// ("earlier", "the end of", "early", "the") come before `rel`: a match
+/// of two words whose first is one of `rels` (ignoring case) is the
+/// relative word and the unit.
+pub(crate) fn rel_and_unit(m: &str, groups: &mut Groups<'_>, rels: &[&str]) -> Option<()> {
+    let (rel, unit) = two_words(m)?;
+    let word = m.get(rel.clone())?;
+    if !rels.iter().any(|r| r.eq_ignore_ascii_case(word)) {
+        return None;
+    }
+    groups.set("rel", rel)?;
+    groups.set("u", unit)
+}
+
+/// Any match of a rule whose only group is its span `t`, "actuellement",
+/// "recently": there is nothing to read but the span, which is set before
+/// the reader is called ([`super::filter::Projected::read_by_hand`]).
+/// Declines for a rule with other groups.
+pub(crate) fn span_only(_: &str, groups: &mut Groups<'_>) -> Option<()> {
+    (groups.names.len() <= 2 && groups.has("t")).then_some(())
+}
+
+/// "<word> <name>", "ce matin", of a rule "(?:ce|cet|cette)\s+(?P<p>...)"
+/// whose every match is two words, the second the group `name`.
+pub(crate) fn second_word(m: &str, groups: &mut Groups<'_>, name: &str) -> Option<()> {
+    let (_, second) = two_words(m)?;
+    groups.set(name, second)
+}
+
+/// "hier", "hier soir", of a rule "(?P<w>hier|...)(?:\s+(?:<weekday>))?
+/// (?:\s+(?P<p>matin|...))?(?:...)?" whose optional parts each start with a
+/// space: a word alone is the group `w` ([`word_alone`]); of two words,
+/// the second is the part of the day when it is one of `parts` (ignoring
+/// case; no weekday is one), which no ASCII word but those can be.
+pub(crate) fn word_and_part(m: &str, groups: &mut Groups<'_>, parts: &[&str]) -> Option<()> {
+    if !m.bytes().any(is_space) {
+        return word_alone(m, groups, "w");
+    }
+    let (word, part) = two_words(m)?;
+    let p = m.get(part.clone())?;
+    if !parts.iter().any(|w| w.eq_ignore_ascii_case(p)) {
+        return None;
+    }
+    groups.set("w", word)?;
+    groups.set("p", part)
+}
+
+/// "<n> <unit>", "12 years", "a year", of a rule
+/// "(?:(?P<the>the)\s+...\s+)?(?:(?P<over>over)\s+)?(?P<n>...)(?P<adj>\s+(?:straight|...)\s+|\s+|-)(?P<u>...)(?P<old>-old)?"
+/// whose parts before the number each add a word: a match of two words,
+/// the second without a hyphen ("-old"), is the number, the space
+/// between them (`adj`) and the unit.
+pub(crate) fn number_space_unit(m: &str, groups: &mut Groups<'_>) -> Option<()> {
+    let (n, u) = two_words(m)?;
+    if m.get(u.clone())?.contains('-') {
+        return None;
+    }
+    groups.set("adj", n.end..u.start)?;
+    groups.set("n", n)?;
+    groups.set("u", u)
+}
+
+/// "[ ]<unit>", "l'<unit>", " an", "mois", "l'an", of a rule
+/// "(?P<part>...)?(?P<det>la|le|l['’]|cette|ce|cet)?\\s*(?P<u>...)(?:-ci)?(?:\\s+(?P<rel>...))?"
+/// whose part holds a space: a match of one word, maybe after spaces, is
+/// the unit when the word is one of `units` (ignoring case; none of them
+/// starts with a determiner), or "l'" and the unit when it opens the match.
+pub(crate) fn det_and_unit(m: &str, groups: &mut Groups<'_>, units: &[&str]) -> Option<()> {
+    let mut all = words(m);
+    let word = all.next()?;
+    if all.next().is_some() {
+        return None;
+    }
+    let is_unit = |w: &str| units.iter().any(|u| u.eq_ignore_ascii_case(w));
+    let w = m.get(word.clone())?;
+    if is_unit(w) {
+        return groups.set("u", word);
+    }
+    let unit = w.get(2..).filter(|_| word.start == 0)?;
+    if !(w.get(..2)?.eq_ignore_ascii_case("l'") && is_unit(unit)) {
+        return None;
+    }
+    groups.set("det", 0..2)?;
+    groups.set("u", 2..word.end)
 }
 
 #[cfg(test)]

@@ -212,6 +212,18 @@ fn month_word_ok(m: &str, prev: &str, has_more: bool) -> bool {
     true
 }
 
+/// The relative words of "en:the end of last year", in its order.
+const RELS: [&str; 8] = [
+    "last",
+    "next",
+    "this",
+    "past",
+    "previous",
+    "coming",
+    "following",
+    "current",
+];
+
 /// The English rules, compiled once.
 pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
     let wd = Locale::alt(LOCALE.weekdays);
@@ -288,7 +300,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                     day: Some(day_of(group(c, "d")?)?),
                 }))
             },
-        ),
+        )
+        .read_by_hand(by_hand::month_day_year),
         Rule::new(
             "en:<day> <month> <year>",
             &format!(
@@ -339,7 +352,10 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                     day: None,
                 }))
             },
-        ),
+        )
+        .read_by_hand(|m, groups| {
+            by_hand::month_alone(m, groups, "m", &["early", "late", "mid"])
+        }),
         Rule::new(
             "en:last <month>",
             &format!(r"(?i)\b(?P<t>(?P<rel>last|next|this)\s+(?P<m>{MONTHS_FULL}))\b"),
@@ -385,7 +401,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 }
                 Some(with_part(Expr::Shift(Unit::Day, n), group(c, "p")))
             },
-        ),
+        )
+        .read_by_hand(|m, groups| by_hand::word_alone(m, groups, "w")),
         Rule::new(
             "en:this morning",
             r"(?i)\b(?P<t>(?P<rel>this|last)\s+(?P<p>morning|afternoon|evening|night))\b",
@@ -443,7 +460,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 }
                 Some(Expr::Shift(shift_unit(group(c, "u")?)?, rel_shift(rel)))
             },
-        ),
+        )
+        .read_by_hand(|m, groups| by_hand::rel_and_unit(m, groups, &RELS)),
         Rule::new(
             "en:<n> days ago",
             &format!(r"(?i)\b(?P<t>(?P<n>{num})\s+(?P<u>days?|weeks?|months?|years?)\s+ago)\b"),
@@ -633,7 +651,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                     duration(n.map(|n| n * k), letter, time),
                 ))
             },
-        ),
+        )
+        .read_by_hand(by_hand::number_space_unit),
         Rule::new(
             "en:every year",
             &format!(
@@ -699,7 +718,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 };
                 Some(Expr::Literal(TimexType::Date, v.to_string()))
             },
-        ),
+        )
+        .read_by_hand(by_hand::span_only),
         Rule::new(
             "en:'82",
             r"(?i)(?:\b(?P<prep>since|in|of|from|until|by)\s+)(?P<t>['’](?P<y>\d{2}))\b",

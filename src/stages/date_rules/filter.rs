@@ -774,7 +774,8 @@ impl Window<'_, '_> {
 /// of the date stage).
 #[derive(Default)]
 pub(super) struct Projection {
-    text: String,
+    /// The projected text: ASCII, one byte per char of the text.
+    text: Vec<u8>,
     /// For each non-ASCII char, in order: its projected offset and the
     /// original offset just after it. Between two of them, offsets in the
     /// text and in the projection advance together (ASCII is kept as is),
@@ -787,23 +788,43 @@ pub(super) struct Projection {
 
 impl Projection {
     /// Projects `text`, replacing what was held.
+    ///
+    /// Runs of ASCII are copied as they are; a non-ASCII char of two bytes
+    /// (accented Latin, most of them) is decoded by hand and looked up in
+    /// [`BELOW_800`], with the table's `Lazy` read once per text: going
+    /// through `chars()`, [`project_char`] and `String::push` cost some 100
+    /// instructions per non-ASCII char.
     pub(super) fn set(&mut self, text: &str) {
-        self.text.clear();
-        self.wide.clear();
-        self.len = text.len();
-        self.text.reserve(text.len());
         let bytes = text.as_bytes();
+        let out = &mut self.text;
+        out.clear();
+        self.wide.clear();
+        self.len = bytes.len();
+        out.reserve(bytes.len());
+        let below_800: &[bool] = &BELOW_800;
         let mut i = 0;
         while i < bytes.len() {
             let end = ascii_run_end(bytes, i);
-            self.text.push_str(text.get(i..end).unwrap_or(""));
+            out.extend_from_slice(bytes.get(i..end).unwrap_or(&[]));
             i = end;
-            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-                break;
+            let Some(&b) = bytes.get(i) else { break };
+            // A char of two bytes (110xxxxx 10xxxxxx) is below U+0800.
+            let two = (b & 0xE0 == 0xC0)
+                .then(|| bytes.get(i + 1))
+                .flatten()
+                .map(|&b1| (usize::from(b & 0x1F) << 6) | usize::from(b1 & 0x3F));
+            let (word_char, len) = match two {
+                Some(c) => (below_800.get(c).copied().unwrap_or(false), 2),
+                None => {
+                    let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                        break;
+                    };
+                    (project_char(c) == WORD, c.len_utf8())
+                }
             };
-            i += c.len_utf8();
-            self.wide.push((self.text.len(), i));
-            self.text.push(project_char(c));
+            i += len;
+            self.wide.push((out.len(), i));
+            out.push(if word_char { WORD as u8 } else { OTHER as u8 });
         }
     }
 
@@ -859,7 +880,7 @@ impl Projection {
     fn view_between(&self, first: usize, last: usize, start: usize, end: usize) -> View<'_> {
         let (from, to) = (self.projected(first, start), self.projected(last, end));
         View {
-            text: self.text.get(from..to).unwrap_or(""),
+            text: self.text.get(from..to).unwrap_or(&[]),
             wide: self.wide.get(first..last).unwrap_or(&[]),
             from,
             base: start,
@@ -871,7 +892,7 @@ impl Projection {
 /// range's start, as if the range were the whole text.
 #[derive(Clone, Copy)]
 pub(super) struct View<'p> {
-    text: &'p str,
+    text: &'p [u8],
     /// The non-ASCII chars inside the range ([`Projection::wide`]): offsets
     /// are mapped by a search of these few, not of the document's list
     /// (the searches of whole documents' lists were a twentieth of the
@@ -884,9 +905,15 @@ pub(super) struct View<'p> {
 }
 
 impl<'p> View<'p> {
-    /// The projected text of the range.
-    pub(super) fn text(&self) -> &'p str {
+    /// The projected text of the range (ASCII).
+    pub(super) fn text(&self) -> &'p [u8] {
         self.text
+    }
+
+    /// The projected text of the range, as a string (it is ASCII).
+    #[cfg(test)]
+    pub(super) fn text_str(&self) -> &'p str {
+        std::str::from_utf8(self.text).expect("a projection is ASCII")
     }
 
     /// The projected offset of byte offset `at` (a char boundary) of the
@@ -932,15 +959,17 @@ fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
         .map_or(bytes.len(), |n| i + n)
 }
 
+/// For each char below U+0800 (accented Latin, Greek, Cyrillic, ...),
+/// whether it is a word char, made once: `is_word_character` searches the
+/// Unicode tables for every char.
+static BELOW_800: once_cell::sync::Lazy<Vec<bool>> = once_cell::sync::Lazy::new(|| {
+    (0..0x800u32)
+        .map(|c| char::from_u32(c).is_some_and(regex_syntax::is_word_character))
+        .collect()
+});
+
+/// What `c` projects to ([`Projected`]).
 fn project_char(c: char) -> char {
-    // Below U+0800 (accented Latin, Greek, Cyrillic, ...), a table made
-    // once: `is_word_character` searches the Unicode tables for every
-    // char.
-    static BELOW_800: once_cell::sync::Lazy<Vec<bool>> = once_cell::sync::Lazy::new(|| {
-        (0..0x800u32)
-            .map(|c| char::from_u32(c).is_some_and(regex_syntax::is_word_character))
-            .collect()
-    });
     if c.is_ascii() {
         c
     } else if BELOW_800
@@ -1085,6 +1114,17 @@ mod tests {
             "0 ans 00 jours 1re mars 1er avril 2021 prochaine 2021\u{b}1999 premier juin 1",
             "MARDIS, les lundis soir, Tuesdays, SUNDAY night, Hier, HIER soir, aujourd'hui, avant-hier",
             "mardi_ lundis_ demain, hier\t, à 10 h, ce mardi matin, this Friday, mondayS. fridays",
+            "9 h, 14h30, 24 H 00 UTC, 9h 5, 23 h\t45, 7H, 19 h 30 GMT+2, à 25 h, 09 h 60",
+            "Tuesday, June 12, 2020; Jan. 5th, 2021; June 12 2020, Sunday June 3rd, MAY 4,\t1999",
+            "may 2020, mid-May, lateMay, midMay 2020, Sept. 2019, Feb, earlyMarch, March, of 2021",
+            "last week, this  year, the year, later year, NEXT\tmonth, past quarter, coming weekend",
+            "trois ans, une heure, quelques jours, plus de trois ans, deux ans et demi, des années 80",
+            "janvier 2020, mi-janvier 2020, janvier '98, mars, mi-mars, Juillet, fin janvier 2021",
+            "today, now, yesterday morning, Tonight, the day after tomorrow, later today, tomorrow's",
+            "actuellement, AUPARAVANT, de nos jours, autrefois; recently, more  recently, nowadays",
+            "ce matin, CET\tapres-midi, cette nuit, hier soir, hier  MATIN, hier lundi, demain midi",
+            " an, l'an, L'AN, mois, ce mois-ci, la semaine, weekend, lean, semaines, cet an dernier",
+            "12 years, a year, few weeks, 3-year-old, 10 days-old, the next four years, over 2 decades",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -1121,7 +1161,7 @@ mod tests {
                     if re.is_match(window) {
                         for piece in &gate {
                             assert!(
-                                piece.is_match(projection.text()),
+                                piece.is_match(projection.text_str()),
                                 "{}: gate piece {piece} misses {window:?}",
                                 rule.name
                             );
@@ -1307,7 +1347,7 @@ mod tests {
             p.set(text);
             gate_factors(pattern)
                 .iter()
-                .all(|f| Regex::new(f).unwrap().is_match(p.all().text()))
+                .all(|f| Regex::new(f).unwrap().is_match(p.all().text_str()))
         };
         let recent = r"(?i)\b(?:ces|les)\s+(?:derniers|dernières)\s+(?:jours|ans)\b";
         assert!(passes(recent, "Ces derniers jours,"));
@@ -1366,7 +1406,7 @@ mod tests {
     fn projection_keeps_word_chars_apart() {
         let mut p = Projection::default();
         p.set("l’été 2020 «ok»");
-        assert_eq!(p.text, "l\u{7f}_t_ 2020 \u{7f}ok\u{7f}");
+        assert_eq!(p.text, b"l\x7f_t_ 2020 \x7fok\x7f");
         let all = p.all();
         assert_eq!((all.projected(4), all.original(2)), (2, 4));
         // A view is the projection of its range alone.
@@ -1376,6 +1416,38 @@ mod tests {
         assert_eq!(view.text, alone.text);
         assert_eq!((view.projected(2), view.original(1)), (1, 2));
         assert_eq!(view.original(view.text.len()), 8);
+    }
+
+    #[test]
+    fn projection_projects_each_char() {
+        // The projection read byte by byte ([`Projection::set`]) against a
+        // plain char by char one, on chars of one to four bytes, on both
+        // sides of U+0800 (where the table by hand ends), word chars or not.
+        let long = format!("{}é{}", "a".repeat(70), "b’".repeat(40));
+        let texts = [
+            "",
+            "é",
+            "l’été 2020 «ok», à Zürich ; déjà-vu\t12\u{a0}h",
+            "aujourd'hui, aujourd’hui, 2019–2020 — ×µ\u{7f}_",
+            "\u{7ff}\u{7fa}\u{800}\u{85f}ߊ ࠀ 中文 ٢٠٢٠ 😀x 𝔄",
+            "ÀÉÎÕÜ àéîõü ÿ Œœ Ææ ſ ﬁn Ⅻ",
+            long.as_str(),
+        ];
+        for text in texts {
+            let mut p = Projection::default();
+            p.set(text);
+            let mut want = Vec::new();
+            let mut wide = Vec::new();
+            for (i, c) in text.char_indices() {
+                if !c.is_ascii() {
+                    wide.push((want.len(), i + c.len_utf8()));
+                }
+                want.push(project_char(c) as u8);
+            }
+            assert_eq!(p.text, want, "{text:?}");
+            assert_eq!(p.wide, wide, "{text:?}");
+            assert_eq!(p.len, text.len());
+        }
     }
 
     #[test]

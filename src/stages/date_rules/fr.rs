@@ -434,7 +434,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                     day: None,
                 }))
             },
-        ),
+        )
+        .read_by_hand(by_hand::month_year_words),
         Rule::new(
             "fr:<month> dernier",
             &format!(
@@ -452,7 +453,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                     day: None,
                 }))
             },
-        ),
+        )
+        .read_by_hand(|m, groups| by_hand::month_alone(m, groups, "m", &[])),
         Rule::new(
             "fr:hier à <hour>",
             &format!(
@@ -478,12 +480,15 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 Some(with_part(day, group(c, "p")))
             },
         )
-        .read_by_hand(|m, groups| by_hand::word_alone(m, groups, "w")),
+        .read_by_hand(|m, groups| {
+            by_hand::word_and_part(m, groups, &["matin", "soir", "midi", "nuit"])
+        }),
         Rule::new(
             "fr:ce matin",
             r"(?i)\b(?P<t>(?:ce|cet|cette)\s+(?P<p>matin|après-midi|soir|nuit|midi))\b",
             |c, _| Some(with_part(Expr::Shift(Unit::Day, 0), group(c, "p"))),
-        ),
+        )
+        .read_by_hand(|m, groups| by_hand::second_word(m, groups, "p")),
         Rule::new(
             "fr:<weekday> dernier",
             &format!(
@@ -532,7 +537,10 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 let unit = shift_unit(group(c, "u")?)?;
                 Some(Expr::Shift(unit, rel_shift(rel)))
             },
-        ),
+        )
+        .read_by_hand(|m, groups| {
+            by_hand::det_and_unit(m, groups, &["semaine", "mois", "an", "weekend", "trimestre"])
+        }),
         Rule::new(
             "fr:l'année <year>",
             r"(?i)\b(?P<t>(?:(?:la|le)\s+(?:début|fin|milieu)\s+de\s+)?l['’](?:année|an)\s+(?P<y>\d{4}))\b",
@@ -671,7 +679,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 r"(?i)\b(?P<t>(?P<h>[01]?\d|2[0-4])\s*h(?:\s*(?P<mi>[0-5]\d))?(?:\s*(?P<z>{ZONE}))?)"
             ),
             time,
-        ),
+        )
+        .read_by_hand(by_hand::hour_h_minute),
         Rule::new(
             "fr:<hour>:<minute>",
             &format!(
@@ -767,7 +776,7 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 ))
             },
         )
-        .read_by_hand(by_hand::digits_and_unit),
+        .read_by_hand(by_hand::number_and_unit),
         Rule::new(
             "fr:dans la nuit",
             r"(?i)\b(?:dans|pendant|durant|au\s+cours\s+de|tard\s+dans)\s+(?P<t>la\s+(?P<p>nuit|soirée|matinée|journée))\b",
@@ -865,7 +874,8 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 };
                 Some(Expr::Literal(TimexType::Date, v.to_string()))
             },
-        ),
+        )
+        .read_by_hand(by_hand::span_only),
         Rule::new(
             "fr:<year>",
             &format!(r"(?i)\b(?P<t>(?P<part>{PART})?(?P<y>\d{{4}}))\b"),
