@@ -129,6 +129,25 @@ fn main() {
         french_raw.time.as_secs_f64() / french_single.time.as_secs_f64()
     );
 
+    // The same texts with no language given, as plain text files come:
+    // each document's language is detected first.
+    let unlabelled: Vec<InputDocument> = docs
+        .iter()
+        .map(|d| InputDocument {
+            lang: None,
+            ..d.clone()
+        })
+        .collect();
+    let detected = best_of(runs, || {
+        one.install(|| run_pipeline(&pipeline, &unlabelled))
+    });
+    report(
+        "language not given, 1 thread",
+        &detected,
+        bytes,
+        unlabelled.len(),
+    );
+
     println!("per stage, 1 thread:");
     for (name, time) in time_stages(&docs) {
         println!(
