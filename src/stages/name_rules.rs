@@ -2518,13 +2518,15 @@ fn read_word(
             return (range, cap | facts);
         }
     }
-    let word = span.slice(text);
     // Longer words and accented ones, in lowercase (most of them): their
-    // own lowercase and no capitalised word, told byte by byte without
-    // decoding.
-    if is_known_lowercase(word.as_bytes()) {
-        return (None, lexicon.facts(word.as_bytes()));
+    // own lowercase and no capitalised word, told from their bytes without
+    // decoding (nor the test of char boundaries a `str` slice makes: the
+    // tokens' spans are on them).
+    let word_bytes = &text.as_bytes()[span.range()];
+    if is_known_lowercase(word_bytes) {
+        return (None, lexicon.facts(word_bytes));
     }
+    let word = span.slice(text);
     // Most words are ASCII without capitals, their own lowercase.
     let cap = if is_cap(word) { facts::CAP } else { 0 };
     if cap == 0 && word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -2551,6 +2553,17 @@ fn is_known_lowercase(word: &[u8]) -> bool {
             break;
         }
         rest = tail;
+    }
+    // Fewer than eight bytes left after whole chunks of ASCII lowercase: the
+    // word's last eight bytes, read at once, cover them (the bytes read
+    // twice passed already), as most long words end.
+    if rest.len() < 8 {
+        if let Some(last) = word.last_chunk::<8>() {
+            let last = u64::from_le_bytes(*last);
+            if last & ASCII_HIGH_BITS == 0 && ascii_capitals(last) == 0 {
+                return true;
+            }
+        }
     }
     let mut bytes = rest.iter();
     while let Some(&b) = bytes.next() {
@@ -3069,6 +3082,25 @@ mod tests {
             "ÀÉÎ",
             "abcdefghijkl",
             "abcdefGhijkl",
+            // Long words: whole chunks, then the last eight bytes at once.
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghI",
+            "Abcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoP",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopQ",
+            "abcdefghijklmnopqrstuvwxyz-abcdefghijklmnopqrstuvwxyz-abcdefghijklmnopqrstuvwxyZ",
+            "abcdefghé",
+            "abcdefghÉ",
+            "abcdéfghijklm",
+            "abcdÉfghijklm",
+            "abcdefgh’ijk",
+            "abcdefgh'Ijk",
+            "abcdefgh\tijk",
+            "a1b2c3d4e5f6g7h8i9",
+            "aujourd'hui",
             "é1",
             "",
             "L'",
