@@ -745,11 +745,26 @@ impl LongTable {
         (product >> self.shift) as usize & (self.slots.len() - 1)
     }
 
+    /// Most long words of a text are in no list, and most of those find
+    /// their first slot empty: that test is made here, and the probe of
+    /// full slots (and its compare of strings) in [`LongTable::probe`], so
+    /// that the usual miss saves and restores no registers.
+    #[inline(always)]
     fn get(&self, word: &[u8]) -> u32 {
         let Some(prefix) = long_prefix(word) else {
             return 0;
         };
-        let mut i = self.slot(prefix, word.len());
+        let i = self.slot(prefix, word.len());
+        match self.slots.get(i) {
+            Some(Some(_)) => self.probe(i, prefix, word),
+            _ => 0,
+        }
+    }
+
+    /// [`LongTable::get`] from slot `i` on, `prefix` being the word's
+    /// [`long_prefix`].
+    #[inline(never)]
+    fn probe(&self, mut i: usize, prefix: u64, word: &[u8]) -> u32 {
         while let Some(&Some((p, w, bits))) = self.slots.get(i) {
             if p == prefix && w.as_bytes() == word {
                 return bits;
