@@ -2511,7 +2511,14 @@ fn read_word(
             // A short ASCII word with capitals (most capitalised words),
             // lowered in the integer: a capital's high bit, moved to the
             // bit that tells the cases apart.
-            let cap = if is_cap(span.slice(text)) {
+            // `is_cap` from the first byte, in hand (ASCII, as all eight):
+            // the word is sliced from the text (and its char boundaries
+            // tested) only for a lowercase article ("al-Assad").
+            let first = bytes as u8;
+            let cap = if first.is_ascii_uppercase()
+                || matches!(first, b'a' | b'e' | b'b' | b'i' | b'o')
+                    && is_cap_slow(span.slice(text))
+            {
                 facts::CAP
             } else {
                 0
@@ -3190,6 +3197,81 @@ mod tests {
                 read_word(text, span, &mut as_word, &LEXICON),
                 "{text:?}"
             );
+        }
+    }
+
+    /// The words' capitalisation, lowercase and lists as read on their
+    /// fast paths (eight bytes at once, long words' last eight bytes at
+    /// once, the first byte for `is_cap`) are those of the general way:
+    /// `is_cap`, `lower` and the lexicon's lists.
+    #[test]
+    fn words_read_fast_as_in_general() {
+        let long = "abcdefghij".repeat(8);
+        let long_cap = format!("{long}Z");
+        let words = [
+            "al-Assad",
+            "el-Sissi",
+            "bin-Laden",
+            "ibn-Saud",
+            "abu-Ali",
+            "ould-Ab",
+            "al-assad",
+            "iPhone",
+            "eBay",
+            "oNe",
+            "bUS",
+            "Iran",
+            "IRAN",
+            "USA",
+            "xY",
+            "Ministère",
+            "ministère",
+            "Élysée",
+            "étAt",
+            "Président",
+            "président",
+            "Assemblée",
+            "ABCDEFGHI",
+            "abcdefghI",
+            "Abcdefghi",
+            "aujourd'hui",
+            "Jean-Yves",
+            "l'",
+            "L'",
+            "qu’",
+            "1er",
+            "2016",
+            "10h30",
+            "x1Y2z3W4v5",
+            "Washington",
+            "washington",
+            "tribunal",
+            "Tribunal",
+            "ministres",
+            "Ministres",
+            "Σίσυφος",
+            "ΣΊΣΥΦΟΣ",
+            &long,
+            &long_cap,
+        ];
+        for word in words {
+            // The word alone, and with eight bytes to read on from it.
+            for text in [word.to_string(), format!("{word} abcdefgh")] {
+                let span = Span::new(0, word.len());
+                let mut lower_text = Vec::new();
+                let (range, bits) = read_token(&text, span, &mut lower_text, &LEXICON);
+                assert_eq!(bits & facts::CAP != 0, is_cap(word), "{word:?}");
+                let lowered = range.map_or(word.as_bytes(), |(s, e)| {
+                    &lower_text[s as usize..e as usize]
+                });
+                let expected = lower(word);
+                assert_eq!(lowered, expected.as_bytes(), "{word:?}");
+                let lists = LEXICON_LISTS
+                    .iter()
+                    .filter(|(list, _)| list.contains(&&*expected))
+                    .fold(0, |bits, (_, bit)| bits | bit);
+                assert_eq!(bits & !facts::CAP, lists, "{word:?}");
+            }
         }
     }
 
