@@ -101,40 +101,48 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let start = span.start + i;
-        let (end, number) = match ASCII_CLASS[usize::from(b)] {
-            SPACE => {
-                i += 1;
-                continue;
-            }
-            OTHER => {
-                out.push(Token {
-                    span: Span::new(start, start + 1),
-                    kind: TokenKind::Punct,
-                });
-                i += 1;
-                continue;
-            }
-            LETTER => fast_word_end(slice, i, i + 1, false),
-            DIGIT => fast_word_end(slice, i, i + 1, true),
-            LATIN1_LEAD if latin1_letter_at(bytes, i) => fast_word_end(slice, i, i, false),
-            _ => {
-                let Some(c) = slice.get(i..).and_then(|rest| rest.chars().next()) else {
-                    break;
-                };
-                if c.is_whitespace() {
-                    i += c.len_utf8();
+        // A word that starts with an ASCII letter (most tokens) is told by a
+        // table of its own: a test of the class in `ASCII_CLASS` first is
+        // folded into the jump through a table of the match below, which
+        // costs more.
+        let (end, number) = if ASCII_LETTER[usize::from(b)] {
+            fast_word_end(slice, i, i + 1, false)
+        } else {
+            match ASCII_CLASS[usize::from(b)] {
+                SPACE => {
+                    i += 1;
                     continue;
                 }
-                if !is_alphanumeric(c) {
+                OTHER => {
                     out.push(Token {
-                        span: Span::new(start, start + c.len_utf8()),
+                        span: Span::new(start, start + 1),
                         kind: TokenKind::Punct,
                     });
-                    i += c.len_utf8();
+                    i += 1;
                     continue;
                 }
-                let end = i + c.len_utf8();
-                word_end_from(slice, i, end, false)
+                LETTER => fast_word_end(slice, i, i + 1, false),
+                DIGIT => fast_word_end(slice, i, i + 1, true),
+                LATIN1_LEAD if latin1_letter_at(bytes, i) => fast_word_end(slice, i, i, false),
+                _ => {
+                    let Some(c) = slice.get(i..).and_then(|rest| rest.chars().next()) else {
+                        break;
+                    };
+                    if c.is_whitespace() {
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    if !is_alphanumeric(c) {
+                        out.push(Token {
+                            span: Span::new(start, start + c.len_utf8()),
+                            kind: TokenKind::Punct,
+                        });
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    let end = i + c.len_utf8();
+                    word_end_from(slice, i, end, false)
+                }
             }
         };
         out.push(Token {
@@ -231,6 +239,17 @@ static ENDS_WORD: [bool; 256] = {
     let mut b = 0;
     while b < 128 {
         table[b] = !matches!(ASCII_CLASS[b], LETTER | DIGIT) && !matches!(b as u8, b'-' | b'\'');
+        b += 1;
+    }
+    table
+};
+
+/// Whether a byte is an ASCII letter ([`LETTER`] in [`ASCII_CLASS`]).
+static ASCII_LETTER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = ASCII_CLASS[b] == LETTER;
         b += 1;
     }
     table
