@@ -101,40 +101,48 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let start = span.start + i;
-        let (end, number) = match ASCII_CLASS[usize::from(b)] {
-            SPACE => {
-                i += 1;
-                continue;
-            }
-            OTHER => {
-                out.push(Token {
-                    span: Span::new(start, start + 1),
-                    kind: TokenKind::Punct,
-                });
-                i += 1;
-                continue;
-            }
-            LETTER => fast_word_end(slice, i, i + 1, false),
-            DIGIT => fast_word_end(slice, i, i + 1, true),
-            LATIN1_LEAD if latin1_letter_at(bytes, i) => fast_word_end(slice, i, i, false),
-            _ => {
-                let Some(c) = slice.get(i..).and_then(|rest| rest.chars().next()) else {
-                    break;
-                };
-                if c.is_whitespace() {
-                    i += c.len_utf8();
+        // A word that starts with an ASCII letter (most tokens) is told by a
+        // table of its own: a test of the class in `ASCII_CLASS` first is
+        // folded into the jump through a table of the match below, which
+        // costs more.
+        let (end, number) = if ASCII_LETTER[usize::from(b)] {
+            fast_word_end(slice, i, i + 1, false)
+        } else {
+            match ASCII_CLASS[usize::from(b)] {
+                SPACE => {
+                    i += 1;
                     continue;
                 }
-                if !is_alphanumeric(c) {
+                OTHER => {
                     out.push(Token {
-                        span: Span::new(start, start + c.len_utf8()),
+                        span: Span::new(start, start + 1),
                         kind: TokenKind::Punct,
                     });
-                    i += c.len_utf8();
+                    i += 1;
                     continue;
                 }
-                let end = i + c.len_utf8();
-                word_end_from(slice, i, end, false)
+                LETTER => fast_word_end(slice, i, i + 1, false),
+                DIGIT => fast_word_end(slice, i, i + 1, true),
+                LATIN1_LEAD if latin1_letter_at(bytes, i) => fast_word_end(slice, i, i, false),
+                _ => {
+                    let Some(c) = slice.get(i..).and_then(|rest| rest.chars().next()) else {
+                        break;
+                    };
+                    if c.is_whitespace() {
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    if !is_alphanumeric(c) {
+                        out.push(Token {
+                            span: Span::new(start, start + c.len_utf8()),
+                            kind: TokenKind::Punct,
+                        });
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    let end = i + c.len_utf8();
+                    word_end_from(slice, i, end, false)
+                }
             }
         };
         out.push(Token {
@@ -169,6 +177,18 @@ fn latin1_letter_at(bytes: &[u8], i: usize) -> bool {
 #[inline(always)]
 fn fast_word_end(slice: &str, i: usize, mut end: usize, first_digit: bool) -> (usize, bool) {
     let bytes = slice.as_bytes();
+    if !first_digit {
+        // Most words: ASCII letters ended by a space or a mark that joins
+        // nothing, told by one lookup of the byte after them (no byte past
+        // ASCII ends a word there: it may be an accented letter).
+        end += ascii_alnum_run(bytes, end);
+        match bytes.get(end) {
+            None => return (end, false),
+            Some(&b) if ENDS_WORD[usize::from(b)] => return (end, false),
+            // Read on below from `end` (its run of letters is empty).
+            Some(_) => {}
+        }
+    }
     let mut letters = !first_digit;
     loop {
         if letters {
@@ -210,6 +230,30 @@ fn fast_word_end(slice: &str, i: usize, mut end: usize, first_digit: bool) -> (u
         word_end_from(slice, i, end, all_digits)
     }
 }
+
+/// Whether a word of letters ends before this byte, as [`fast_word_end`]
+/// tells it after a run of ASCII letters and digits: an ASCII byte that is
+/// none of them nor a joiner of words (hyphen, apostrophe).
+static ENDS_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !matches!(ASCII_CLASS[b], LETTER | DIGIT) && !matches!(b as u8, b'-' | b'\'');
+        b += 1;
+    }
+    table
+};
+
+/// Whether a byte is an ASCII letter ([`LETTER`] in [`ASCII_CLASS`]).
+static ASCII_LETTER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = ASCII_CLASS[b] == LETTER;
+        b += 1;
+    }
+    table
+};
 
 /// Whether an ASCII byte is a letter or a digit ([`LETTER`] or [`DIGIT`]
 /// in [`ASCII_CLASS`]), a test the loops over a word's bytes make at each.
@@ -491,6 +535,39 @@ mod tests {
             words("L'Europe QU’il jusqu'à l'« a »"),
             ["L'", "Europe", "QU’", "il", "jusqu'", "à", "l'", "«", "a", "»"]
         );
+    }
+
+    /// The words ended by one lookup after their letters ([`ENDS_WORD`])
+    /// and those read on past it, as the reference has them: every span of
+    /// tricky texts, so that words also end at a span's end with text after
+    /// it.
+    #[test]
+    fn words_end_as_in_the_reference() {
+        let long = "abcdefghij".repeat(9);
+        let texts = [
+            String::new(),
+            "a".into(),
+            "\t".into(),
+            "le\tchat\n\nnoir\r\n".into(),
+            "l'Europe d’Arménie jusqu'à Iran's O'Brien aujourd'hui s'".into(),
+            "Jean-Yves al-Assad -- a-b- -c x-".into(),
+            "été Ministère coûte 3,5 % 1.000.000 10h30 1er 2e A1 b2c".into(),
+            "word, word. word; word: word! word? word) (word «word» “word”".into(),
+            "naïve façade Œuvre straße ΣΊΣΥΦΟΣ x×y a÷b".into(),
+            format!("{long} {long}-{long} {long}'s {long}é{long}"),
+        ];
+        for text in &texts {
+            for start in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                for end in (start..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                    let span = Span::new(start, end);
+                    let mut fast = Vec::new();
+                    tokenize_into(text, span, &mut fast);
+                    let mut slow = Vec::new();
+                    reference::tokenize_into(text, span, &mut slow);
+                    assert_eq!(fast, slow, "{:?}", &text[start..end]);
+                }
+            }
+        }
     }
 
     proptest::proptest! {

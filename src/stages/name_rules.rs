@@ -745,11 +745,26 @@ impl LongTable {
         (product >> self.shift) as usize & (self.slots.len() - 1)
     }
 
+    /// Most long words of a text are in no list, and most of those find
+    /// their first slot empty: that test is made here, and the probe of
+    /// full slots (and its compare of strings) in [`LongTable::probe`], so
+    /// that the usual miss saves and restores no registers.
+    #[inline(always)]
     fn get(&self, word: &[u8]) -> u32 {
         let Some(prefix) = long_prefix(word) else {
             return 0;
         };
-        let mut i = self.slot(prefix, word.len());
+        let i = self.slot(prefix, word.len());
+        match self.slots.get(i) {
+            Some(Some(_)) => self.probe(i, prefix, word),
+            _ => 0,
+        }
+    }
+
+    /// [`LongTable::get`] from slot `i` on, `prefix` being the word's
+    /// [`long_prefix`].
+    #[inline(never)]
+    fn probe(&self, mut i: usize, prefix: u64, word: &[u8]) -> u32 {
         while let Some(&Some((p, w, bits))) = self.slots.get(i) {
             if p == prefix && w.as_bytes() == word {
                 return bits;
@@ -2496,7 +2511,14 @@ fn read_word(
             // A short ASCII word with capitals (most capitalised words),
             // lowered in the integer: a capital's high bit, moved to the
             // bit that tells the cases apart.
-            let cap = if is_cap(span.slice(text)) {
+            // `is_cap` from the first byte, in hand (ASCII, as all eight):
+            // the word is sliced from the text (and its char boundaries
+            // tested) only for a lowercase article ("al-Assad").
+            let first = bytes as u8;
+            let cap = if first.is_ascii_uppercase()
+                || matches!(first, b'a' | b'e' | b'b' | b'i' | b'o')
+                    && is_cap_slow(span.slice(text))
+            {
                 facts::CAP
             } else {
                 0
@@ -2518,13 +2540,15 @@ fn read_word(
             return (range, cap | facts);
         }
     }
-    let word = span.slice(text);
     // Longer words and accented ones, in lowercase (most of them): their
-    // own lowercase and no capitalised word, told byte by byte without
-    // decoding.
-    if is_known_lowercase(word.as_bytes()) {
-        return (None, lexicon.facts(word.as_bytes()));
+    // own lowercase and no capitalised word, told from their bytes without
+    // decoding (nor the test of char boundaries a `str` slice makes: the
+    // tokens' spans are on them).
+    let word_bytes = &text.as_bytes()[span.range()];
+    if is_known_lowercase(word_bytes) {
+        return (None, lexicon.facts(word_bytes));
     }
+    let word = span.slice(text);
     // Most words are ASCII without capitals, their own lowercase.
     let cap = if is_cap(word) { facts::CAP } else { 0 };
     if cap == 0 && word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -2551,6 +2575,17 @@ fn is_known_lowercase(word: &[u8]) -> bool {
             break;
         }
         rest = tail;
+    }
+    // Fewer than eight bytes left after whole chunks of ASCII lowercase: the
+    // word's last eight bytes, read at once, cover them (the bytes read
+    // twice passed already), as most long words end.
+    if rest.len() < 8 {
+        if let Some(last) = word.last_chunk::<8>() {
+            let last = u64::from_le_bytes(*last);
+            if last & ASCII_HIGH_BITS == 0 && ascii_capitals(last) == 0 {
+                return true;
+            }
+        }
     }
     let mut bytes = rest.iter();
     while let Some(&b) = bytes.next() {
@@ -3069,6 +3104,25 @@ mod tests {
             "ÀÉÎ",
             "abcdefghijkl",
             "abcdefGhijkl",
+            // Long words: whole chunks, then the last eight bytes at once.
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghI",
+            "Abcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoP",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopQ",
+            "abcdefghijklmnopqrstuvwxyz-abcdefghijklmnopqrstuvwxyz-abcdefghijklmnopqrstuvwxyZ",
+            "abcdefghé",
+            "abcdefghÉ",
+            "abcdéfghijklm",
+            "abcdÉfghijklm",
+            "abcdefgh’ijk",
+            "abcdefgh'Ijk",
+            "abcdefgh\tijk",
+            "a1b2c3d4e5f6g7h8i9",
+            "aujourd'hui",
             "é1",
             "",
             "L'",
@@ -3143,6 +3197,81 @@ mod tests {
                 read_word(text, span, &mut as_word, &LEXICON),
                 "{text:?}"
             );
+        }
+    }
+
+    /// The words' capitalisation, lowercase and lists as read on their
+    /// fast paths (eight bytes at once, long words' last eight bytes at
+    /// once, the first byte for `is_cap`) are those of the general way:
+    /// `is_cap`, `lower` and the lexicon's lists.
+    #[test]
+    fn words_read_fast_as_in_general() {
+        let long = "abcdefghij".repeat(8);
+        let long_cap = format!("{long}Z");
+        let words = [
+            "al-Assad",
+            "el-Sissi",
+            "bin-Laden",
+            "ibn-Saud",
+            "abu-Ali",
+            "ould-Ab",
+            "al-assad",
+            "iPhone",
+            "eBay",
+            "oNe",
+            "bUS",
+            "Iran",
+            "IRAN",
+            "USA",
+            "xY",
+            "Ministère",
+            "ministère",
+            "Élysée",
+            "étAt",
+            "Président",
+            "président",
+            "Assemblée",
+            "ABCDEFGHI",
+            "abcdefghI",
+            "Abcdefghi",
+            "aujourd'hui",
+            "Jean-Yves",
+            "l'",
+            "L'",
+            "qu’",
+            "1er",
+            "2016",
+            "10h30",
+            "x1Y2z3W4v5",
+            "Washington",
+            "washington",
+            "tribunal",
+            "Tribunal",
+            "ministres",
+            "Ministres",
+            "Σίσυφος",
+            "ΣΊΣΥΦΟΣ",
+            &long,
+            &long_cap,
+        ];
+        for word in words {
+            // The word alone, and with eight bytes to read on from it.
+            for text in [word.to_string(), format!("{word} abcdefgh")] {
+                let span = Span::new(0, word.len());
+                let mut lower_text = Vec::new();
+                let (range, bits) = read_token(&text, span, &mut lower_text, &LEXICON);
+                assert_eq!(bits & facts::CAP != 0, is_cap(word), "{word:?}");
+                let lowered = range.map_or(word.as_bytes(), |(s, e)| {
+                    &lower_text[s as usize..e as usize]
+                });
+                let expected = lower(word);
+                assert_eq!(lowered, expected.as_bytes(), "{word:?}");
+                let lists = LEXICON_LISTS
+                    .iter()
+                    .filter(|(list, _)| list.contains(&&*expected))
+                    .fold(0, |bits, (_, bit)| bits | bit);
+                assert_eq!(bits & !facts::CAP, lists, "{word:?}");
+            }
         }
     }
 
