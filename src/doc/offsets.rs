@@ -26,10 +26,20 @@ impl CharIndex {
     pub fn new(text: &str) -> CharIndex {
         let mut multibyte = Vec::new();
         let mut extra = 0;
-        // Only the leading bytes of multibyte chars matter (0b11xx_xxxx);
-        // the ASCII runs between them are skipped a byte at a time without
-        // decoding.
-        for (i, &b) in text.as_bytes().iter().enumerate() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // Only the leading bytes of multibyte chars matter (0b11xx_xxxx).
+        // Eight plain ASCII bytes (most of any Latin-script text) are
+        // skipped with one test; the others are read one by one.
+        while i < bytes.len() {
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+                if v & 0x8080_8080_8080_8080 == 0 {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
             if b >= 0xC0 {
                 extra += match b {
                     0xF0.. => 3,
@@ -38,6 +48,7 @@ impl CharIndex {
                 };
                 multibyte.push((i, extra));
             }
+            i += 1;
         }
         CharIndex { multibyte }
     }
@@ -58,6 +69,27 @@ impl CharIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matches_a_char_count_around_ascii_runs_of_every_length() {
+        // Multibyte chars at every position relative to the eight-byte
+        // steps, at the start and at the end.
+        for run in 0..20 {
+            let ascii = "a".repeat(run);
+            let text = format!("é{ascii}’{ascii}😀{ascii}ß{ascii}x{ascii}ж");
+            let index = CharIndex::new(&text);
+            for (byte, _) in text
+                .char_indices()
+                .chain(std::iter::once((text.len(), ' ')))
+            {
+                assert_eq!(
+                    index.char_offset(byte),
+                    text[..byte].chars().count(),
+                    "run {run}, byte {byte}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn matches_a_char_count_everywhere() {
