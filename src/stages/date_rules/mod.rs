@@ -127,6 +127,15 @@ impl Rule {
         self.filter.read_by_hand(reader);
         self
     }
+
+    /// The rule, with the accented windows whose text `rejects` accepts
+    /// passed over without its search ([`filter::Projected::rejects`]):
+    /// `rejects` must accept only texts that are, wherever the filter
+    /// matches them, the rule's whole match and one its `build` rejects.
+    pub(crate) fn rejects(mut self, rejects: fn(&str) -> bool) -> Rule {
+        self.filter.rejects(rejects);
+        self
+    }
 }
 
 /// The gate in front of a language's rules ([`gate::Gate`]), over the
