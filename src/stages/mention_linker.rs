@@ -1,5 +1,7 @@
 //! Links mentions of one real-world entity into one [`Entity`].
 
+use std::collections::hash_map::Entry;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::doc::{fold, Document, Entity, Label, Mention, MentionSource};
@@ -231,9 +233,10 @@ impl MentionLinker {
                 // to the same entity, and leaves the key maps as they were:
                 // a name said again is looked up once, no key built.
                 let memo_key = (m.label, text, m.canonical.as_deref(), m.id.as_deref());
-                let e = match linked_before.get(&memo_key) {
-                    Some(&e) => e,
-                    None => {
+                // One hash of the memo key whether it is known or not.
+                let e = match linked_before.entry(memo_key) {
+                    Entry::Occupied(known) => *known.get(),
+                    Entry::Vacant(slot) => {
                         let name_key = match (m.label, list, &m.canonical) {
                             // The name is the text, whose words are known.
                             (Label::Per, Some(l), None) => (m.label, word_lists[l].key.clone()),
@@ -256,19 +259,26 @@ impl MentionLinker {
                         let e = match &m.id {
                             // The key is the name key: one lookup does.
                             None => *by_key.entry(name_key).or_insert_with(new_entity),
+                            // The id's entity, else the name's, else a new
+                            // one; the name leads to it from now on unless
+                            // it already leads elsewhere. Each key hashed
+                            // once or twice, not twice or three times.
                             Some(id) => {
                                 let key = (m.label, id_key(id));
-                                let known =
-                                    by_key.get(&key).or_else(|| by_key.get(&name_key)).copied();
-                                let e = *by_key
-                                    .entry(key)
-                                    .or_insert_with(|| known.unwrap_or_else(new_entity));
-                                by_key.entry(name_key).or_insert(e);
-                                e
+                                match by_key.get(&key).copied() {
+                                    Some(e) => {
+                                        by_key.entry(name_key).or_insert(e);
+                                        e
+                                    }
+                                    None => {
+                                        let e = *by_key.entry(name_key).or_insert_with(new_entity);
+                                        by_key.insert(key, e);
+                                        e
+                                    }
+                                }
                             }
                         };
-                        linked_before.insert(memo_key, e);
-                        e
+                        *slot.insert(e)
                     }
                 };
                 entities[e].mentions.push(i);
