@@ -250,14 +250,15 @@ impl Stage for EventAssembler {
         &[Layer::Events]
     }
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let body: Vec<Span> = doc
+        // The lead: the first two body sentences (or the only one). Found
+        // without a list of every body sentence, which nothing else reads.
+        let lead_end = doc
             .sentences
             .iter()
             .filter(|s| s.kind == SentenceKind::Body)
-            .map(|s| s.span)
-            .collect();
-        // The lead: the first two body sentences.
-        let lead_end = body.get(1).or(body.first()).map_or(0, |s| s.end);
+            .take(2)
+            .last()
+            .map_or(0, |s| s.span.end);
         let mut events: Vec<Event> = Vec::new();
         // The participant keys of each event, and the events of each key.
         let mut event_keys: Vec<BTreeSet<String>> = Vec::new();
