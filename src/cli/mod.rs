@@ -172,16 +172,19 @@ impl Sink {
 
     /// Writes a record: the bytes [`Render`] made of it for this sink, or,
     /// for CSV tables, the record itself.
-    fn write(&mut self, done: &Finished) -> Result<()> {
-        match self {
-            Sink::Jsonl(out) | Sink::Outline(out) => out.write_all(&done.bytes)?,
-            Sink::Json { out, first } => {
+    fn write(&mut self, output: &Output) -> Result<()> {
+        match (self, output) {
+            (Sink::Jsonl(out) | Sink::Outline(out), Output::Bytes(bytes)) => {
+                out.write_all(bytes)?
+            }
+            (Sink::Json { out, first }, Output::Bytes(bytes)) => {
                 out.write_all(if *first { b"\n" } else { b",\n" })?;
                 *first = false;
-                out.write_all(&done.bytes)?;
+                out.write_all(bytes)?;
             }
-            Sink::Csv(t) => t.write(&done.record)?,
-            Sink::CsvDir(t) => t.write(&done.record)?,
+            (Sink::Csv(t), Output::Record(record)) => t.write(record)?,
+            (Sink::CsvDir(t), Output::Record(record)) => t.write(record)?,
+            _ => bail!("internal error: a record made ready for another output format"),
         }
         Ok(())
     }
@@ -218,26 +221,52 @@ enum Render {
 }
 
 impl Render {
-    /// The record's bytes in this format (none for CSV tables).
-    fn bytes(self, record: &Record) -> Result<Vec<u8>> {
-        let mut bytes = Vec::new();
-        match self {
-            Render::JsonLine => output::push_jsonl(&mut bytes, record)?,
-            Render::PrettyJson => serde_json::to_writer_pretty(&mut bytes, record)?,
-            Render::Outline => {
-                bytes = output::outline(record).into_bytes();
-                bytes.push(b'\n');
+    /// The record made ready to write: its bytes in this format, the record
+    /// itself dropped here in the worker (a batch keeps only its bytes), or
+    /// for CSV tables the record.
+    fn finish(self, mut record: Record) -> Result<Finished> {
+        let bytes = match self {
+            Render::Tables => {
+                return Ok(Finished {
+                    id: record.id.clone(),
+                    errors: record.errors.clone(),
+                    output: Output::Record(Box::new(record)),
+                })
             }
-            Render::Tables => {}
-        }
-        Ok(bytes)
+            Render::JsonLine => {
+                let mut bytes = Vec::new();
+                output::push_jsonl(&mut bytes, &record)?;
+                bytes
+            }
+            Render::PrettyJson => serde_json::to_vec_pretty(&record)?,
+            Render::Outline => {
+                let mut bytes = output::outline(&record).into_bytes();
+                bytes.push(b'\n');
+                bytes
+            }
+        };
+        Ok(Finished {
+            id: std::mem::take(&mut record.id),
+            errors: std::mem::take(&mut record.errors),
+            output: Output::Bytes(bytes),
+        })
     }
 }
 
-/// A document's record and its output bytes (see [`Render`]).
+/// A document's output, ready to write (see [`Render`]), with what the
+/// summary reports of it.
 struct Finished {
-    record: Record,
-    bytes: Vec<u8>,
+    id: String,
+    errors: Vec<String>,
+    output: Output,
+}
+
+/// What is written of a record.
+enum Output {
+    /// Its JSON, JSON line or outline.
+    Bytes(Vec<u8>),
+    /// The record, for the CSV tables.
+    Record(Box<Record>),
 }
 
 /// Counts for the closing summary; they always balance: every document read
@@ -338,8 +367,7 @@ fn write_batch(
     if records.is_empty() {
         return Ok(());
     }
-    for done in records {
-        let record = &done.record;
+    for record in records {
         if !record.errors.is_empty() {
             tally.with_errors += 1;
             if !quiet {
@@ -353,7 +381,7 @@ fn write_batch(
                 }
             }
         }
-        sink.write(done)?;
+        sink.write(&record.output)?;
         tally.written += 1;
     }
     // Flush after every batch: downstream readers (a pipe, Spark's `pipe()`)
@@ -388,22 +416,20 @@ fn process_batch(
                 Err(failed) => (failed.id.clone(), Some(failed)),
             };
             let finished = record.and_then(|record| {
-                let bytes = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    render.bytes(&record)
-                }));
-                match bytes {
-                    Ok(Ok(bytes)) => Some(Finished { record, bytes }),
-                    _ => None,
-                }
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render.finish(record)))
+                    .ok()
+                    .and_then(Result::ok)
             });
             finished.unwrap_or_else(|| {
-                let record = Record::failed(
-                    id.clone(),
-                    format!("{id}: internal error (please report this input)"),
-                );
-                // A record with no content serializes whatever happened above.
-                let bytes = render.bytes(&record).unwrap_or_default();
-                Finished { record, bytes }
+                let error = format!("{id}: internal error (please report this input)");
+                // A record with no content is written whatever happened above.
+                render
+                    .finish(Record::failed(id.clone(), error.clone()))
+                    .unwrap_or_else(|_| Finished {
+                        id,
+                        errors: vec![error],
+                        output: Output::Bytes(Vec::new()),
+                    })
             })
         })
         .collect()
