@@ -70,30 +70,9 @@ impl CharIndex {
 mod tests {
     use super::*;
 
-    #[test]
-    fn matches_a_char_count_around_ascii_runs_of_every_length() {
-        // Multibyte chars at every position relative to the eight-byte
-        // steps, at the start and at the end.
-        for run in 0..20 {
-            let ascii = "a".repeat(run);
-            let text = format!("é{ascii}’{ascii}😀{ascii}ß{ascii}x{ascii}ж");
-            let index = CharIndex::new(&text);
-            for (byte, _) in text
-                .char_indices()
-                .chain(std::iter::once((text.len(), ' ')))
-            {
-                assert_eq!(
-                    index.char_offset(byte),
-                    text[..byte].chars().count(),
-                    "run {run}, byte {byte}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn matches_a_char_count_everywhere() {
-        let text = "Élysée’s «talks» 😀 ok";
+    /// Every char boundary of `text` (and its end) maps to the number of
+    /// chars before it.
+    fn assert_char_counts(text: &str) {
         let index = CharIndex::new(text);
         for (byte, _) in text
             .char_indices()
@@ -102,8 +81,24 @@ mod tests {
             assert_eq!(
                 index.char_offset(byte),
                 text[..byte].chars().count(),
-                "byte {byte}"
+                "{text:?}, byte {byte}"
             );
         }
+    }
+
+    #[test]
+    fn matches_a_char_count_around_ascii_runs_of_every_length() {
+        // Multibyte chars at every position relative to the eight-byte
+        // steps, at the start and at the end.
+        for run in 0..20 {
+            let ascii = "a".repeat(run);
+            assert_char_counts(&format!("é{ascii}’{ascii}😀{ascii}ß{ascii}x{ascii}ж"));
+        }
+    }
+
+    #[test]
+    fn matches_a_char_count_everywhere() {
+        assert_char_counts("Élysée’s «talks» 😀 ok");
+        assert_char_counts("");
     }
 }
