@@ -167,6 +167,28 @@ struct Line {
     after_blank: bool,
 }
 
+/// A line as the set of lines already seen holds it: equal as its text is,
+/// hashed on its length and its first and last 32 bytes only. A paragraph
+/// runs to hundreds of bytes, and hashing each whole was most of the cost
+/// of finding repeated lines; lines that share length, head and tail are
+/// still told apart by the comparison of their whole text.
+#[derive(PartialEq, Eq)]
+struct SeenLine<'t>(&'t str);
+
+impl std::hash::Hash for SeenLine<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let bytes = self.0.as_bytes();
+        const ENDS: usize = 32;
+        state.write_usize(bytes.len());
+        if bytes.len() <= 2 * ENDS {
+            state.write(bytes);
+        } else {
+            state.write(&bytes[..ENDS]);
+            state.write(&bytes[bytes.len() - ENDS..]);
+        }
+    }
+}
+
 fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -179,8 +201,7 @@ fn lines(text: &str) -> Vec<Line> {
             after_blank = true;
             continue;
         }
-        let lead = piece.len() - piece.trim_start().len();
-        let s = line_start + lead;
+        let s = line_start + lead_of(piece, trimmed);
         out.push(Line {
             span: Span::new(s, s + trimmed.len()),
             after_blank,
@@ -202,15 +223,16 @@ fn ends_with_terminal(line: &str) -> bool {
 /// the line has at most [`TIMESTAMP_MAX_WORDS`] words (a paragraph is not
 /// split whole just to be tested).
 fn is_timestamp(line: &str) -> bool {
-    let tokens: Vec<&str> = line.split_whitespace().collect();
-    if tokens.is_empty() {
+    // Read twice over, with no list of the words (a line in a few is asked).
+    let tokens = || line.split_whitespace();
+    if tokens().next().is_none() {
         return false;
     }
-    let has_year_or_time = tokens.iter().any(|t| {
+    let has_year_or_time = tokens().any(|t| {
         let digits = t.chars().filter(char::is_ascii_digit).count();
         digits >= 4 || t.contains(':') || (t.contains('h') && digits >= 2)
     });
-    has_year_or_time && tokens.iter().all(|t| TIMESTAMP_TOKEN.is_match(t))
+    has_year_or_time && tokens().all(|t| TIMESTAMP_TOKEN.is_match(t))
 }
 
 /// The most words a timestamp line has.
@@ -315,7 +337,7 @@ impl SentenceSplitter {
         let lines = lines(text);
         let mut out = Vec::new();
         // Sized once: grown step by step, the set rehashed every line.
-        let mut seen: HashSet<&str> =
+        let mut seen: HashSet<SeenLine<'_>> =
             HashSet::with_capacity_and_hasher(lines.len(), Default::default());
         let mut i = 0;
         while i < lines.len() {
@@ -323,7 +345,10 @@ impl SentenceSplitter {
             let s = line.span.slice(text);
             // Furniture: a known page line, or a line that repeats an earlier
             // one (the headline shown twice).
-            let kind = if is_furniture(s) || seen.contains(s) {
+            // Whether the line is new is asked once, where a lookup and an
+            // insert hashed it twice.
+            let repeated = !seen.insert(SeenLine(s));
+            let kind = if is_furniture(s) || repeated {
                 Some(SentenceKind::Furniture)
             } else if i == 0
                 && lines.len() > 1
@@ -345,7 +370,6 @@ impl SentenceSplitter {
                     None
                 }
             };
-            seen.insert(s);
             if let Some(kind) = kind {
                 out.push(Sentence {
                     span: line.span,
@@ -368,12 +392,12 @@ impl SentenceSplitter {
                     && !is_bullet(next_text)
                     && (ends_with_terminal(cur) || starts_lowercase(next_text))
                     && !is_furniture(next_text)
-                    && !seen.contains(next_text);
+                    && !seen.contains(&SeenLine(next_text));
                 if !continues {
                     break;
                 }
                 end += 1;
-                seen.insert(next_text);
+                seen.insert(SeenLine(next_text));
             }
             let region = Span::new(line.span.start, lines[end].span.end);
             let region_text = region.slice(text);
@@ -514,15 +538,22 @@ fn next_terminator(bytes: &[u8], pos: usize, ellipsis: &mut NextEllipsis) -> Opt
 
 fn push_trimmed(start: usize, end: usize, text: &str, out: &mut Vec<Sentence>) {
     let piece = &text[start..end];
-    let lead = piece.len() - piece.trim_start().len();
     let trimmed = piece.trim();
     if trimmed.is_empty() {
         return;
     }
+    let lead = lead_of(piece, trimmed);
     out.push(Sentence {
         span: Span::new(start + lead, start + lead + trimmed.len()),
         kind: SentenceKind::Body,
     });
+}
+
+/// The bytes `piece.trim()` (that is `trimmed`) cut from the start of
+/// `piece`: one trim finds both ends, where `trim_start` and then `trim`
+/// read the leading space twice.
+fn lead_of(piece: &str, trimmed: &str) -> usize {
+    trimmed.as_ptr() as usize - piece.as_ptr() as usize
 }
 
 fn starts_sentence(s: &str) -> bool {
@@ -535,10 +566,14 @@ fn starts_sentence(s: &str) -> bool {
 
 /// True when the word before a period is an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '«' | '"' | '“' | '['))
-        .next()
-        .unwrap_or("");
+    // The word is what follows the last separator (as `rsplit` finds it,
+    // without its searcher: this runs at most sentence ends).
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '«' | '"' | '“' | '['))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = &before[word_start..];
     if word.is_empty() {
         return false;
     }
@@ -547,7 +582,10 @@ fn is_abbreviation(before: &str) -> bool {
     }
     // Initials: "J", "K", "J.-P", "U.S" (a single letter after a dot or a
     // hyphen, or at the word's start).
-    let last_part = word.rsplit(['.', '-']).next().unwrap_or(word);
+    let last_part = &word[word
+        .bytes()
+        .rposition(|b| b == b'.' || b == b'-')
+        .map_or(0, |k| k + 1)..];
     let mut chars = last_part.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if c.is_uppercase() {
@@ -629,6 +667,64 @@ mod tests {
                 assert_eq!(count_words(&text, 100), want, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn abbreviation_word_is_the_one_rsplit_finds() {
+        // The word before the period as the first version read it.
+        fn word_by_rsplit(before: &str) -> &str {
+            before
+                .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '«' | '"' | '“' | '['))
+                .next()
+                .unwrap_or("")
+        }
+        for before in [
+            "",
+            "M",
+            "le gén",
+            "vu (Dr",
+            "«Mme",
+            "“U.S",
+            "J.-P",
+            "\u{a0}Mgr",
+            "x\u{2009}St",
+            "a [art",
+            "dit \"No",
+            "ville-É",
+            "été",
+            "fin ",
+            "U.S.A",
+        ] {
+            let word = word_by_rsplit(before);
+            let last_part = word.rsplit(['.', '-']).next().unwrap_or(word);
+            let single_capital = {
+                let mut chars = last_part.chars();
+                matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+            };
+            let want = !word.is_empty()
+                && (ABBREVIATIONS.contains(word)
+                    || single_capital
+                    || (word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2)));
+            assert_eq!(is_abbreviation(before), want, "{before:?}");
+        }
+    }
+
+    #[test]
+    fn long_lines_with_the_same_ends_are_not_repeats() {
+        let head = "Le conseil municipal a voté mardi soir le budget de la ville";
+        let tail = "et la séance a été levée peu après vingt-deux heures.";
+        let one = format!("{head}, après trois heures de débat, {tail}");
+        let two = format!("{head}, après quatre heures de débat, {tail}");
+        let text = format!("{one}\n\n{two}\n\n{one}");
+        let kinds: Vec<SentenceKind> = split(&text).into_iter().map(|(_, k)| k).collect();
+        assert_eq!(
+            kinds,
+            [
+                SentenceKind::Body,
+                SentenceKind::Body,
+                SentenceKind::Furniture
+            ]
+        );
     }
 
     #[test]
