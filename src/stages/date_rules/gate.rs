@@ -30,11 +30,34 @@ pub(super) struct Gate {
     needed_by: Vec<u64>,
 }
 
-/// The pieces found in one sentence: for each piece, where its last match
-/// there ends, if it matches.
+/// Where a candidate rule's matches can be in a sentence's projection, as
+/// its pieces' matches tell ([`Gate::candidates`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Bounds {
+    /// No match of the rule starts at or after this offset: the earliest
+    /// of its pieces' last ends (a match holds a match of each piece,
+    /// which ends after the rule's match starts).
+    pub until: usize,
+    /// Every match of the rule holds a match of one of its pieces that
+    /// ends at or after this offset: the latest of its pieces' first ends
+    /// ([`super::filter::Projected::floor`]).
+    pub first_end: usize,
+}
+
+impl Bounds {
+    /// No bounds: matches may start and end anywhere.
+    #[cfg(test)]
+    pub(super) const NONE: Bounds = Bounds {
+        until: usize::MAX,
+        first_end: 0,
+    };
+}
+
+/// The pieces found in one sentence: for each piece, where its first and
+/// its last match there end, if it matches.
 #[derive(Default)]
 pub(super) struct Found {
-    last_end: Vec<Option<usize>>,
+    ends: Vec<Option<(usize, usize)>>,
     /// The pieces found, each once: clearing resets only these, and only
     /// the rules that need one of them can be candidates.
     seen: Vec<usize>,
@@ -42,36 +65,42 @@ pub(super) struct Found {
 
 impl Found {
     fn clear(&mut self, pieces: usize) {
-        if self.last_end.len() == pieces {
+        if self.ends.len() == pieces {
             for &i in &self.seen {
-                if let Some(last) = self.last_end.get_mut(i) {
-                    *last = None;
+                if let Some(ends) = self.ends.get_mut(i) {
+                    *ends = None;
                 }
             }
         } else {
-            self.last_end.clear();
-            self.last_end.resize(pieces, None);
+            self.ends.clear();
+            self.ends.resize(pieces, None);
         }
         self.seen.clear();
     }
 
     /// Piece `i` has a match ending at `end` (ends come in order).
     fn set(&mut self, i: usize, end: usize) {
-        if let Some(last) = self.last_end.get_mut(i) {
-            if last.is_none() {
-                self.seen.push(i);
+        if let Some(ends) = self.ends.get_mut(i) {
+            match ends {
+                Some((_, last)) => *last = end,
+                None => {
+                    self.seen.push(i);
+                    *ends = Some((end, end));
+                }
             }
-            *last = Some(end);
         }
     }
 
     /// Every piece, ending anywhere.
     fn all(&mut self) {
-        (0..self.last_end.len()).for_each(|i| self.set(i, usize::MAX));
+        self.seen.clear();
+        self.seen.extend(0..self.ends.len());
+        self.ends.fill(Some((0, usize::MAX)));
     }
 
-    fn get(&self, i: usize) -> Option<usize> {
-        self.last_end.get(i).copied().flatten()
+    /// The first and last ends of piece `i`'s matches, if it has any.
+    fn get(&self, i: usize) -> Option<(usize, usize)> {
+        self.ends.get(i).copied().flatten()
     }
 }
 
@@ -114,18 +143,13 @@ impl Gate {
     }
 
     /// The rules that may match the sentence whose projection is
-    /// `projected`, in order, each as its index and a projected offset at
-    /// or after which none of its matches starts; `found` is a buffer for
-    /// the walk.
-    ///
-    /// That offset is the last end of a match of one of the rule's pieces
-    /// (the earliest such end of its pieces): a match of the rule holds a
-    /// match of each piece, which ends after the rule's match starts.
+    /// `projected`, in order, each as its index and where its matches can
+    /// be in the projection ([`Bounds`]); `found` is a buffer for the walk.
     pub(super) fn candidates<'a>(
         &'a self,
         projected: &[u8],
         found: &'a mut Found,
-    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+    ) -> impl Iterator<Item = (usize, Bounds)> + 'a {
         found.clear(self.dfa.pattern_len());
         let mut cache = self.caches.get();
         if self.walk(&mut cache, projected, found).is_none() {
@@ -147,11 +171,16 @@ impl Gate {
             Some(rule)
         })
         .filter_map(move |rule| {
-            let mut until = usize::MAX;
+            let mut bounds = Bounds {
+                until: usize::MAX,
+                first_end: 0,
+            };
             for &i in self.needs.get(rule)? {
-                until = until.min(found.get(i)?);
+                let (first, last) = found.get(i)?;
+                bounds.until = bounds.until.min(last);
+                bounds.first_end = bounds.first_end.max(first);
             }
-            Some((rule, until))
+            Some((rule, bounds))
         })
     }
 

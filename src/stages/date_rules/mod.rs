@@ -702,12 +702,12 @@ impl DateRules {
         };
         let offset = sentence.start;
         let projection = projection.view(doc_text, offset, offset + text.len());
-        for (i, until) in loose.candidates(projection.text(), found) {
+        for (i, bounds) in loose.candidates(projection.text(), found) {
             let Some(rule) = rules.get(i) else {
                 continue;
             };
             rule.filter
-                .captures_or_spans(&rule.anchored, text, &projection, until, |found| {
+                .captures_or_spans(&rule.anchored, text, &projection, bounds, |found| {
                     let caps = match found {
                         filter::Found::Groups(caps) => caps,
                         filter::Found::Span(start, end) => {
