@@ -126,6 +126,17 @@ const HIGH: u64 = splat(0x80);
 /// the stop appended at once rather than one by one.
 #[inline]
 fn fold_ascii_run(bytes: &[u8], mut at: usize, in_space: &mut bool, out: &mut Vec<u8>) -> usize {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: a `target_feature` function asks only that the CPU have
+        // the feature, and the `cfg` above says this build already assumes
+        // SSE2 everywhere (it is part of the x86-64 baseline).
+        let (next, stopped) = unsafe { fold_ascii_blocks_sse2(bytes, at, in_space, out) };
+        if stopped {
+            return next;
+        }
+        at = next;
+    }
     while let Some(chunk) = bytes.get(at..at + 8) {
         let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
         // Per byte: the high bit of v + (0x80 - k) is set when the byte is
@@ -169,6 +180,66 @@ fn fold_ascii_run(bytes: &[u8], mut at: usize, in_space: &mut bool, out: &mut Ve
         at += 1;
     }
     at
+}
+
+/// The first part of [`fold_ascii_run`] on x86-64: sixteen bytes a step
+/// with SSE2, each step's stops found by two compares and two `movemask`s
+/// where the eight-byte version takes about thirty instructions for eight
+/// bytes. Returns where it stopped and whether it stopped at a byte that
+/// [`fold_ascii_run`] stops at (otherwise fewer than sixteen bytes are
+/// left, for the eight-byte version).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn fold_ascii_blocks_sse2(
+    bytes: &[u8],
+    mut at: usize,
+    in_space: &mut bool,
+    out: &mut Vec<u8>,
+) -> (usize, bool) {
+    use std::arch::x86_64::{
+        _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_cvtsi128_si64,
+        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_set_epi64x, _mm_unpackhi_epi64,
+    };
+    // Per byte, signed: the byte plus `128 - b'A'` is below `-128 + 26`
+    // exactly for 'A'..='Z'.
+    let upper_shift = _mm_set1_epi8(128u8.wrapping_sub(b'A') as i8);
+    let upper_below = _mm_set1_epi8(128u8.wrapping_add(26) as i8);
+    let case = _mm_set1_epi8(0x20);
+    let space = _mm_set1_epi8(b' ' as i8);
+    while let Some(chunk) = bytes.get(at..at + 16) {
+        let lo = i64::from_le_bytes(chunk[..8].try_into().unwrap_or([0; 8]));
+        let hi = i64::from_le_bytes(chunk[8..].try_into().unwrap_or([0; 8]));
+        let v = _mm_set_epi64x(hi, lo);
+        // Signed, a non-ASCII byte is negative: below ' ' with the control
+        // chars.
+        let below_space = _mm_movemask_epi8(_mm_cmplt_epi8(v, space)) as u32;
+        let spaces = _mm_movemask_epi8(_mm_cmpeq_epi8(v, space)) as u32;
+        // A space after a space (the byte before the chunk for the first).
+        let doubled = spaces & ((spaces << 1) | u32::from(*in_space));
+        let stop = below_space | doubled;
+        let upper = _mm_cmplt_epi8(_mm_add_epi8(v, upper_shift), upper_below);
+        let lowered = _mm_or_si128(v, _mm_and_si128(upper, case));
+        let low_half = _mm_cvtsi128_si64(lowered).to_le_bytes();
+        let high_half = _mm_cvtsi128_si64(_mm_unpackhi_epi64(lowered, lowered)).to_le_bytes();
+        // All sixteen bytes stored, and those from a stop on dropped:
+        // cheaper than a copy of a variable length.
+        let len = out.len();
+        out.extend_from_slice(&low_half);
+        out.extend_from_slice(&high_half);
+        if stop == 0 {
+            *in_space = spaces >> 15 != 0;
+            at += 16;
+            continue;
+        }
+        let kept = stop.trailing_zeros() as usize;
+        out.truncate(len + kept);
+        if kept > 0 {
+            *in_space = (spaces >> (kept - 1)) & 1 != 0;
+        }
+        return (at + kept, true);
+    }
+    (at, false)
 }
 
 /// What the common typographic punctuation of news text folds to (the
@@ -618,6 +689,39 @@ mod properties {
             in_space = matches!(classify(c), Fold::Space);
         }
         String::from_utf8(out).expect("whole chars")
+    }
+
+    /// The sixteen- and eight-byte steps of [`fold_ascii_run`] stop where
+    /// the general path must take over, wherever in a step the char is:
+    /// every ASCII char and a few others at every place of a text longer
+    /// than two steps, in runs of single and double spaces.
+    #[test]
+    fn every_char_at_every_place_folds_as_the_general_path() {
+        let base = "Le Monde  a dit: ABC def\tGHI 123  x-y z'Q  ";
+        let others = ['é', 'É', '’', '\u{a0}', 'ж', 'Œ', '\u{301}', '😀'];
+        let chars = (0..0x80u8).map(char::from).chain(others);
+        for c in chars {
+            for at in 0..base.len() {
+                for text in [&base[..at], base] {
+                    let mut text = text.to_string();
+                    text.insert(at.min(text.len()), c);
+                    assert_eq!(fold(&text), reference_fold(&text), "{text:?}");
+                    let doubled = text.replace(' ', "  ");
+                    assert_eq!(fold(&doubled), reference_fold(&doubled), "{doubled:?}");
+                }
+            }
+        }
+        for text in [
+            "",
+            " ",
+            "  ",
+            "\t",
+            "A",
+            &"Ab ".repeat(40),
+            &"x".repeat(100),
+        ] {
+            assert_eq!(fold(text), reference_fold(text), "{text:?}");
+        }
     }
 
     proptest! {
