@@ -125,13 +125,20 @@ const HIGH: u64 = splat(0x80);
 /// stops early (an accent every few words of French) has its bytes before
 /// the stop appended at once rather than one by one.
 #[inline]
-fn fold_ascii_run(bytes: &[u8], mut at: usize, in_space: &mut bool, out: &mut Vec<u8>) -> usize {
+fn fold_ascii_run(
+    bytes: &[u8],
+    mut at: usize,
+    in_space: &mut bool,
+    out: &mut Vec<u8>,
+    irregular: &mut Vec<Irregular>,
+) -> usize {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     {
         // SAFETY: a `target_feature` function asks only that the CPU have
         // the feature, and the `cfg` above says this build already assumes
         // SSE2 everywhere (it is part of the x86-64 baseline).
-        let (next, stopped) = unsafe { fold_ascii_blocks_sse2(bytes, at, in_space, out) };
+        let (next, stopped) =
+            unsafe { fold_ascii_blocks_sse2(bytes, at, in_space, out, irregular) };
         if stopped {
             return next;
         }
@@ -185,9 +192,12 @@ fn fold_ascii_run(bytes: &[u8], mut at: usize, in_space: &mut bool, out: &mut Ve
 /// The first part of [`fold_ascii_run`] on x86-64: sixteen bytes a step
 /// with SSE2, each step's stops found by two compares and two `movemask`s
 /// where the eight-byte version takes about thirty instructions for eight
-/// bytes. Returns where it stopped and whether it stopped at a byte that
-/// [`fold_ascii_run`] stops at (otherwise fewer than sixteen bytes are
-/// left, for the eight-byte version).
+/// bytes. An accented Latin-1 letter is folded here too (into `out`, and
+/// recorded in `irregular`), as [`Folded::new`] would fold it, so that the
+/// accents of French text do not end the run. Returns where it stopped
+/// and whether it stopped at a byte that [`fold_ascii_run`] stops at
+/// (otherwise fewer than sixteen bytes are left, for the eight-byte
+/// version).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
 #[inline]
@@ -196,6 +206,7 @@ fn fold_ascii_blocks_sse2(
     mut at: usize,
     in_space: &mut bool,
     out: &mut Vec<u8>,
+    irregular: &mut Vec<Irregular>,
 ) -> (usize, bool) {
     use std::arch::x86_64::{
         _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_cvtsi128_si64,
@@ -237,9 +248,44 @@ fn fold_ascii_blocks_sse2(
         if kept > 0 {
             *in_space = (spaces >> (kept - 1)) & 1 != 0;
         }
-        return (at + kept, true);
+        at += kept;
+        if fold_latin1_letter(bytes, at, out, irregular) {
+            *in_space = false;
+            at += 2;
+            continue;
+        }
+        return (at, true);
     }
     (at, false)
+}
+
+/// Appends the folded form of the accented Latin-1 letter at `at` (U+00C0
+/// to U+00FF: 0xC3 and one more byte, see [`LATIN1_LETTERS`]) and records
+/// the change of length in `irregular`; returns false, with nothing
+/// appended, for any other char.
+#[inline(always)]
+fn fold_latin1_letter(
+    bytes: &[u8],
+    at: usize,
+    out: &mut Vec<u8>,
+    irregular: &mut Vec<Irregular>,
+) -> bool {
+    let (Some(0xC3), Some(&low)) = (bytes.get(at), bytes.get(at + 1)) else {
+        return false;
+    };
+    let letter = LATIN1_LETTERS[usize::from(low & 0x3F)];
+    if letter == 0 {
+        return false;
+    }
+    irregular.push(Irregular {
+        folded: out.len(),
+        folded_len: 1,
+        original: at,
+        original_len: 2,
+        joins_previous: false,
+    });
+    out.push(letter);
+    true
 }
 
 /// What the common typographic punctuation of news text folds to (the
@@ -319,25 +365,14 @@ impl Folded {
             // Most of news text: runs of ASCII, which fold byte for byte to
             // their lowercase with nothing to record; only whitespace other
             // than a single ' ' needs the general path below.
-            next = fold_ascii_run(bytes, next, &mut in_space, &mut out);
+            next = fold_ascii_run(bytes, next, &mut in_space, &mut out, &mut irregular);
             // The accented letters of French text (U+00C0 to U+00FF, two
             // bytes from 0xC3) fold to one ASCII letter: decoded from the
             // bytes here, as the general path below would fold them.
-            if let (Some(0xC3), Some(&low)) = (bytes.get(next), bytes.get(next + 1)) {
-                let letter = LATIN1_LETTERS[usize::from(low & 0x3F)];
-                if letter != 0 {
-                    in_space = false;
-                    irregular.push(Irregular {
-                        folded: out.len(),
-                        folded_len: 1,
-                        original: next,
-                        original_len: 2,
-                        joins_previous: false,
-                    });
-                    out.push(letter);
-                    next += 2;
-                    continue;
-                }
+            if fold_latin1_letter(bytes, next, &mut out, &mut irregular) {
+                in_space = false;
+                next += 2;
+                continue;
             }
             // Curly apostrophes, dashes and quotes (three bytes from 0xE2)
             // fold to one ASCII char: the same shortcut.
