@@ -218,16 +218,13 @@ impl GazetteerMatcher {
         let mut original = folded.cursor();
         let mut found = Vec::new();
         let mut entries = Vec::new();
-        let words = WordMap::new(hay);
         let mut resume = 0;
-        let mut next = 0;
-        while let Some(word) = words.next_word(next) {
+        for word in WordMap::new(hay).words() {
             let (i, end) = (word.start, word.end);
-            next = end;
             if i < resume {
                 continue;
             }
-            let first = self.index.may_begin_with(&word);
+            let first = self.index.may_begin_with(hay, word);
             if first.begins_some {
                 found.clear();
                 // A common lowercase word ("de", "la", "the") that begins
