@@ -12,6 +12,7 @@
 
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::util::pool::Pool;
+use regex_automata::util::primitives::NonMaxUsize;
 
 use super::gate::Bounds;
 use super::Captures;
@@ -354,6 +355,167 @@ pub(super) struct Projected {
     /// literals and classes reads them), by value: a match never spans
     /// one ([`Projected::floor`]).
     outside: [bool; 256],
+    /// For each group index, the group's words when its pattern is a short
+    /// list of fixed words ([`LiteralGroup`]): on accented text, a match
+    /// whose every non-ASCII char sits in such a group is read on the
+    /// projection ([`Projected::read_accented`]).
+    literal_groups: Vec<Option<LiteralGroup>>,
+    /// Some group is a [`LiteralGroup`].
+    any_literal_group: bool,
+}
+
+/// One char of a fixed word of a [`LiteralGroup`]: the chars the rule
+/// takes there, and, as a bit per ASCII byte, what the filter takes.
+#[derive(Clone)]
+struct Step {
+    ranges: Vec<(char, char)>,
+    projected: u128,
+}
+
+impl Step {
+    fn new(class: &ClassUnicode) -> Step {
+        let ranges: Vec<(char, char)> = class
+            .ranges()
+            .iter()
+            .map(|r| (r.start(), r.end()))
+            .collect();
+        let projected = project_class(ranges.iter().map(|&(a, b)| (u32::from(a), u32::from(b))));
+        let bits = projected
+            .ranges()
+            .iter()
+            .flat_map(|r| u32::from(r.start())..=u32::from(r.end()))
+            .filter(|&c| c < 128)
+            .fold(0u128, |bits, c| bits | 1 << c);
+        Step {
+            ranges,
+            projected: bits,
+        }
+    }
+
+    fn takes(&self, c: char) -> bool {
+        self.ranges.iter().any(|&(a, b)| a <= c && c <= b)
+    }
+
+    fn takes_projected(&self, b: u8) -> bool {
+        b < 128 && self.projected >> b & 1 == 1
+    }
+}
+
+/// A group whose pattern is a finite list of fixed words ("janvier|
+/// février|...|(?:déc|dec)\.?"), one class per char, in the order the
+/// rule prefers them: no group, look-around or unbounded repetition
+/// inside.
+struct LiteralGroup {
+    words: Vec<Vec<Step>>,
+}
+
+impl LiteralGroup {
+    /// At most this many words, of at most this many chars, per group.
+    const MAX_WORDS: usize = 256;
+    const MAX_CHARS: usize = 32;
+
+    fn new(hir: &Hir) -> Option<LiteralGroup> {
+        Some(LiteralGroup {
+            words: LiteralGroup::expand(hir)?,
+        })
+    }
+
+    /// The words of `hir` in the rule's order of preference, as classes.
+    fn expand(hir: &Hir) -> Option<Vec<Vec<Step>>> {
+        let words = match hir.kind() {
+            HirKind::Empty => vec![Vec::new()],
+            HirKind::Literal(lit) => vec![std::str::from_utf8(&lit.0)
+                .ok()?
+                .chars()
+                .map(|c| Step::new(&ClassUnicode::new([ClassUnicodeRange::new(c, c)])))
+                .collect()],
+            HirKind::Class(Class::Unicode(class)) => vec![vec![Step::new(class)]],
+            HirKind::Class(Class::Bytes(_)) | HirKind::Look(_) | HirKind::Capture(_) => {
+                return None
+            }
+            HirKind::Repetition(r) if r.min == 0 && r.max == Some(1) => {
+                let sub = LiteralGroup::expand(&r.sub)?;
+                let none = vec![Vec::new()];
+                if r.greedy {
+                    sub.into_iter().chain(none).collect()
+                } else {
+                    none.into_iter().chain(sub).collect()
+                }
+            }
+            HirKind::Repetition(_) => return None,
+            HirKind::Alternation(branches) => {
+                let mut all = Vec::new();
+                for b in branches {
+                    all.extend(LiteralGroup::expand(b)?);
+                }
+                all
+            }
+            HirKind::Concat(parts) => {
+                let mut all: Vec<Vec<Step>> = vec![Vec::new()];
+                for part in parts {
+                    let tails = LiteralGroup::expand(part)?;
+                    let mut next = Vec::new();
+                    for head in &all {
+                        for tail in &tails {
+                            if next.len() >= LiteralGroup::MAX_WORDS {
+                                return None;
+                            }
+                            next.push(head.iter().chain(tail).cloned().collect());
+                        }
+                    }
+                    all = next;
+                }
+                all
+            }
+        };
+        let fits = words.len() <= LiteralGroup::MAX_WORDS
+            && words.iter().all(|w| w.len() <= LiteralGroup::MAX_CHARS);
+        fits.then_some(words)
+    }
+
+    /// True when the rule reads `text` as the filter reads `projected`
+    /// (its projection) here: the first word the filter can take for
+    /// `projected` (the word its preferred path takes, as any earlier one
+    /// would make a path it prefers) takes `text` in the rule too.
+    fn reads_alike(&self, text: &str, projected: &[u8]) -> bool {
+        let Some(word) = self.words.iter().find(|w| {
+            w.len() == projected.len()
+                && w.iter().zip(projected).all(|(s, &b)| s.takes_projected(b))
+        }) else {
+            return false;
+        };
+        let mut chars = text.chars();
+        word.iter()
+            .all(|s| chars.next().is_some_and(|c| s.takes(c)))
+            && chars.next().is_none()
+    }
+}
+
+/// The [`LiteralGroup`] of each group of `hir`, by group index (0, the
+/// whole match, has none).
+fn literal_groups(hir: &Hir) -> Vec<Option<LiteralGroup>> {
+    fn walk(hir: &Hir, out: &mut Vec<Option<LiteralGroup>>) {
+        match hir.kind() {
+            HirKind::Capture(c) => {
+                let i = c.index as usize;
+                if out.len() <= i {
+                    out.resize_with(i + 1, || None);
+                }
+                if let Some(slot) = out.get_mut(i) {
+                    *slot = LiteralGroup::new(&c.sub);
+                }
+                walk(&c.sub, out);
+            }
+            HirKind::Repetition(r) => walk(&r.sub, out),
+            HirKind::Concat(parts) | HirKind::Alternation(parts) => {
+                parts.iter().for_each(|p| walk(p, out))
+            }
+            _ => {}
+        }
+    }
+    let mut out = vec![None];
+    walk(hir, &mut out);
+    out
 }
 
 /// For each byte, whether no match of `hir` holds it: no literal or class
@@ -487,6 +649,7 @@ impl Projected {
                 })
             })
             .collect();
+        let groups = literal_groups(&hir);
         let for_caches = plain.clone();
         let make: MakeBuffers = Box::new(move || PlainBuffers {
             cache: for_caches.create_cache(),
@@ -503,6 +666,8 @@ impl Projected {
             by_hand: None,
             rejects: None,
             outside,
+            any_literal_group: groups.iter().any(Option::is_some),
+            literal_groups: groups,
         }
     }
 
@@ -610,6 +775,84 @@ impl Projected {
             .anchored(regex_automata::Anchored::Yes);
         let searched = self.plain.try_search(cache, &input, caps);
         searched.is_ok() && caps.get_match().is_some_and(|m| m.end() == end)
+    }
+
+    /// Reads into `caps` the groups of the rule's match at `window`, on
+    /// text that is not plain ASCII, without the rule's own search (on
+    /// accented text its Unicode `\b` leaves that search to the bounded
+    /// backtracker, some 4,000 instructions a window, "le 12 décembre
+    /// 2019" most of them); false when this cannot tell, and the rule must
+    /// search.
+    ///
+    /// The rule's reader by hand ([`super::by_hand`]) reads the filter's
+    /// match on the projection, where every non-ASCII char is a letter
+    /// ([`WORD`]; a window with a projected [`OTHER`], which the rules'
+    /// `\s` may take, is left to the rule). The readers go by where the
+    /// spaces are and by ASCII words, so they read the filter's match,
+    /// its letters `_` standing for accented letters, as they read a
+    /// plain one: these are the groups of the filter's preferred path.
+    /// That path reads each ASCII char of the text, but `_` and DEL, as
+    /// the rule does (the projection keeps them, and each projected class
+    /// holds the same ASCII chars, those two aside), and sees each
+    /// boundary where the rule does. Each other char must sit in a group
+    /// of fixed words ([`LiteralGroup`]) whose word on that path takes the
+    /// text in the rule too ([`LiteralGroup::reads_alike`]: "décembre").
+    /// Then the rule takes the filter's path; any path the rule prefers
+    /// would be one the filter prefers (every path of the rule projects
+    /// onto one of the filter's, in the same order), so it is the rule's
+    /// match, with the same groups, at offsets mapped back to the text.
+    ///
+    /// (The projected pattern's backtracker, which reads any match, cost
+    /// about as much on these windows as the rule's own search.)
+    fn read_accented(
+        &self,
+        window: &Window<'_, '_>,
+        caps: &mut regex_automata::util::captures::Captures,
+    ) -> bool {
+        let projection = window.projection;
+        let start = window.projected_start;
+        let Some(bytes) = projection.text.get(start..window.projected_end) else {
+            return false;
+        };
+        if bytes.contains(&(OTHER as u8)) {
+            return false;
+        }
+        let Ok(m) = std::str::from_utf8(bytes) else {
+            return false;
+        };
+        if !self.read_plain_by_hand(m, 0, m.len(), caps) {
+            return false;
+        }
+        // Groups' spans are within `m`, the window's projection.
+        let read_alike = |at: usize| {
+            self.literal_groups.iter().enumerate().any(|(i, group)| {
+                let (Some(group), Some(span)) = (group, caps.get_group(i)) else {
+                    return false;
+                };
+                let text = window.text.get(
+                    projection.original(start + span.start)..projection.original(start + span.end),
+                );
+                span.start <= at
+                    && at < span.end
+                    && text
+                        .zip(bytes.get(span.range()))
+                        .is_some_and(|(t, p)| group.reads_alike(t, p))
+            })
+        };
+        let all_read = bytes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == WORD as u8 || b == OTHER as u8)
+            .all(|(at, _)| read_alike(at));
+        if !all_read {
+            return false;
+        }
+        for slot in caps.slots_mut() {
+            if let Some(at) = *slot {
+                *slot = NonMaxUsize::new(projection.original(start + at.get()));
+            }
+        }
+        true
     }
 
     /// How far a match of the rule that starts at projected offset `start`
@@ -779,6 +1022,14 @@ impl Projected {
                     return Some(window.end);
                 }
             }
+            if self.by_hand.is_some() && self.any_literal_group {
+                let PlainBuffers { caps, .. } =
+                    &mut **plain.get_or_insert_with(|| self.plain_buffers.get());
+                if self.read_accented(window, caps) {
+                    f(Found::Groups(&Captures::new(text, caps, &self.names)));
+                    return Some(window.end);
+                }
+            }
             let caps = caps.get_or_insert_with(|| rule.create_captures());
             rule.search_captures(&window.input(), caps);
             let found = caps.get_match()?;
@@ -841,6 +1092,7 @@ impl Projected {
                 projection,
                 start,
                 projected_start: m.start(),
+                projected_end: m.end(),
                 end,
                 plain_end,
             };
@@ -937,6 +1189,8 @@ struct Window<'a, 'p> {
     /// Where the filter's match starts, in the text and in the projection.
     start: usize,
     projected_start: usize,
+    /// Where the filter's match ends in the projection.
+    projected_end: usize,
     /// Where the filter's match ends in the text, when the text of the
     /// match is plain ASCII ([`reads_alike`]): then it is the rule's match.
     plain_end: Option<usize>,
@@ -1320,6 +1574,8 @@ mod tests {
             "a été, ont  été\tÉTÉ, Été-2020, étéé étét été_ été’ l’Été en été au ÉTÉ 2021 cet été-là",
             "ée été\u{a0}2020 été dernière, été\u{7f} _été été2020 ÉtÉ étÉ ete éte ètè été",
             "l'  été, le été prochain, ce ÉTÉ DERNIER; étéétéétéétéétéétéétéétéétéétéétéétéétéétéété",
+            // Accented matches read on the projection (`Projected::read_accented`).
+            ACCENTED,
         ]
         .iter()
         .map(|s| s.to_string())
@@ -1334,6 +1590,51 @@ mod tests {
             }
         }
         texts
+    }
+
+    /// Accented dates and their near misses: other accents, letters that
+    /// case-fold to ASCII ones, non-breaking spaces, tabs, apostrophes,
+    /// hyphens, digits and long words next to them.
+    const ACCENTED: &str = "le 12 décembre 2019, 1er AOÛT 2020, 3 Février\t2021 dernière, \
+        mardi 12 août 2020 précédente, 12 aoūt 2020, 12 décémbre 2019, 12 février\u{a0}2020, \
+        12\u{a0}février 2020, 5 déc. 2019, 5 Déc 2019 passée, 12 ſeptembre 2020, 12 août’ 2020, \
+        12 août-2020, l’août 2020, 12 Août 20, 31 décembre 1999é, é31 décembre 1999, \
+        12 ééééééééééééééééééééééééééééééééééééééé 2020, 12 décembreé 2020, 12 DÉCEMBRE 2019 \
+        suivante, 3 journées et demie, 12 Fevrier 2020, Février 2020, décembre dernier, \
+        le 15 août, 15 août prochains, 2 juillet 2019 précédentes, 7 mai 2020 Dernière";
+
+    /// Wherever the filter offers a window on [`ACCENTED`], a match read
+    /// on the projection is the rule's own match there, groups and all;
+    /// and some are read so.
+    #[test]
+    fn accented_matches_read_as_the_rule() {
+        let mut projection = Projection::default();
+        let mut read = 0;
+        for rule in fr::RULES.iter().chain(en::RULES.iter()) {
+            for start in (0..ACCENTED.len()).filter(|&i| ACCENTED.is_char_boundary(i)) {
+                let text = &ACCENTED[start..];
+                projection.set(text);
+                let view = projection.all();
+                let mut caps = rule.filter.plain.create_captures();
+                rule.filter
+                    .next_anchored(text, &view, 0, 0, usize::MAX, &mut |window| {
+                        if !rule.filter.read_accented(window, &mut caps) {
+                            return None;
+                        }
+                        read += 1;
+                        let mut want = rule.anchored.create_captures();
+                        rule.anchored.search_captures(&window.input(), &mut want);
+                        let groups = |c: &regex_automata::util::captures::Captures| {
+                            (0..c.group_len())
+                                .map(|i| c.get_group(i).map(|s| s.range()))
+                                .collect::<Vec<_>>()
+                        };
+                        assert_eq!(groups(&caps), groups(&want), "{}: {text:?}", rule.name);
+                        Some(window.end)
+                    });
+            }
+        }
+        assert!(read > 100, "{read}");
     }
 
     #[test]
