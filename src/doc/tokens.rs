@@ -200,25 +200,23 @@ fn fast_word_end(
         }
     }
     let mut letters = !first_digit;
-    loop {
-        if letters {
-            // A word, whatever follows: letters and digits alike.
-            end += runs.run(end);
-        } else {
-            while let Some(&b) = bytes.get(end) {
-                match ASCII_CLASS[usize::from(b)] {
-                    LETTER => letters = true,
-                    DIGIT => {}
-                    _ => break,
-                }
-                end += 1;
+    // A word's first run of letters is read already, above: a number's is
+    // read here, and becomes a word at its first letter.
+    if first_digit {
+        while let Some(&b) = bytes.get(end) {
+            match ASCII_CLASS[usize::from(b)] {
+                LETTER => letters = true,
+                DIGIT => {}
+                _ => break,
             }
+            end += 1;
         }
-        if !latin1_letter_at(bytes, end) {
-            break;
-        }
+    }
+    while latin1_letter_at(bytes, end) {
+        // A word, whatever follows: letters and digits alike.
         letters = true;
         end += 2;
+        end += runs.run(end);
     }
     let all_digits = !letters;
     let ends_here = match bytes.get(end) {
