@@ -96,6 +96,7 @@ static ASCII_CLASS: [u8; 256] = {
 pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     let slice = &text[span.range()];
     let bytes = slice.as_bytes();
+    let mut runs = AlnumRuns::new(&text.as_bytes()[span.start..], slice.len());
     // Byte offsets, stepping a char at a time: ASCII bytes (most of the
     // text) are classified by table, without UTF-8 decoding.
     let mut i = 0;
@@ -106,7 +107,7 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
         // folded into the jump through a table of the match below, which
         // costs more.
         let (end, number) = if ASCII_LETTER[usize::from(b)] {
-            fast_word_end(slice, i, i + 1, false)
+            fast_word_end(slice, &mut runs, i, i + 1, false)
         } else {
             match ASCII_CLASS[usize::from(b)] {
                 SPACE => {
@@ -121,9 +122,11 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                     i += 1;
                     continue;
                 }
-                LETTER => fast_word_end(slice, i, i + 1, false),
-                DIGIT => fast_word_end(slice, i, i + 1, true),
-                LATIN1_LEAD if latin1_letter_at(bytes, i) => fast_word_end(slice, i, i, false),
+                LETTER => fast_word_end(slice, &mut runs, i, i + 1, false),
+                DIGIT => fast_word_end(slice, &mut runs, i, i + 1, true),
+                LATIN1_LEAD if latin1_letter_at(bytes, i) => {
+                    fast_word_end(slice, &mut runs, i, i, false)
+                }
                 _ => {
                     let Some(c) = slice.get(i..).and_then(|rest| rest.chars().next()) else {
                         break;
@@ -173,15 +176,22 @@ fn latin1_letter_at(bytes: &[u8], i: usize) -> bool {
 /// from the run's next byte alone (the tokenizer ran a byte at a time
 /// through the general loop, and decoded every accented letter, at every
 /// word). The run is read on from byte `end`: the ASCII first byte is
-/// known already, and not tested again.
+/// known already, and not tested again. `runs` tells the runs of ASCII
+/// letters and digits of `slice`.
 #[inline(always)]
-fn fast_word_end(slice: &str, i: usize, mut end: usize, first_digit: bool) -> (usize, bool) {
+fn fast_word_end(
+    slice: &str,
+    runs: &mut AlnumRuns,
+    i: usize,
+    mut end: usize,
+    first_digit: bool,
+) -> (usize, bool) {
     let bytes = slice.as_bytes();
     if !first_digit {
         // Most words: ASCII letters ended by a space or a mark that joins
         // nothing, told by one lookup of the byte after them (no byte past
         // ASCII ends a word there: it may be an accented letter).
-        end += ascii_alnum_run(bytes, end);
+        end += runs.run(end);
         match bytes.get(end) {
             None => return (end, false),
             Some(&b) if ENDS_WORD[usize::from(b)] => return (end, false),
@@ -190,25 +200,23 @@ fn fast_word_end(slice: &str, i: usize, mut end: usize, first_digit: bool) -> (u
         }
     }
     let mut letters = !first_digit;
-    loop {
-        if letters {
-            // A word, whatever follows: letters and digits alike.
-            end += ascii_alnum_run(bytes, end);
-        } else {
-            while let Some(&b) = bytes.get(end) {
-                match ASCII_CLASS[usize::from(b)] {
-                    LETTER => letters = true,
-                    DIGIT => {}
-                    _ => break,
-                }
-                end += 1;
+    // A word's first run of letters is read already, above: a number's is
+    // read here, and becomes a word at its first letter.
+    if first_digit {
+        while let Some(&b) = bytes.get(end) {
+            match ASCII_CLASS[usize::from(b)] {
+                LETTER => letters = true,
+                DIGIT => {}
+                _ => break,
             }
+            end += 1;
         }
-        if !latin1_letter_at(bytes, end) {
-            break;
-        }
+    }
+    while latin1_letter_at(bytes, end) {
+        // A word, whatever follows: letters and digits alike.
         letters = true;
         end += 2;
+        end += runs.run(end);
     }
     let all_digits = !letters;
     let ends_here = match bytes.get(end) {
@@ -256,7 +264,7 @@ static ASCII_LETTER: [bool; 256] = {
 };
 
 /// Whether an ASCII byte is a letter or a digit ([`LETTER`] or [`DIGIT`]
-/// in [`ASCII_CLASS`]), a test the loops over a word's bytes make at each.
+/// in [`ASCII_CLASS`]): what [`ascii_alnum_bits`] tells of each byte.
 static ASCII_ALNUM: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
@@ -267,24 +275,146 @@ static ASCII_ALNUM: [bool; 256] = {
     table
 };
 
-/// How many bytes from `from` on in `bytes` are ASCII letters or digits.
-/// Eight bytes at a time where the text has them (most words), each
-/// tested without a bound check of its own: a byte at a time, the bound
-/// checks and the loop cost more than the tests.
-#[inline(always)]
-fn ascii_alnum_run(bytes: &[u8], from: usize) -> usize {
-    let mut end = from;
-    while let Some(chunk) = bytes.get(end..).and_then(<[u8]>::first_chunk::<8>) {
-        match chunk.iter().position(|&b| !ASCII_ALNUM[usize::from(b)]) {
-            Some(k) => return end + k - from,
-            None => end += 8,
+/// The runs of ASCII letters and digits of a sentence, read from a bit
+/// map of 64 bytes at a time ([`ascii_alnum_bits`]): the run from a byte
+/// is the trailing ones of the map from there, where the loop over a
+/// word's bytes took three or four instructions a byte (the tokenizer's
+/// busiest loop). Words only go forward, so one window serves the ten or
+/// so words in it.
+struct AlnumRuns<'t> {
+    /// The text from the sentence's first byte on: past the sentence too,
+    /// so that its last window is read whole (and cut at `len`).
+    text: &'t [u8],
+    /// The sentence's length.
+    len: usize,
+    /// Where the window starts, from the sentence's first byte.
+    start: usize,
+    /// The window's letters and digits, byte `start + j` to bit `j`; none
+    /// past the sentence's end.
+    bits: u64,
+}
+
+impl<'t> AlnumRuns<'t> {
+    /// The runs of the sentence of `len` bytes at the start of `text`.
+    #[inline(always)]
+    fn new(text: &'t [u8], len: usize) -> Self {
+        let mut runs = AlnumRuns {
+            text,
+            len,
+            start: 0,
+            bits: 0,
+        };
+        runs.fill(0);
+        runs
+    }
+
+    /// How many bytes from `from` on (in the sentence) are ASCII letters or
+    /// digits.
+    #[inline(always)]
+    fn run(&mut self, from: usize) -> usize {
+        let mut at = from;
+        loop {
+            // Before the window (never, as words go forward) wraps to far
+            // past it.
+            let mut offset = at.wrapping_sub(self.start);
+            if offset >= 64 {
+                self.fill(at);
+                offset = 0;
+            }
+            // The bits shifted in from the top are clear: the count stops
+            // at the window's end at the latest.
+            let run = (!(self.bits >> offset)).trailing_zeros() as usize;
+            if offset + run < 64 {
+                return at + run - from;
+            }
+            at = self.start + 64;
         }
     }
-    while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
-        end += 1;
+
+    /// Moves the window to start at byte `at` of the sentence.
+    #[inline]
+    fn fill(&mut self, at: usize) {
+        let bits = match self.text.get(at..) {
+            Some(rest) => match rest.first_chunk::<64>() {
+                Some(block) => ascii_alnum_bits(block),
+                // The document's last bytes: padded with zeros, no letter.
+                None => {
+                    let mut block = [0; 64];
+                    block[..rest.len()].copy_from_slice(rest);
+                    ascii_alnum_bits(&block)
+                }
+            },
+            None => 0,
+        };
+        let keep = self.len.saturating_sub(at);
+        self.bits = if keep < 64 {
+            bits & ((1 << keep) - 1)
+        } else {
+            bits
+        };
+        self.start = at;
     }
-    end - from
 }
+
+/// The ASCII letters and digits of a 64-byte block as bits (byte `j` to
+/// bit `j`), as [`ASCII_ALNUM`] says for each byte.
+///
+/// On x86-64, with SSE2 (part of the x86-64 baseline, so always there):
+/// sixteen bytes a step in a few vector instructions and one `movemask`.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn ascii_alnum_bits(block: &[u8; 64]) -> u64 {
+    // SAFETY: a `target_feature` function asks only that the CPU have the
+    // feature, and the `cfg` above says this build already assumes SSE2
+    // everywhere (it is part of the x86-64 baseline).
+    unsafe { ascii_alnum_bits_sse2(block) }
+}
+
+/// [`ascii_alnum_bits`] with SSE2 intrinsics. Per byte, signed: the byte
+/// plus `128 - k` is below `-128 + n` exactly when the byte is one of the
+/// `n` bytes from `k` on (no other byte, ASCII or not, wraps into that
+/// range); a letter is told in lowercase (`| 0x20` maps no other byte
+/// into `a..=z`).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn ascii_alnum_bits_sse2(block: &[u8; 64]) -> u64 {
+    use std::arch::x86_64::{
+        _mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        _mm_set_epi64x,
+    };
+    let digit_shift = _mm_set1_epi8(128u8.wrapping_sub(b'0') as i8);
+    let digit_below = _mm_set1_epi8(128u8.wrapping_add(10) as i8);
+    let letter_shift = _mm_set1_epi8(128u8.wrapping_sub(b'a') as i8);
+    let letter_below = _mm_set1_epi8(128u8.wrapping_add(26) as i8);
+    let case = _mm_set1_epi8(0x20);
+    let mut bits = 0u64;
+    for (j, chunk) in block.chunks_exact(16).enumerate() {
+        let lo = i64::from_le_bytes(chunk[..8].try_into().unwrap_or([0; 8]));
+        let hi = i64::from_le_bytes(chunk[8..].try_into().unwrap_or([0; 8]));
+        let v = _mm_set_epi64x(hi, lo);
+        let digit = _mm_cmplt_epi8(_mm_add_epi8(v, digit_shift), digit_below);
+        let lower = _mm_or_si128(v, case);
+        let letter = _mm_cmplt_epi8(_mm_add_epi8(lower, letter_shift), letter_below);
+        let alnum = _mm_movemask_epi8(_mm_or_si128(digit, letter)) as u16;
+        bits |= u64::from(alnum) << (16 * j);
+    }
+    bits
+}
+
+/// [`ascii_alnum_bits`] a byte at a time through [`ASCII_ALNUM`]: the
+/// portable version, and the reference the SSE2 one is tested against.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+fn ascii_alnum_bits_by_table(block: &[u8; 64]) -> u64 {
+    block
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| ASCII_ALNUM[usize::from(b)])
+        .fold(0, |bits, (j, _)| bits | 1 << j)
+}
+
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+use ascii_alnum_bits_by_table as ascii_alnum_bits;
 
 /// The end of the word or number starting with the alphanumeric char at
 /// byte `i` of `slice`, and whether it is all ASCII digits (and their inner
@@ -405,7 +535,19 @@ fn char_at(s: &str, at: usize) -> Option<char> {
 /// comparison without case is the same test as `to_lowercase`, without
 /// allocating at each apostrophe.
 fn is_elided(word: &str) -> bool {
-    ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word))
+    match *word.as_bytes() {
+        // The one-letter ones (most elisions: "l’", "d’"), by one test of
+        // the letter in lowercase: `| 0x20` gives an ASCII letter's
+        // lowercase, and no other byte's is a letter. Comparing with each
+        // of the list, as below, was a fifth of the tokenizer's slow path.
+        [b] => matches!(
+            b | 0x20,
+            b'l' | b'd' | b'j' | b'n' | b's' | b'm' | b't' | b'c'
+        ),
+        // Longer than any of the list ("aujourd’hui", "Iran’s").
+        _ if word.len() > 6 => false,
+        _ => ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word)),
+    }
 }
 
 /// The tokenizer as it was before its ASCII fast path: the reference the
@@ -531,6 +673,35 @@ mod tests {
                 "{word:?}"
             );
         }
+        // Every char alone, and every pair and longer word of the list's
+        // letters and others.
+        let letters = ['l', 'D', 'q', 'U', 'j', 'S', 'k', 'é', '\'', '’'];
+        let mut tricky: Vec<String> = ('\0'..='\u{17f}')
+            .chain(['\u{212a}', 'İ', 'ſ'])
+            .map(String::from)
+            .collect();
+        for a in letters {
+            for b in letters {
+                tricky.push(format!("{a}{b}"));
+            }
+        }
+        tricky.extend(ELIDED.iter().flat_map(|e| {
+            [
+                e.to_uppercase(),
+                format!("{e}x"),
+                format!("x{e}"),
+                e[1..].to_string(),
+            ]
+        }));
+        tricky.push("presqu".repeat(3));
+        for word in &tricky {
+            let lowered = word.to_lowercase();
+            assert_eq!(
+                is_elided(word),
+                ELIDED.contains(&lowered.as_str()),
+                "{word:?}"
+            );
+        }
         assert_eq!(
             words("L'Europe QU’il jusqu'à l'« a »"),
             ["L'", "Europe", "QU’", "il", "jusqu'", "à", "l'", "«", "a", "»"]
@@ -565,6 +736,70 @@ mod tests {
                     let mut slow = Vec::new();
                     reference::tokenize_into(text, span, &mut slow);
                     assert_eq!(fast, slow, "{:?}", &text[start..end]);
+                }
+            }
+        }
+    }
+
+    /// The SSE2 bit map is the table's: every byte value at every place of
+    /// a block, among letters, digits and spaces.
+    #[test]
+    fn alnum_bits_are_the_table_s() {
+        for background in [b'a', b'Z', b'5', b' ', b'-', 0xc3, 0x80, 0xff] {
+            for at in 0..64 {
+                for b in 0..=255u8 {
+                    let mut block = [background; 64];
+                    block[at] = b;
+                    assert_eq!(
+                        ascii_alnum_bits(&block),
+                        ascii_alnum_bits_by_table(&block),
+                        "{b:#x} at {at} among {background:#x}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The runs read from the windows, byte by byte: from every place of
+    /// sentences that end before, at and after a window's end, mid-text and
+    /// at the text's end, words that run over windows included.
+    #[test]
+    fn alnum_runs_are_counted_bytes() {
+        let long = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".repeat(3);
+        let texts = [
+            String::new(),
+            "a".into(),
+            "\t9".into(),
+            long.clone(),
+            format!("{long} {long}"),
+            format!("l’Europe d'Arménie al-Assad\t1.000 été Œuvre {long}x ΣΊΣΥΦΟΣ {long}"),
+            "word ".repeat(40),
+        ];
+        for text in &texts {
+            let bytes = text.as_bytes();
+            for start in 0..=bytes.len() {
+                for len in [0, 1, 7, 63, 64, 65, 127, 128, 129, bytes.len() - start] {
+                    let Some(sentence) = bytes.get(start..start + len) else {
+                        continue;
+                    };
+                    let mut runs = AlnumRuns::new(&bytes[start..], len);
+                    for from in 0..=len {
+                        let expected = sentence[from..]
+                            .iter()
+                            .take_while(|&&b| b.is_ascii_alphanumeric())
+                            .count();
+                        assert_eq!(runs.run(from), expected, "{start} {len} {from}");
+                    }
+                    // A fresh window for each place too (not only stepped
+                    // to from the one before).
+                    for from in 0..=len {
+                        let mut runs = AlnumRuns::new(&bytes[start..], len);
+                        let expected = sentence[from..]
+                            .iter()
+                            .take_while(|&&b| b.is_ascii_alphanumeric())
+                            .count();
+                        assert_eq!(runs.run(from), expected, "{start} {len} {from}");
+                    }
                 }
             }
         }
