@@ -367,28 +367,55 @@ pub(crate) fn number_space_unit(m: &str, groups: &mut Groups<'_>) -> Option<()> 
     groups.set("u", u)
 }
 
-/// "[ ]<unit>", "l'<unit>", " an", "mois", "l'an", of a rule
+/// "[ ]<unit>", "l'<unit>", "<det> <unit>", each maybe followed by
+/// "<rel>": " an", "l'an", "cette année", "le mois dernier", of a rule
 /// "(?P<part>...)?(?P<det>la|le|l['’]|cette|ce|cet)?\\s*(?P<u>...)(?:-ci)?(?:\\s+(?P<rel>...))?"
-/// whose part holds a space: a match of one word, maybe after spaces, is
-/// the unit when the word is one of `units` (ignoring case; none of them
-/// starts with a determiner), or "l'" and the unit when it opens the match.
-pub(crate) fn det_and_unit(m: &str, groups: &mut Groups<'_>, units: &[&str]) -> Option<()> {
+/// whose part holds a space. The words of the match, in order: an
+/// optional determiner (one of `dets`, a word that opens the match, or
+/// "l'" glued to the unit), the unit (one of `units`), then maybe the
+/// relative word (one of `rels`); each list is compared ignoring case,
+/// none of their words is another list's, and none of the units starts
+/// with a determiner, so the words name the groups one way only.
+///
+/// On accented text the match read is the projection's
+/// ([`super::filter::Projected`]), its accented letters `_`: the lists
+/// may hold projected words ("ann_e"), which no plain match holds, and
+/// the filter then checks that the group's word reads the text alike
+/// ("année", not "annze"); without them the busiest accented windows,
+/// "cette année", "l'année", went to the rule's own search.
+pub(crate) fn det_and_unit(
+    m: &str,
+    groups: &mut Groups<'_>,
+    [dets, units, rels]: [&[&str]; 3],
+) -> Option<()> {
+    let is = |list: &[&str], w: &str| list.iter().any(|u| u.eq_ignore_ascii_case(w));
     let mut all = words(m);
-    let word = all.next()?;
+    let first = all.next()?;
+    let w = m.get(first.clone())?;
+    let unit = if is(units, w) {
+        first
+    } else if first.start == 0 && is(dets, w) {
+        groups.set("det", first)?;
+        all.next()?
+    } else if first.start == 0 && w.get(..2)?.eq_ignore_ascii_case("l'") {
+        groups.set("det", 0..2)?;
+        2..first.end
+    } else {
+        return None;
+    };
+    if !is(units, m.get(unit.clone())?) {
+        return None;
+    }
+    if let Some(rel) = all.next() {
+        if !is(rels, m.get(rel.clone())?) {
+            return None;
+        }
+        groups.set("rel", rel)?;
+    }
     if all.next().is_some() {
         return None;
     }
-    let is_unit = |w: &str| units.iter().any(|u| u.eq_ignore_ascii_case(w));
-    let w = m.get(word.clone())?;
-    if is_unit(w) {
-        return groups.set("u", word);
-    }
-    let unit = w.get(2..).filter(|_| word.start == 0)?;
-    if !(w.get(..2)?.eq_ignore_ascii_case("l'") && is_unit(unit)) {
-        return None;
-    }
-    groups.set("det", 0..2)?;
-    groups.set("u", 2..word.end)
+    groups.set("u", unit)
 }
 
 #[cfg(test)]

@@ -1569,6 +1569,9 @@ mod tests {
             "actuellement, AUPARAVANT, de nos jours, autrefois; recently, more  recently, nowadays",
             "ce matin, CET\tapres-midi, cette nuit, hier soir, hier  MATIN, hier lundi, demain midi",
             " an, l'an, L'AN, mois, ce mois-ci, la semaine, weekend, lean, semaines, cet an dernier",
+            "cette année, l'année, L'ANNÉE dernière, l’année, année, le mois dernier, CE week-end",
+            "la semaine prochaine, cet an suivant, l'an passé, le trimestre en cours, l' an, annze",
+            "cette\tannée\x0bprochaine, l'anné, cette annéé, la_ semaine, le  mois  derniers_ x",
             "12 years, a year, few weeks, 3-year-old, 10 days-old, the next four years, over 2 decades",
             // Around "été", whose bare matches the walk passes over (`Projected::rejects`).
             "a été, ont  été\tÉTÉ, Été-2020, étéé étét été_ été’ l’Été en été au ÉTÉ 2021 cet été-là",

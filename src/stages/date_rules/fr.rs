@@ -100,6 +100,31 @@ const MONTHS_FULL: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|
 const MONTHS_ABBR: &str = r"(?:janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\.?";
 const DAY: &str = r"1er|1re|premier|[12]\d|3[01]|0?[1-9]";
 const REL: &str = r"derni(?:er|ère)s?|prochaine?s?|passée?|précédente?|suivante?";
+/// The words of the rule "fr:la semaine dernière" that its reader by hand
+/// knows ([`by_hand::det_and_unit`]): its determiners but "l'", its units
+/// ("ann_e" is "année" projected, for accented text) and the plain words of
+/// [`REL`] (the others hold accents, which the filter's check declines in
+/// that group).
+const DETS: [&str; 5] = ["la", "le", "cette", "ce", "cet"];
+const UNITS_READ: [&str; 7] = [
+    "semaine",
+    "mois",
+    "an",
+    "ann_e",
+    "week-end",
+    "weekend",
+    "trimestre",
+];
+const RELS_READ: [&str; 8] = [
+    "dernier",
+    "derniers",
+    "prochain",
+    "prochaine",
+    "prochains",
+    "prochaines",
+    "suivant",
+    "suivante",
+];
 const PART: &str = r"(?:(?:la|le)\s+)?(?:début|fin|milieu|courant)\s+(?:du\s+mois\s+d['’]\s*|du\s+mois\s+de\s+|d['’]\s*|de\s+)?|mi-\s*";
 const UNITS: &str = r"secondes?|minutes?|heures?|jours?|journées?|semaines?|mois|ans|années?|décennies?|siècles?|trimestres?|semestres?";
 const ZONE: &str = r"\(?(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?\)?|\(?(?:UTC|GMT)\)?";
@@ -561,7 +586,7 @@ pub(crate) static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
             },
         )
         .read_by_hand(|m, groups| {
-            by_hand::det_and_unit(m, groups, &["semaine", "mois", "an", "weekend", "trimestre"])
+            by_hand::det_and_unit(m, groups, [&DETS, &UNITS_READ, &RELS_READ])
         }),
         Rule::new(
             "fr:l'année <year>",
