@@ -1864,16 +1864,17 @@ mod tests {
         }
     }
 
+    /// True when every gate piece of `pattern` occurs in `text`.
+    fn passes(pattern: &str, text: &str) -> bool {
+        let mut p = Projection::default();
+        p.set(text);
+        gate_factors(pattern)
+            .iter()
+            .all(|f| Regex::new(f).unwrap().is_match(p.all().text_str()))
+    }
+
     #[test]
     fn gate_pieces_keep_word_boundaries_and_all_count() {
-        // True when every gate piece of `pattern` occurs in `text`.
-        let passes = |pattern: &str, text: &str| {
-            let mut p = Projection::default();
-            p.set(text);
-            gate_factors(pattern)
-                .iter()
-                .all(|f| Regex::new(f).unwrap().is_match(p.all().text_str()))
-        };
         let recent = r"(?i)\b(?:ces|les)\s+(?:derniers|dernières)\s+(?:jours|ans)\b";
         assert!(passes(recent, "Ces derniers jours,"));
         assert!(passes(recent, "les dernières ans"));
@@ -1891,13 +1892,6 @@ mod tests {
 
     #[test]
     fn gate_pieces_read_into_the_edges_of_other_parts() {
-        let passes = |pattern: &str, text: &str| {
-            let mut p = Projection::default();
-            p.set(text);
-            gate_factors(pattern)
-                .iter()
-                .all(|f| Regex::new(f).unwrap().is_match(p.all().text_str()))
-        };
         // The number part repeats its words, which no piece takes whole;
         // its end (a digit or a number word) still joins the unit's piece.
         let units = r"(?i)\b(?P<t>(?P<n>\d+(?:,\d+)?|(?:un|deux|vingt)(?:(?:-|\s+et\s+)(?:un|deux|vingt))*|des)\s+(?P<u>jours?|ans))\b";
