@@ -4,6 +4,7 @@
 //! [`Span`]s and never change the text. Code points are computed once, at
 //! output ([`crate::output`]).
 
+mod ascii_bits;
 mod fold;
 mod layers;
 mod lower;
@@ -11,6 +12,7 @@ mod offsets;
 mod span;
 mod tokens;
 
+pub(crate) use ascii_bits::ascii_alnum_bits;
 pub use fold::{fold, Folded, OriginalCursor};
 pub use layers::*;
 pub(crate) use lower::{lowercase_differs, Lowered};

@@ -1,6 +1,6 @@
 //! Word tokens, for the rules that read the text word by word.
 
-use super::Span;
+use super::{ascii_alnum_bits, Span};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -263,18 +263,6 @@ static ASCII_LETTER: [bool; 256] = {
     table
 };
 
-/// Whether an ASCII byte is a letter or a digit ([`LETTER`] or [`DIGIT`]
-/// in [`ASCII_CLASS`]): what [`ascii_alnum_bits`] tells of each byte.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = matches!(ASCII_CLASS[b], LETTER | DIGIT);
-        b += 1;
-    }
-    table
-};
-
 /// The runs of ASCII letters and digits of a sentence, read from a bit
 /// map of 64 bytes at a time ([`ascii_alnum_bits`]): the run from a byte
 /// is the trailing ones of the map from there, where the loop over a
@@ -336,12 +324,12 @@ impl<'t> AlnumRuns<'t> {
     fn fill(&mut self, at: usize) {
         let bits = match self.text.get(at..) {
             Some(rest) => match rest.first_chunk::<64>() {
-                Some(block) => ascii_alnum_bits(block),
+                Some(block) => ascii_alnum_bits(block).0,
                 // The document's last bytes: padded with zeros, no letter.
                 None => {
                     let mut block = [0; 64];
                     block[..rest.len()].copy_from_slice(rest);
-                    ascii_alnum_bits(&block)
+                    ascii_alnum_bits(&block).0
                 }
             },
             None => 0,
@@ -355,66 +343,6 @@ impl<'t> AlnumRuns<'t> {
         self.start = at;
     }
 }
-
-/// The ASCII letters and digits of a 64-byte block as bits (byte `j` to
-/// bit `j`), as [`ASCII_ALNUM`] says for each byte.
-///
-/// On x86-64, with SSE2 (part of the x86-64 baseline, so always there):
-/// sixteen bytes a step in a few vector instructions and one `movemask`.
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[inline(always)]
-fn ascii_alnum_bits(block: &[u8; 64]) -> u64 {
-    // SAFETY: a `target_feature` function asks only that the CPU have the
-    // feature, and the `cfg` above says this build already assumes SSE2
-    // everywhere (it is part of the x86-64 baseline).
-    unsafe { ascii_alnum_bits_sse2(block) }
-}
-
-/// [`ascii_alnum_bits`] with SSE2 intrinsics. Per byte, signed: the byte
-/// plus `128 - k` is below `-128 + n` exactly when the byte is one of the
-/// `n` bytes from `k` on (no other byte, ASCII or not, wraps into that
-/// range); a letter is told in lowercase (`| 0x20` maps no other byte
-/// into `a..=z`).
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[target_feature(enable = "sse2")]
-#[inline]
-fn ascii_alnum_bits_sse2(block: &[u8; 64]) -> u64 {
-    use std::arch::x86_64::{
-        _mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
-        _mm_set_epi64x,
-    };
-    let digit_shift = _mm_set1_epi8(128u8.wrapping_sub(b'0') as i8);
-    let digit_below = _mm_set1_epi8(128u8.wrapping_add(10) as i8);
-    let letter_shift = _mm_set1_epi8(128u8.wrapping_sub(b'a') as i8);
-    let letter_below = _mm_set1_epi8(128u8.wrapping_add(26) as i8);
-    let case = _mm_set1_epi8(0x20);
-    let mut bits = 0u64;
-    for (j, chunk) in block.chunks_exact(16).enumerate() {
-        let lo = i64::from_le_bytes(chunk[..8].try_into().unwrap_or([0; 8]));
-        let hi = i64::from_le_bytes(chunk[8..].try_into().unwrap_or([0; 8]));
-        let v = _mm_set_epi64x(hi, lo);
-        let digit = _mm_cmplt_epi8(_mm_add_epi8(v, digit_shift), digit_below);
-        let lower = _mm_or_si128(v, case);
-        let letter = _mm_cmplt_epi8(_mm_add_epi8(lower, letter_shift), letter_below);
-        let alnum = _mm_movemask_epi8(_mm_or_si128(digit, letter)) as u16;
-        bits |= u64::from(alnum) << (16 * j);
-    }
-    bits
-}
-
-/// [`ascii_alnum_bits`] a byte at a time through [`ASCII_ALNUM`]: the
-/// portable version, and the reference the SSE2 one is tested against.
-#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
-fn ascii_alnum_bits_by_table(block: &[u8; 64]) -> u64 {
-    block
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| ASCII_ALNUM[usize::from(b)])
-        .fold(0, |bits, (j, _)| bits | 1 << j)
-}
-
-#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-use ascii_alnum_bits_by_table as ascii_alnum_bits;
 
 /// The end of the word or number starting with the alphanumeric char at
 /// byte `i` of `slice`, and whether it is all ASCII digits (and their inner
@@ -736,25 +664,6 @@ mod tests {
                     let mut slow = Vec::new();
                     reference::tokenize_into(text, span, &mut slow);
                     assert_eq!(fast, slow, "{:?}", &text[start..end]);
-                }
-            }
-        }
-    }
-
-    /// The SSE2 bit map is the table's: every byte value at every place of
-    /// a block, among letters, digits and spaces.
-    #[test]
-    fn alnum_bits_are_the_table_s() {
-        for background in [b'a', b'Z', b'5', b' ', b'-', 0xc3, 0x80, 0xff] {
-            for at in 0..64 {
-                for b in 0..=255u8 {
-                    let mut block = [background; 64];
-                    block[at] = b;
-                    assert_eq!(
-                        ascii_alnum_bits(&block),
-                        ascii_alnum_bits_by_table(&block),
-                        "{b:#x} at {at} among {background:#x}"
-                    );
                 }
             }
         }

@@ -20,6 +20,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::doc::ascii_alnum_bits;
+
 /// "No surface" in [`Slot::surface`] and in the collision chains.
 const NONE: u32 = u32::MAX;
 /// A longer surface goes on to the next word after this prefix.
@@ -396,10 +398,6 @@ pub(crate) struct WordMap {
     bits: Vec<u64>,
 }
 
-/// Gathers the low bit of each byte of a `u64` into the top byte, byte `j`
-/// to bit `56 + j`: each bit lands on its own place, so nothing carries.
-const GATHER: u64 = 0x0102_0408_1020_4080;
-
 impl WordMap {
     /// Maps the words of `hay`.
     pub(crate) fn new(hay: &str) -> WordMap {
@@ -407,7 +405,10 @@ impl WordMap {
         let mut bits = vec![0u64; bytes.len() / 64 + 1];
         let mut blocks = bytes.chunks_exact(64);
         for (k, block) in (&mut blocks).enumerate() {
-            let (word, non_ascii) = ascii_word_bits(block);
+            let Ok(block) = <&[u8; 64]>::try_from(block) else {
+                continue;
+            };
+            let (word, non_ascii) = ascii_alnum_bits(block);
             bits[k] |= word;
             if non_ascii {
                 mark_non_ascii_words(hay, 64 * k, 64, &mut bits);
@@ -418,7 +419,7 @@ impl WordMap {
             // The last bytes, padded with zeros (not word bytes).
             let mut padded = [0u8; 64];
             padded[..rest.len()].copy_from_slice(rest);
-            let (word, non_ascii) = ascii_word_bits(&padded);
+            let (word, non_ascii) = ascii_alnum_bits(&padded);
             let at = bytes.len() - rest.len();
             bits[at / 64] |= word;
             if non_ascii {
@@ -490,75 +491,6 @@ impl Iterator for Words<'_> {
         }
     }
 }
-
-/// The ASCII word bytes of a 64-byte block as bits (byte `j` to bit `j`),
-/// and whether the block has any non-ASCII byte (whose bits are left
-/// clear here).
-///
-/// On x86-64, with SSE2 (part of the x86-64 baseline, so always there):
-/// sixteen bytes a step, each step's bits gathered by one `movemask`,
-/// where the portable version below takes about twenty instructions for
-/// eight bytes.
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[inline(always)]
-fn ascii_word_bits(block: &[u8]) -> (u64, bool) {
-    // SAFETY: a `target_feature` function asks only that the CPU have the
-    // feature, and the `cfg` above says this build already assumes SSE2
-    // everywhere (it is part of the x86-64 baseline).
-    unsafe { ascii_word_bits_sse2(block) }
-}
-
-/// [`ascii_word_bits`] with SSE2 intrinsics. Per byte, signed: the byte
-/// plus `128 - k` is below `-128 + n` exactly when the byte is one of the
-/// `n` bytes from `k` on (no other byte, ASCII or not, wraps into that
-/// range).
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[target_feature(enable = "sse2")]
-#[inline]
-fn ascii_word_bits_sse2(block: &[u8]) -> (u64, bool) {
-    use std::arch::x86_64::{
-        _mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
-        _mm_set_epi64x,
-    };
-    let digit_shift = _mm_set1_epi8(128u8.wrapping_sub(b'0') as i8);
-    let digit_below = _mm_set1_epi8(128u8.wrapping_add(10) as i8);
-    let letter_shift = _mm_set1_epi8(128u8.wrapping_sub(b'a') as i8);
-    let letter_below = _mm_set1_epi8(128u8.wrapping_add(26) as i8);
-    let case = _mm_set1_epi8(0x20);
-    let mut word = 0u64;
-    let mut high = 0u64;
-    for (j, chunk) in block.chunks_exact(16).enumerate() {
-        let lo = i64::from_le_bytes(chunk[..8].try_into().unwrap_or([0; 8]));
-        let hi = i64::from_le_bytes(chunk[8..].try_into().unwrap_or([0; 8]));
-        let v = _mm_set_epi64x(hi, lo);
-        let digit = _mm_cmplt_epi8(_mm_add_epi8(v, digit_shift), digit_below);
-        let lower = _mm_or_si128(v, case);
-        let letter = _mm_cmplt_epi8(_mm_add_epi8(lower, letter_shift), letter_below);
-        let bits = _mm_movemask_epi8(_mm_or_si128(digit, letter)) as u16;
-        word |= u64::from(bits) << (16 * j);
-        high |= _mm_movemask_epi8(v) as u64;
-    }
-    (word, high != 0)
-}
-
-/// [`ascii_word_bits`] eight bytes at a time in a `u64`: the portable
-/// version, and the reference the SSE2 version is tested against.
-#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
-#[inline(always)]
-fn ascii_word_bits_swar(block: &[u8]) -> (u64, bool) {
-    let mut word = 0u64;
-    let mut high = 0u64;
-    for (j, chunk) in block.chunks_exact(8).enumerate() {
-        let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let word_bytes = !ascii_stops(v) & HIGH;
-        word |= ((word_bytes >> 7).wrapping_mul(GATHER) >> 56) << (8 * j);
-        high |= v;
-    }
-    (word, high & HIGH != 0)
-}
-
-#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-use ascii_word_bits_swar as ascii_word_bits;
 
 /// Sets the bits of the non-ASCII word chars (letters of other scripts:
 /// "ж", "ø") that start in `hay[at..at + len]`: decoded one by one, as they
@@ -780,35 +712,6 @@ mod tests {
                         "{b} at {at}, cap {cap}"
                     );
                 }
-            }
-        }
-    }
-
-    #[test]
-    fn word_bits_of_a_block_as_the_portable_version() {
-        // Every byte at every place of a block of letters, digits,
-        // punctuation and non-ASCII bytes.
-        let base: Vec<u8> = "aZ0 9z’é-'\tA\u{a0}Ω_x@[`{/:"
-            .bytes()
-            .cycle()
-            .take(64)
-            .collect();
-        for b in 0..=255u8 {
-            for at in 0..64 {
-                let mut block = base.clone();
-                block[at] = b;
-                assert_eq!(
-                    ascii_word_bits(&block),
-                    ascii_word_bits_swar(&block),
-                    "{b} at {at}"
-                );
-                let mut ascii = [b'.'; 64];
-                ascii[at] = b;
-                assert_eq!(
-                    ascii_word_bits(&ascii),
-                    ascii_word_bits_swar(&ascii),
-                    "{b} at {at}"
-                );
             }
         }
     }
