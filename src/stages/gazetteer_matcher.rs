@@ -219,13 +219,27 @@ impl GazetteerMatcher {
         let mut found = Vec::new();
         let mut entries = Vec::new();
         let mut resume = 0;
-        for word in WordMap::new(hay).words() {
+        let map = WordMap::new(hay);
+        let mut words = map.words();
+        loop {
+            // Most words begin no surface: this inner loop passes them by
+            // with only the word iterator and the head filter live, where
+            // one loop over every word kept the state of the walk live
+            // across the misses too (spilled and reloaded at each word).
+            let (word, first) = loop {
+                let Some(word) = words.next() else {
+                    return;
+                };
+                if word.start < resume {
+                    continue;
+                }
+                let first = self.index.may_begin_with(hay, word);
+                if first.begins_some {
+                    break (word, first);
+                }
+            };
             let (i, end) = (word.start, word.end);
-            if i < resume {
-                continue;
-            }
-            let first = self.index.may_begin_with(hay, word);
-            if first.begins_some {
+            {
                 found.clear();
                 // A common lowercase word ("de", "la", "the") that begins
                 // only capitalised names ("De Gaulle", "La Paz") is turned
