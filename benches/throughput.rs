@@ -101,6 +101,28 @@ fn main() {
         rayon::current_num_threads(),
         single.time.as_secs_f64() / all.time.as_secs_f64()
     );
+    // The same, each document's record made and dropped in turn, as the CLI
+    // streams them: `extract_all` above holds every extraction (each
+    // document with all its layers) until the end, and the fresh memory
+    // that takes, page after page, weighs on two threads more than on one.
+    let streamed_single = best_of(runs, || one.install(|| run_streamed(&pipeline, &docs)));
+    report("streamed, 1 thread", &streamed_single, bytes, docs.len());
+    let streamed_all = best_of(runs, || run_streamed(&pipeline, &docs));
+    report(
+        &format!("streamed, {} threads", rayon::current_num_threads()),
+        &streamed_all,
+        bytes,
+        docs.len(),
+    );
+    assert_eq!(
+        streamed_all.entities, all.entities,
+        "streaming changed output"
+    );
+    println!(
+        "streamed, {} threads / 1 thread: {:.2}x",
+        rayon::current_num_threads(),
+        streamed_single.time.as_secs_f64() / streamed_all.time.as_secs_f64()
+    );
 
     // The French corpus alone: the single-thread figure is on it.
     let french: Vec<InputDocument> = docs
@@ -222,6 +244,27 @@ fn run_pipeline(pipeline: &Pipeline, docs: &[InputDocument]) -> Measured {
         time,
         records: records.len(),
         entities,
+    }
+}
+
+/// The pipeline over `docs` on the current pool, each document's record
+/// made as soon as it is extracted and only its entity count kept.
+fn run_streamed(pipeline: &Pipeline, docs: &[InputDocument]) -> Measured {
+    let inputs = docs.to_vec();
+    let started = Instant::now();
+    let entities: Vec<usize> = {
+        use rayon::prelude::*;
+        inputs
+            .into_par_iter()
+            .map(|d| pipeline.process(d).record().entities.len())
+            .collect()
+    };
+    let time = started.elapsed();
+    assert_eq!(entities.len(), docs.len(), "one record per document");
+    Measured {
+        time,
+        records: entities.len(),
+        entities: entities.iter().sum(),
     }
 }
 
