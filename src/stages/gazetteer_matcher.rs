@@ -239,31 +239,29 @@ impl GazetteerMatcher {
                 }
             };
             let (i, end) = (word.start, word.end);
-            {
-                found.clear();
-                // A common lowercase word ("de", "la", "the") that begins
-                // only capitalised names ("De Gaulle", "La Paz") is turned
-                // away here, before the walk hashes it.
-                let known_lowercase = if first.begins_lowercase {
-                    None
-                } else {
-                    Some(starts_lowercase(text, &mut original, i))
-                };
-                if known_lowercase == Some(true) {
-                    continue;
-                }
-                let lowercase =
-                    || known_lowercase.unwrap_or_else(|| starts_lowercase(text, &mut original, i));
-                self.index.walk(hay, i, end, lowercase, &mut found);
-                // The longest surface whose case rule passes.
-                for &(id, stop) in found.iter().rev() {
-                    let span = original.to_original(Span::new(i, stop));
-                    self.allowed(id, span.slice(text), lang, &mut entries);
-                    if !entries.is_empty() {
-                        resume = stop;
-                        emit(span, &entries);
-                        break;
-                    }
+            found.clear();
+            // A common lowercase word ("de", "la", "the") that begins
+            // only capitalised names ("De Gaulle", "La Paz") is turned
+            // away here, before the walk hashes it.
+            let known_lowercase = if first.begins_lowercase {
+                None
+            } else {
+                Some(starts_lowercase(text, &mut original, i))
+            };
+            if known_lowercase == Some(true) {
+                continue;
+            }
+            let lowercase =
+                || known_lowercase.unwrap_or_else(|| starts_lowercase(text, &mut original, i));
+            self.index.walk(hay, i, end, lowercase, &mut found);
+            // The longest surface whose case rule passes.
+            for &(id, stop) in found.iter().rev() {
+                let span = original.to_original(Span::new(i, stop));
+                self.allowed(id, span.slice(text), lang, &mut entries);
+                if !entries.is_empty() {
+                    resume = stop;
+                    emit(span, &entries);
+                    break;
                 }
             }
         }
